@@ -1,0 +1,1 @@
+"""Exports analysts already use: ACLED, UCDP GED, GeoJSON and contract JSONL."""

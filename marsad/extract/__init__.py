@@ -1,0 +1,1 @@
+"""Extraction stages over one document: claims, dates, places, events."""

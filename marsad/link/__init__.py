@@ -1,0 +1,1 @@
+"""Linking per-article events into incidents across outlets and days."""

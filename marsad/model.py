@@ -1,0 +1,143 @@
+"""The records that flow through the pipeline: articles in, claims and events out.
+
+Field names follow the output contract (`claims.jsonl`, `events.jsonl`) so that writing a record
+is `to_dict()`; extra fields carry provenance the contract does not require.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Article:
+    """One input article as ingested, before any language processing."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime
+    published_origin: str | None = None  # "input", "html-meta", "text-dateline", or None
+    outlet: str | None = None
+    url: str | None = None
+    origin: str | None = None  # where it was read from: path, path:line, WARC record id
+    language: str | None = None
+    duplicate_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class IngestError:
+    """An input that could not become an article; written to errors.jsonl, never dropped."""
+
+    input: str  # path, path:line or record id
+    reason: str
+    doc_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Span:
+    """Character offsets into the original article text, with the words themselves."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Claim:
+    """A numeric statement about people, attributed to a source, tied to the words it came from."""
+
+    doc_id: str
+    kind: str  # killed injured casualties arrested escaped missing abducted freed held displaced
+    value: int | None
+    value_high: int | None = None
+    qualifier: str = "exact"  # exact about at_least more_than less_than up_to range
+    vague: str | None = None  # "tens", "hundreds", ... when value is None
+    number_text: str | None = None
+    who: str | None = None
+    who_text: str | None = None
+    source: str | None = None
+    source_text: str | None = None
+    relay: str | None = None  # the outlet or party that relays the source, for chains
+    stance: str = "asserted"  # asserted denied unconfirmed
+    evidence: str = ""  # the sentence
+    start: int = 0  # claim offsets in the original text
+    end: int = 0
+    spans: list[Span] = field(default_factory=list)  # every mention (headline + body repeats)
+    event_id: str | None = None
+    event_index: int | None = None  # which of the article's events it belongs to (before ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("event_index")
+        return d
+
+
+@dataclass(slots=True)
+class Estimate:
+    """A reconciled figure for one (kind, who) of an incident."""
+
+    kind: str
+    who: str | None
+    low: int | None
+    best: int | None
+    high: int | None
+    disputed: bool = False
+    n_claims: int = 0
+    sources: list[str | None] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)  # toll over time
+    superseded: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    """An incident: per article first, then merged across articles by linking."""
+
+    event_id: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    disorder_type: str | None = None
+    civilian_targeting: bool = False
+    date: str | None = None
+    date_end: str | None = None
+    time_precision: int | None = None
+    date_text: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    place_text: str | None = None
+    place_id: str | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc_actor_1: str | None = None
+    assoc_actor_2: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    actors: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+    background: bool = False
+    evidence: list[Span] = field(default_factory=list)  # trigger, date and place words
+    estimates: list[Estimate] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)  # merge reasons
+    published: str | None = None  # of the earliest report
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

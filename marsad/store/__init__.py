@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy over SQLite (default) or PostgreSQL."""

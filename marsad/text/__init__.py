@@ -1,0 +1,1 @@
+"""The Arabic text layer: normalisation with offset maps, tokens, sentences, boilerplate."""

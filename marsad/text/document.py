@@ -1,0 +1,67 @@
+"""The document object every stage shares: a spaCy `Doc` over the original text.
+
+Stages read and write these extension attributes (spaCy's `Doc._`), never a copy of the text, so
+every offset anyone reports is an offset into the original article.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc
+
+from marsad.text.normalize import NormText, normalize
+
+_EXTENSIONS = {
+    "article": None,  # marsad.model.Article
+    "boilerplate": None,  # list[(start, end)] character spans extraction must not read
+    "claims": None,  # list[marsad.model.Claim]
+    "events": None,  # list[marsad.model.Event] (per article, before linking)
+    "places": None,  # list of place mentions found by the geocoder
+    "dates": None,  # list of date mentions found by the date resolver
+    "timings": None,  # dict stage -> seconds, for benchmarks
+}
+
+for _name, _default in _EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+if not Doc.has_extension("norm"):
+    _NORM_CACHE: dict[int, NormText] = {}
+
+    def _get_norm(doc: Doc) -> NormText:
+        """The normalised text with its offset map, computed once per doc."""
+        cached = doc.user_data.get("marsad_norm")
+        if cached is None:
+            cached = normalize(doc.text)
+            doc.user_data["marsad_norm"] = cached
+        return cached
+
+    Doc.set_extension("norm", getter=_get_norm)
+
+
+def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
+    """True if the character span [start, end) overlaps a boilerplate span of the doc."""
+    spans = doc._.boilerplate or []
+    if not spans:
+        return False
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    for s, e in spans[max(i, 0): i + 2]:
+        if s < end and start < e:
+            return True
+    return False
+
+
+def content_sentences(doc: Doc):
+    """The doc's sentences that are not wholly boilerplate, in order."""
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        lead = len(sent.text) - len(sent.text.lstrip())
+        start = sent.start_char + lead
+        end = start + len(text)
+        spans = doc._.boilerplate or []
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        yield sent

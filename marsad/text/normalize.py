@@ -1,0 +1,95 @@
+"""Arabic normalisation for matching, with an exact map back to the original text.
+
+Every later stage matches lexicons against a normalised string but reports offsets in the
+original `text`. Each operation here is a one-character substitution or a deletion, so the map
+is a plain list: `offsets[i]` is the index in the original of normalised character `i`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Harakat, Quranic marks, superscript alef and tatweel: dropped.
+_DROP = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
+                                   0x06D6, 0x06D7, 0x06D8, 0x06D9, 0x06DA, 0x06DB, 0x06DC,
+                                   0x06DF, 0x06E0, 0x06E1, 0x06E2, 0x06E3, 0x06E4, 0x06E7, 0x06E8,
+                                   0x06EA, 0x06EB, 0x06EC, 0x06ED, 0x200C, 0x200D, 0x200E, 0x200F,
+                                   0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0xFEFF])
+
+# One-to-one substitutions used for every match key.
+_MATCH_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك",
+    "ؤ": "و", "ئ": "ي",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "٫": ".", "٬": ",", "،": "،",
+}
+for _i in range(10):
+    _MATCH_MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MATCH_MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+# Keys only: ta marbuta folds into ha (المدينة = المدينه); never used for display.
+_KEY_MAP = dict(_MATCH_MAP, **{"ة": "ه"})
+
+_MATCH_TABLE = str.maketrans({**{c: None for c in _DROP}, **_MATCH_MAP})
+_KEY_TABLE = str.maketrans({**{c: None for c in _DROP}, **_KEY_MAP})
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised string and, for each of its characters, the index it came from."""
+
+    text: str
+    offsets: tuple[int, ...]
+    source_len: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised [start, end) span back to the original text."""
+        if start >= len(self.offsets):
+            return self.source_len, self.source_len
+        o_start = self.offsets[start]
+        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original [start, end) span to the normalised text (dropped characters shrink it)."""
+        return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
+
+
+def _normalize(text: str, table: dict) -> NormText:
+    out: list[str] = []
+    offs: list[int] = []
+    for i, ch in enumerate(text):
+        rep = ch.translate(table)
+        if not rep:
+            continue
+        out.append(rep)
+        offs.append(i)
+    return NormText("".join(out), tuple(offs), len(text))
+
+
+def normalize(text: str) -> NormText:
+    """Normalise for matching (diacritics, tatweel, alef/hamza, alef maqsura, digits) with offsets."""
+    return _normalize(text, _MATCH_TABLE)
+
+
+def normalize_key(text: str) -> NormText:
+    """Like `normalize`, and also folds ta marbuta into ha: for lexicon and gazetteer keys."""
+    return _normalize(text, _KEY_TABLE)
+
+
+@lru_cache(maxsize=200_000)
+def key(text: str) -> str:
+    """The match key of a short string (a lexicon entry or a token): normalised, spaces collapsed."""
+    return " ".join(text.translate(_KEY_TABLE).split())
+
+
+def match_text(text: str) -> str:
+    """Normalised form without the offset map, for short strings."""
+    return text.translate(_MATCH_TABLE)
+
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
