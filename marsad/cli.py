@@ -17,7 +17,7 @@ def main() -> None:
 
 @app.command()
 def run(
-    inputs: list[str] = typer.Argument(..., help="Corpus JSONL, folders/globs of .txt/.html, RSS/Atom, WARC."),
+    inputs: list[str] = typer.Argument(..., help="Corpus JSONL, .txt/.html, RSS, WARC."),
     out: Path = typer.Option(..., "--out", help="Output folder for documents/claims/events JSONL."),
     db: str | None = typer.Option(None, "--db", help="SQLAlchemy URL (default: sqlite file OUT/marsad.db)."),
 ) -> None:
@@ -27,6 +27,9 @@ def run(
     summary = run_corpus(inputs, out, db)
     typer.echo(f"read={summary.read} failed={summary.failed} duplicates={summary.duplicates} "
                f"claims={summary.claims} events={summary.events} seconds={summary.seconds}")
+
+
+# `marsad eval`, `marsad export` and `marsad serve` are added below by the stages that own them.
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from marsad import pipeline
 from marsad.ingest.readers import read_inputs
 from marsad.link.linker import link_events
 from marsad.model import Article, Claim, Event, IngestError
+from marsad.reconcile.estimates import reconcile
+from marsad.store import db as store
 
 
 @dataclass
@@ -63,7 +65,11 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
         row["boilerplate"] = doc._.boilerplate or []
         row["error"] = None
         docs_out.append(row)
-    incidents = link_events(article_events, claims, {a.id: a for a in articles})
+    url = db_url or store.default_url(out_dir)
+    by_id = {a.id: a for a in articles}
+    incidents = link_events(article_events, claims, by_id, existing=store.load_events(url))
+    reconcile(incidents, claims, by_id)
+    store.save_run(url, articles, claims, incidents)
     summary.read = len(articles)
     summary.failed = len(summary.errors)
     summary.duplicates = sum(1 for a in articles if a.duplicate_of)

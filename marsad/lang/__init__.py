@@ -6,7 +6,7 @@ data file that lists them.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import yaml
 LANG_DIR = Path(__file__).parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, lang: str = "ar") -> Any:
     """Parse `marsad/lang/<lang>/<name>.yaml` (cached: each file is read once per process)."""
     path = LANG_DIR / lang / f"{name}.yaml"

@@ -46,10 +46,7 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     if not spans:
         return False
     i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    for s, e in spans[max(i, 0): i + 2]:
-        if s < end and start < e:
-            return True
-    return False
+    return any(s < end and start < e for s, e in spans[max(i, 0):i + 2])
 
 
 def content_sentences(doc: Doc):
