@@ -1,0 +1,149 @@
+"""The shared actor matcher: canonical ACLED-style actors named in Arabic (and English) text.
+
+Claims use it for `who` (the group a figure counts) and `source` (who states it); events use it for
+the parties of an incident. The table lives in `marsad/lang/ar/actors.yaml`; this module only
+compiles it once into a token-keyed index and finds alias mentions, longest first, with Arabic
+proclitics (و ف ب ل ك ال لل) peeled off the first word, reporting offsets in the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from marsad import lang
+from marsad.text.normalize import NormText, key, normalize
+
+# One "word" of a match key: Arabic letters, Latin letters or digits (punctuation separates words).
+_WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
+_LATIN_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_TA_MARBUTA = str.maketrans({"ة": "ه"})
+
+# Proclitics a word may carry before an alias: conjunction, then preposition, then the article.
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: name in ACLED's style, ACLED inter code, broad role, country."""
+
+    name: str  # canonical ACLED-style name, e.g. "Islamic State (ISIS)"
+    inter: int | None  # ACLED inter code 1..8
+    role: str  # armed | civilians | official | media | other ...
+    country: str | None  # ISO3 when tied to one country
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One alias occurrence; offsets point into the original doc text."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+def _match_key(s: str) -> str:
+    """Key for matching: normalised, ta marbuta folded, Latin lower-cased (all one-to-one)."""
+    return s.translate(_TA_MARBUTA).translate(_LATIN_LOWER)
+
+
+def word_variants(word: str) -> list[str]:
+    """The word and the forms left after peeling proclitics (و/ف, then ب/ل/ك, then ال; لل = ل+ال)."""
+    out = [word]
+    rest = word
+    if len(rest) > 3 and rest[0] in _CONJ:
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > 3 and rest.startswith("لل"):
+        out.append("ال" + rest[2:])
+        out.append(rest[2:])
+        return out
+    if len(rest) > 3 and rest[0] in _PREP:
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > 4 and rest.startswith("ال"):
+        out.append(rest[2:])
+    return out
+
+
+class ActorTable:
+    """Aliases indexed by their first word; `find` scans words and tries the longest alias first."""
+
+    def __init__(self, entries: list[dict]):
+        self.actors: list[Actor] = []
+        self.by_name: dict[str, Actor] = {}
+        index: dict[str, list[tuple[tuple[str, ...], Actor]]] = {}
+        for entry in entries:
+            actor = Actor(name=entry["name"], inter=entry.get("inter"), role=entry.get("role") or "other",
+                          country=entry.get("country"))
+            self.actors.append(actor)
+            self.by_name[actor.name] = actor
+            seen: set[tuple[str, ...]] = set()
+            for alias in [actor.name, *(entry.get("aliases") or [])]:
+                words = tuple(_WORD.findall(_match_key(key(str(alias)))))
+                if not words or words in seen:
+                    continue
+                seen.add(words)
+                index.setdefault(words[0], []).append((words, actor))
+        for cands in index.values():
+            # longest alias first (in words, then characters); earlier table entries win ties
+            cands.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
+        self._index = index
+
+    def find(self, doc_or_text: Doc | str) -> list[ActorMention]:
+        """All non-overlapping alias mentions, left to right, longest alias at each position."""
+        if isinstance(doc_or_text, Doc):
+            text, norm = doc_or_text.text, doc_or_text._.norm
+        else:
+            text, norm = doc_or_text, normalize(doc_or_text)
+        return self._find_norm(text, norm)
+
+    def _find_norm(self, text: str, norm: NormText) -> list[ActorMention]:
+        keyed = _match_key(norm.text)
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed)]
+        mentions: list[ActorMention] = []
+        i, n = 0, len(words)
+        while i < n:
+            best: tuple[int, int, Actor, int] | None = None  # (n words, chars, actor, start offset)
+            w0 = words[i][2]
+            for variant in word_variants(w0):
+                for alias, actor in self._index.get(variant, ()):
+                    size = len(alias)
+                    if i + size > n or (best and (size, sum(map(len, alias))) <= best[:2]):
+                        continue
+                    if all(words[i + k][2] == alias[k] for k in range(1, size)):
+                        best = (size, sum(map(len, alias)), actor, words[i][1] - len(variant))
+                        break
+            if best is None:
+                i += 1
+                continue
+            size, _, actor, n_start = best
+            start, end = norm.to_original(n_start, words[i + size - 1][1])
+            mentions.append(ActorMention(start, end, text[start:end], actor))
+            i += size
+        return mentions
+
+    def lookup(self, text: str) -> Actor | None:
+        """The actor named by the longest alias in a short text (None when none is named)."""
+        if not text:
+            return None
+        best: ActorMention | None = None
+        for m in self.find(text):
+            if best is None or (m.end - m.start) > (best.end - best.start):
+                best = m
+        return best.actor if best else None
+
+    def get(self, name: str) -> Actor | None:
+        """The actor with this canonical name."""
+        return self.by_name.get(name)
+
+
+@cache
+def actor_table() -> ActorTable:
+    """The actor table of `marsad/lang/ar/actors.yaml`, compiled once per process."""
+    return ActorTable(lang.load("actors"))
