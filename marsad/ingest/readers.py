@@ -1,26 +1,321 @@
-"""Input readers (stub until the ingest work lands): corpus JSONL only."""
+"""Reading articles from corpus JSONL, text/HTML files, RSS/Atom feeds and WARC archives.
+
+`read_inputs` takes what the user typed (files, folders, globs, mixed) and yields one `Article`
+per article found or one `IngestError` per input that could not become an article. It never
+raises for bad data: a batch of a thousand scrapes must survive one broken file. Each input is
+recognised by its content first (a WARC header, a JSON object, feed markup, HTML markup) and its
+suffix second, because scrapes are often misnamed.
+"""
 
 from __future__ import annotations
 
+import glob
+import gzip
+import hashlib
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
+from marsad.ingest.dates import choose_published
+from marsad.ingest.encoding import NotText, arabic_share, decode_bytes
+from marsad.ingest.html import extract_page, fragment_text, looks_like_html
 from marsad.model import Article, IngestError
 
+# One article (a .txt/.html file, one JSONL line, one WARC record) larger than this is not a news
+# article: it is a dump, a log or a mistake, and reading it would stall the batch.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# Files read whole (one-article files, feeds). JSONL and WARC are streamed record by record.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Share of letters that must be Arabic for an article to be read as Arabic.
+MIN_ARABIC_SHARE = 0.5
+# Fewer letters than this is not an article (an empty page, a stub).
+MIN_LETTERS = 20
 
-def read_inputs(inputs: list[str]) -> Iterator[Article | IngestError]:
+_FEED_HINT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SLUG = re.compile(r"[^\w]+")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+
+
+def read_inputs(inputs: Iterable[str]) -> Iterator[Article | IngestError]:
+    """Articles and errors from every input, in input order; ids repeated within the run are errors."""
+    seen: dict[str, str] = {}
     for name in inputs:
-        path = Path(name)
-        with path.open(encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
+        for item in _read_input(name):
+            if isinstance(item, Article):
+                first = seen.setdefault(item.id, item.origin or name)
+                if first != (item.origin or name):
+                    yield IngestError(item.origin or name, f"duplicate document id {item.id!r} "
+                                      f"(already read from {first})", item.id)
+                    continue
+            yield item
+
+
+def expand(name: str) -> tuple[list[Path], IngestError | None]:
+    """The files an input names: itself, a folder's files (recursively) or a glob's matches."""
+    path = Path(name)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        return files, None if files else IngestError(name, "folder holds no files")
+    if path.is_file():
+        return [path], None
+    if _GLOB_CHARS.search(name):
+        files = sorted(Path(p) for p in glob.glob(name, recursive=True) if Path(p).is_file())
+        return files, None if files else IngestError(name, "glob matches no files")
+    return [], IngestError(name, "no such file or folder")
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _read_input(name: str) -> Iterator[Article | IngestError]:
+    files, error = expand(name)
+    if error:
+        yield error
+    for path in files:
+        try:
+            yield from _read_file(path)
+        except Exception as e:  # noqa: BLE001 - a reader bug on one file must not end the batch
+            yield IngestError(str(path), f"unreadable: {type(e).__name__}: {e}")
+
+
+def _read_file(path: Path) -> Iterator[Article | IngestError]:
+    size = path.stat().st_size
+    if size == 0:
+        yield IngestError(str(path), "empty file")
+        return
+    with path.open("rb") as f:
+        head = f.read(4096)
+    lower = path.name.lower()
+    if head.startswith(b"WARC/") or (lower.endswith(WARC_SUFFIXES) and not _gzipped_text(path, head)):
+        yield from read_warc(path)
+        return
+    if head[:2] == b"\x1f\x8b":
+        yield IngestError(str(path), "compressed file that is not a WARC archive")
+        return
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if lower.endswith(JSONL_SUFFIXES) or stripped[:1] in (b"{", b"["):
+        yield from read_jsonl(path)
+        return
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 2**20
+        yield IngestError(str(path), f"file too large: {size / 2**20:.1f} MB (limit {limit} MB)")
+        return
+    try:
+        text, _enc = decode_bytes(path.read_bytes())
+    except NotText as e:
+        yield IngestError(str(path), str(e))
+        return
+    if _FEED_HINT.search(text[:4096]) and (lower.endswith(FEED_SUFFIXES) or text.lstrip().startswith("<?xml")
+                                            or _FEED_HINT.match(text.lstrip())):
+        yield from read_feed(path, text)
+        return
+    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        yield IngestError(str(path), f"too large for one article: {size / 2**20:.1f} MB")
+        return
+    if lower.endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
+        yield read_html(text, origin=str(path), stem=path.stem)
+    else:
+        yield make_article(text, origin=str(path), stem=path.stem)
+
+
+def _gzipped_text(path: Path, head: bytes) -> bool:
+    """A `.warc.gz` that is really something else: false for any real gzip member starting `WARC/`."""
+    if head[:2] != b"\x1f\x8b":
+        return False
+    try:
+        with gzip.open(path, "rb") as f:
+            return not f.read(5).startswith((b"WARC/", b"filed"))
+    except OSError:
+        return True
+
+
+# --- corpus JSONL ---------------------------------------------------------------------------
+
+def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
+    """The corpus format: one JSON object a line with id, title, text, published, outlet, url."""
+    with path.open("rb") as f:
+        first = f.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n")
+        f.seek(0)
+        if first[:1] == b"[":  # a JSON array of the same objects
+            yield from _read_json_array(path)
+            return
+        for n, raw in enumerate(f, 1):
+            origin = f"{path}:{n}"
+            if n == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            if len(raw) > MAX_ARTICLE_BYTES:
+                yield IngestError(origin, f"line too large: {len(raw) / 2**20:.1f} MB")
+                continue
+            try:
+                row = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as e:
+                yield IngestError(origin, f"not UTF-8 text: {e}")
+                continue
+            except json.JSONDecodeError as e:
+                yield IngestError(origin, f"truncated or invalid JSON: {e.msg} at column {e.colno}",
+                                  _salvage_id(raw))
+                continue
+            yield from _row_article(row, origin)
+
+
+def _read_json_array(path: Path) -> Iterator[Article | IngestError]:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        yield IngestError(str(path), f"JSON file too large: {path.stat().st_size / 2**20:.1f} MB")
+        return
+    try:
+        rows = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        yield IngestError(str(path), f"truncated or invalid JSON: {e}")
+        return
+    if not isinstance(rows, list):
+        yield IngestError(str(path), "JSON is neither an array of articles nor JSONL")
+        return
+    for n, row in enumerate(rows):
+        yield from _row_article(row, f"{path}[{n}]")
+
+
+def _row_article(row: Any, origin: str) -> Iterator[Article | IngestError]:
+    if not isinstance(row, dict):
+        yield IngestError(origin, "JSON line is not an object")
+        return
+    doc_id = str(row["id"]) if row.get("id") not in (None, "") else None
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        yield IngestError(origin, "no article text (field 'text' missing or empty)", doc_id)
+        return
+    if looks_like_html(text) and text.lstrip().startswith("<"):
+        page = extract_page(text, url=row.get("url"))
+        text = page.text
+    yield make_article(text, origin=origin, doc_id=doc_id, title=row.get("title"),
+                       published=row.get("published"), outlet=row.get("outlet"), url=row.get("url"))
+
+
+_ID_FIELD = re.compile(rb'"id"\s*:\s*"([^"]{1,200})"')
+
+
+def _salvage_id(raw: bytes) -> str | None:
+    """The id of a truncated JSON line, when it is still readable: the document is then known."""
+    m = _ID_FIELD.search(raw)
+    return m.group(1).decode("utf-8", "replace") if m else None
+
+
+# --- HTML pages, RSS/Atom feeds, WARC archives -----------------------------------------------
+
+def read_html(html: str, origin: str, stem: str | None = None, url: str | None = None,
+              doc_id: str | None = None, published: Any = None,
+              outlet: str | None = None) -> Article | IngestError:
+    """One article from a full HTML page."""
+    page = extract_page(html, url=url)
+    if not page.text:
+        return IngestError(origin, "no article text found in the HTML page", doc_id)
+    return make_article(page.text, origin=origin, doc_id=doc_id, stem=stem, title=page.title,
+                        published=published, page_date=page.date, outlet=outlet or page.sitename, url=url)
+
+
+def read_feed(path: Path, text: str) -> Iterator[Article | IngestError]:
+    """Items of an RSS/Atom feed: the full HTML body (content:encoded) when given, else the description."""
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        reason = f"feed has no items ({feed.bozo_exception})" if feed.bozo else "feed has no items"
+        yield IngestError(str(path), reason)
+        return
+    outlet = feed.feed.get("title") or None
+    for n, entry in enumerate(feed.entries, 1):
+        origin = f"{path}#item{n}"
+        body = ""
+        if entry.get("content"):
+            body = max((c.get("value", "") for c in entry.content), key=len)
+        body = body or entry.get("summary", "") or entry.get("description", "")
+        title = (entry.get("title") or "").strip() or None
+        text = fragment_text(body) if body else ""
+        if title and text and not text.startswith(title):
+            text = f"{title}\n\n{text}"
+        url = entry.get("link")
+        ident = entry.get("id") or url
+        doc_id = f"rss_{_digest(ident)}" if ident else None
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        if not text:
+            yield IngestError(origin, "feed item has no text", doc_id)
+            continue
+        yield make_article(text, origin=origin, doc_id=doc_id, title=title, published=published,
+                           outlet=outlet, url=url)
+
+
+def read_warc(path: Path) -> Iterator[Article | IngestError]:
+    """HTML responses of a WARC/WARC.gz archive; requests, metadata and non-HTML responses are skipped."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as f:
+        try:
+            for record in ArchiveIterator(f):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                rec_id = record.rec_headers.get_header("WARC-Record-ID") or url
+                origin = f"{path}#{url or rec_id}"
+                if record.http_headers is not None:
+                    status = record.http_headers.get_statuscode()
+                    if status and not status.startswith("2"):
+                        continue
+                    ctype = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    ctype = record.rec_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    continue
+                data = record.content_stream().read(MAX_ARTICLE_BYTES + 1)
+                doc_id = f"warc_{_digest(url or rec_id)}"
+                if len(data) > MAX_ARTICLE_BYTES:
+                    yield IngestError(origin, "HTML response too large for one article", doc_id)
                     continue
                 try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as e:
-                    yield IngestError(f"{path}:{n}", f"not JSON: {e}")
+                    html, _enc = decode_bytes(data)
+                except NotText as e:
+                    yield IngestError(origin, str(e), doc_id)
                     continue
-                yield Article(id=str(row["id"]), text=row["text"], title=row.get("title"),
-                              published=row.get("published"), published_origin="input",
-                              outlet=row.get("outlet"), url=row.get("url"), origin=f"{path}:{n}")
+                outlet = urlparse(url).hostname if url else None
+                yield read_html(html, origin=origin, url=url, doc_id=doc_id, outlet=outlet)
+        except Exception as e:  # noqa: BLE001 - warcio raises several types on truncated archives
+            yield IngestError(str(path), f"broken WARC archive: {type(e).__name__}: {e}")
+
+
+# --- the Article itself ------------------------------------------------------------------------
+
+def make_article(text: str, origin: str, doc_id: str | None = None, stem: str | None = None,
+                 title: str | None = None, published: Any = None, page_date: Any = None,
+                 outlet: str | None = None, url: str | None = None) -> Article | IngestError:
+    """An Article after the checks every input passes (size, letters, language), with its date chosen."""
+    doc_id = doc_id or _make_id(text, stem, url)
+    if len(text) > MAX_ARTICLE_BYTES:
+        return IngestError(origin, f"too large for one article: {len(text) / 2**20:.1f} M characters", doc_id)
+    letters = len(_LETTER.findall(text[:20000]))
+    if letters < MIN_LETTERS:
+        return IngestError(origin, "no article text (too few letters)", doc_id)
+    share = arabic_share(text)
+    if share < MIN_ARABIC_SHARE:
+        return IngestError(origin, f"not Arabic: {share:.0%} of letters are Arabic", doc_id)
+    date, date_origin = choose_published(published, page_date, text)
+    return Article(id=doc_id, text=text, title=title, published=date, published_origin=date_origin,
+                   outlet=outlet, url=url, origin=origin, language="ar")
+
+
+def _make_id(text: str, stem: str | None, url: str | None) -> str:
+    """A stable id: the same input gives the same id on every run, so re-runs do not duplicate."""
+    digest = _digest(url) if url else _digest(text)
+    slug = _SLUG.sub("-", stem).strip("-")[:40] if stem else ""
+    return f"{slug}_{digest[:12]}" if slug else f"doc_{digest}"
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha1(value.encode("utf-8")).hexdigest()[:16]
