@@ -1,20 +1,28 @@
-"""The store (stub until the store work lands)."""
+"""What `marsad run` calls: the default store URL, the incidents to link against, and the save.
+
+Thin wrappers over `marsad.store.store.Store`; the service and the exports use `Store` directly.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from marsad.model import Article, Claim, Event
+from marsad.store.store import SaveStats, Store
 
 
 def default_url(out_dir: Path) -> str:
-    return f"sqlite:///{out_dir / 'marsad.db'}"
+    """The SQLite file `OUT/marsad.db` (absolute, so the URL works from any working directory)."""
+    return f"sqlite:///{(Path(out_dir) / 'marsad.db').resolve()}"
 
 
 def load_events(url: str) -> list[Event]:
-    """Incidents already stored, so a new run attaches its articles to them."""
-    return []
+    """Active incidents with their doc_ids, so a new run attaches its articles to them."""
+    with Store(url) as store:
+        return store.load_events()
 
 
-def save_run(url: str, articles: list[Article], claims: list[Claim], events: list[Event]) -> None:
+def save_run(url: str, articles: list[Article], claims: list[Claim], events: list[Event]) -> SaveStats:
     """Store documents, claims and incidents idempotently (re-running the same input adds nothing)."""
+    with Store(url) as store:
+        return store.save_run(articles, claims, events)
