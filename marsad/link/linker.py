@@ -1,19 +1,238 @@
-"""Cross-article linking (stub until the linking work lands): every article event is its own incident."""
+"""Cross-article linking: many reports of one incident become one event with every report's doc id.
+
+Article events are processed in a deterministic order (event date, publication, doc id), so the
+result and the ids do not depend on input order. Each event is compared only with incidents in its
+block (same country, nearby days, same province; same place for late reports of running incidents),
+so cost grows near-linearly with the corpus. It joins the best-scoring incident above the threshold,
+else founds a new one. Stored incidents (`existing`) are seeded first, keep their ids and receive
+new reports (incremental runs); an article event already recorded as a member re-attaches directly.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from marsad.link.features import EventFeatures, claims_by_member, features_of, incident_features, parse_day
+from marsad.link.scoring import FAR_DAYS, NEAR_DAYS, PairScore, score_pair
 from marsad.model import Article, Claim, Event
+
+MAX_COMPARED = 24  # members of a large incident compared with a new report (the latest ones)
+
+
+@dataclass
+class Incident:
+    """A growing cluster: its member features and the Event it becomes."""
+
+    members: list[EventFeatures]
+    events: list[Event]  # the article events (or the stored incident) behind each member
+    links: list[dict] = field(default_factory=list)
+    stored: Event | None = None  # set for incidents loaded from the store
+    docs: set[str] = field(default_factory=set)
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def add(self, feat: EventFeatures, ev: Event) -> None:
+        self.members.append(feat)
+        self.events.append(ev)
+        self.docs.update(feat.docs)
+        for d in (feat.day, feat.day_end):
+            if d is not None:
+                self.first = d if self.first is None or d < self.first else self.first
+                self.last = d if self.last is None or d > self.last else self.last
+
+
+class _Blocks:
+    """Candidate incidents by (country, day) -> province, and by (place, day) for running incidents."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[tuple, dict[str | None, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.by_place: dict[tuple, set[int]] = defaultdict(set)
+        self.undated: dict[str | None, set[int]] = defaultdict(set)
+
+    def register(self, idx: int, feat: EventFeatures) -> None:
+        if feat.day is None:
+            self.undated[feat.country].add(idx)
+            return
+        end = feat.day_end or feat.day
+        for n in range(min((end - feat.day).days, 60) + 1):
+            day = feat.day + dt.timedelta(days=n)
+            self.by_day[(feat.country, day)][feat.admin1].add(idx)
+            if feat.place and feat.precision <= 2:
+                self.by_place[(feat.place, day)].add(idx)
+
+    def candidates(self, feat: EventFeatures) -> set[int]:
+        out: set[int] = set(self.undated.get(feat.country, ()))
+        if feat.day is None:
+            for (country, _), provinces in self.by_day.items():
+                if country == feat.country:
+                    for ids in provinces.values():
+                        out |= ids
+            return out
+        end = feat.day_end or feat.day
+        span = min((end - feat.day).days, 60)
+        for n in range(-NEAR_DAYS, span + NEAR_DAYS + 1):
+            provinces = self.by_day.get((feat.country, feat.day + dt.timedelta(days=n)))
+            if not provinces:
+                continue
+            if feat.admin1 is None:
+                for ids in provinces.values():
+                    out |= ids
+            else:
+                out |= provinces.get(feat.admin1, set())
+                out |= provinces.get(None, set())
+        if feat.place and feat.precision <= 2:
+            for n in range(-FAR_DAYS, span + FAR_DAYS + 1):
+                out |= self.by_place.get((feat.place, feat.day + dt.timedelta(days=n)), set())
+        return out
+
+
+def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
+    """Single-link score against the incident's latest members; None when any member vetoes."""
+    best: PairScore | None = None
+    for other in inc.members[-MAX_COMPARED:]:
+        ps = score_pair(feat, other)
+        if ps.veto in ("country", "admin1", "distance", "same_article"):
+            return None
+        if ps.veto is None and (best is None or ps.score > best.score):
+            best = ps
+    return best
+
+
+def _incident_id(inc: Incident, feats: list[EventFeatures]) -> str:
+    """Content-derived id: the country, first day and a hash of the earliest report's (doc, index)."""
+    seed = min(feats, key=lambda f: (f.published, f.member))
+    digest = hashlib.sha1(f"{seed.member[0]}#{seed.member[1]}".encode()).hexdigest()[:10]
+    day = (inc.first or dt.date(1, 1, 1)).strftime("%Y%m%d") if inc.first else "00000000"
+    return f"{seed.country or 'XXX'}-{day}-{digest}"
+
+
+def _most_common(values: list, default=None):
+    values = [v for v in values if v not in (None, "")]
+    if not values:
+        return default
+    counts = Counter(values)
+    top = max(counts.values())
+    return next(v for v in values if counts[v] == top)  # earliest report wins ties
+
+
+def _merge(inc: Incident) -> Event:
+    """The incident's event: the commonest type, the most precise place, the first day, all reports."""
+    pairs = [(f, e) for f, e in zip(inc.members, inc.events, strict=True) if f.member[0]]
+    pairs.sort(key=lambda p: (p[0].published, p[0].member))
+    evs = [e for _, e in pairs]
+    base = inc.stored if inc.stored is not None else evs[0]
+    merged = replace(base, doc_ids=list(base.doc_ids) if inc.stored else [], links=list(base.links),
+                     estimates=list(base.estimates), evidence=list(base.evidence), actors=list(base.actors))
+    if inc.stored is None:
+        main = [e for e in evs if not e.background] or evs
+        merged.event_type = _most_common([e.event_type for e in main], base.event_type)
+        typed = [e for e in main if e.event_type == merged.event_type] or main
+        merged.sub_event_type = _most_common([e.sub_event_type for e in typed], base.sub_event_type)
+        merged.disorder_type = _most_common([e.disorder_type for e in typed], base.disorder_type)
+        merged.civilian_targeting = any(e.civilian_targeting for e in typed)
+        placed = sorted((e for e in main if e.location or e.admin1),
+                        key=lambda e: (e.geo_precision or 3, -sum(x.location == e.location for x in main)))
+        if placed:
+            p = placed[0]
+            for name in ("country", "admin1", "admin2", "location", "latitude", "longitude",
+                         "geo_precision", "place_text", "place_id"):
+                setattr(merged, name, getattr(p, name))
+        for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction"):
+            setattr(merged, name, _most_common([getattr(e, name) for e in typed], getattr(base, name)))
+        merged.background = all(e.background for e in evs)
+    actor_counts = Counter(a for e in evs for a in e.actors)
+    for a in merged.actors:
+        actor_counts[a] += len(evs) + 1
+    merged.actors = [a for a, _ in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    days = [d for e in evs for d in (parse_day(e.date), parse_day(e.date_end)) if d]
+    days += [d for d in (parse_day(merged.date), parse_day(merged.date_end)) if d and inc.stored]
+    if days:
+        main_days = [parse_day(e.date) for e in evs if not e.background and parse_day(e.date)]
+        if inc.stored is not None and parse_day(inc.stored.date):
+            main_days.append(parse_day(inc.stored.date))
+        merged.date = min(main_days or days).isoformat()
+        merged.date_end = max(days).isoformat()
+    for e in evs:
+        for d in e.doc_ids:
+            if d not in merged.doc_ids:
+                merged.doc_ids.append(d)
+    published = [f.published for f, _ in pairs if f.published]
+    published += [merged.published] if merged.published else []
+    merged.published = min(published) if published else None
+    merged.links = merged.links + inc.links
+    return merged
 
 
 def link_events(article_events: list[Event], claims: list[Claim], articles: dict[str, Article],
                 existing: list[Event] | None = None) -> list[Event]:
-    """Merge per-article events into incidents; set `event_id` on events and on their claims."""
-    incidents = list(existing or [])
+    """Merge per-article events into incidents; set `event_id` on incidents and on their claims."""
+    by_member = claims_by_member(article_events, claims)
+    position: dict[str, int] = defaultdict(int)
+    items: list[tuple[EventFeatures, Event]] = []
     for ev in article_events:
-        doc = ev.doc_ids[0]
-        idx = sum(1 for e in incidents if e.doc_ids and e.doc_ids[0] == doc)
-        ev.event_id = f"{doc}-{idx}"
-        incidents.append(ev)
-    by_doc_index = {(e.doc_ids[0], i): e for i, e in enumerate(article_events)}
-    del by_doc_index
-    return incidents
+        doc = ev.doc_ids[0] if ev.doc_ids else ""
+        member = (doc, position[doc])
+        position[doc] += 1
+        items.append((features_of(ev, member, by_member.get(member, []), articles.get(doc)), ev))
+    items.sort(key=lambda it: it[0].sort_key())
+
+    incidents: list[Incident] = []
+    blocks = _Blocks()
+    recorded: dict[tuple[str, int], int] = {}
+    for stored in sorted(existing or [], key=lambda e: e.event_id or ""):
+        feat = incident_features(stored)
+        inc = Incident(members=[], events=[], stored=stored)
+        inc.add(feat, stored)
+        incidents.append(inc)
+        blocks.register(len(incidents) - 1, feat)
+        for link in stored.links:
+            if "doc_id" in link and "event_index" in link:
+                recorded[(link["doc_id"], link["event_index"])] = len(incidents) - 1
+
+    for feat, ev in items:
+        target, reason = recorded.get(feat.member), None
+        if target is not None:
+            inc = incidents[target]
+            inc.add(feat, ev)  # a re-run: the member is already on record, nothing new to say
+            continue
+        best: tuple[float, int, PairScore] | None = None
+        for idx in sorted(blocks.candidates(feat)):
+            ps = _best_match(feat, incidents[idx])
+            if ps is not None and ps.linked and (best is None or ps.score > best[0]):
+                best = (ps.score, idx, ps)
+        if best is not None:
+            target = best[1]
+            reason = {"doc_id": feat.member[0], "event_index": feat.member[1], "score": best[2].score,
+                      "features": best[2].features, "rule": "score"}
+        if target is None:
+            incidents.append(Incident(members=[], events=[]))
+            target = len(incidents) - 1
+            reason = {"doc_id": feat.member[0], "event_index": feat.member[1], "rule": "first report"}
+        inc = incidents[target]
+        inc.add(feat, ev)
+        inc.links.append(reason)
+        blocks.register(target, feat)
+
+    out: list[Event] = []
+    member_id: dict[tuple[str, int], str] = {}
+    for inc in incidents:
+        merged = _merge(inc)
+        if inc.stored is not None:
+            merged.event_id = inc.stored.event_id
+        else:
+            merged.event_id = _incident_id(inc, [f for f in inc.members if f.member[0]])
+        for f in inc.members:
+            if f.member[0]:
+                member_id[f.member] = merged.event_id
+        for ev in inc.events:
+            if ev is not inc.stored:
+                ev.event_id = merged.event_id
+        out.append(merged)
+    for member, cl in by_member.items():
+        for c in cl:
+            c.event_id = member_id.get(member)
+    out.sort(key=lambda e: (e.date or "9999", e.event_id or ""))
+    return out

@@ -1,11 +1,140 @@
-"""Per-incident estimates (stub until the reconciliation work lands)."""
+"""Reconciling one incident's claims into an estimate per (kind, who): low, best, high, disputed, timeline.
+
+Rules (documented in docs/reconciliation.md):
+- A denied figure never counts towards a toll; it makes the estimate `disputed` when another source
+  gives that figure (or when nobody else gives any).
+- Figures are ranked: a figure the article itself marks as an update or final toll; an asserted figure
+  in the body from a named source or the outlet; then headline-only, hearsay and unconfirmed figures;
+  last, figures the article marks as preliminary.
+- Among the best-ranked figures the latest report wins (publication day); on one day, an update cue
+  wins, then the largest figure (parts of a toll are smaller than the toll).
+- Every figure below `best` reported on or before the best figure's day is kept as `superseded`.
+- Claims of an article marked as a duplicate of another article in the corpus are not counted twice.
+"""
 
 from __future__ import annotations
 
-from marsad.model import Article, Claim, Event
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from marsad import lang
+from marsad.model import Article, Claim, Estimate, Event
+from marsad.reconcile.cues import claim_positions, headline_end, mark_cues
+
+DEFAULT_WHO = "Unidentified persons"
+DISPUTE_TOLERANCE = 0.2  # a denial of "about 200" disputes a claim of 180 as well
+
+
+@cache
+def _weak_sources() -> frozenset[str]:
+    return frozenset(lang.load("tolls").get("weak_sources") or [])
+
+
+@dataclass(slots=True)
+class RankedClaim:
+    claim: Claim
+    day: str
+    tier: int  # 2 asserted body figure, 1 headline-only / hearsay / unconfirmed, 0 preliminary
+    update: bool
+
+    def key(self) -> tuple:
+        return (self.tier, self.day, self.update, self.claim.value or 0)
+
+
+def _rank(claim: Claim, article: Article | None, cue: str | None, head_end: int) -> RankedClaim:
+    day = ((article.published if article else None) or "")[:10]
+    if cue == "preliminary":
+        tier = 0
+    elif (claim.stance == "unconfirmed" or claim.source in _weak_sources()
+          or (head_end and all(p < head_end for p in claim_positions(claim)))):
+        tier = 1  # hearsay, unconfirmed, or only in the headline (which sums and rounds)
+    else:
+        tier = 2
+    return RankedClaim(claim, day, tier, cue == "update")
+
+
+def _counted(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
+    """Claims with a figure, minus those of duplicate articles whose original is in the corpus."""
+    out = []
+    for c in claims:
+        art = articles.get(c.doc_id)
+        if art is not None and art.duplicate_of and art.duplicate_of in articles:
+            continue
+        if c.value is None:
+            continue
+        out.append(c)
+    return out
+
+
+def _disputed(denied: list[Claim], given: list[Claim]) -> bool:
+    if not denied:
+        return False
+    if not given:
+        return True
+    for d in denied:
+        if d.value is None:
+            return True
+        for g in given:
+            if abs((g.value or 0) - d.value) <= DISPUTE_TOLERANCE * max(d.value, 1):
+                return True
+    return False
+
+
+def _entry(r: RankedClaim) -> dict:
+    c = r.claim
+    return {"date": r.day or None, "value": c.value, "value_high": c.value_high, "qualifier": c.qualifier,
+            "source": c.source, "stance": c.stance, "doc_id": c.doc_id}
+
+
+def estimate(kind: str, who: str, ranked: list[RankedClaim]) -> Estimate:
+    """One (kind, who) estimate from its ranked claims (denied ones included)."""
+    given = [r for r in ranked if r.claim.stance != "denied"]
+    denied = [r.claim for r in ranked if r.claim.stance == "denied"]
+    timeline = [_entry(r) for r in sorted(ranked, key=lambda r: (r.day, r.claim.doc_id, r.claim.start))]
+    sources = sorted({r.claim.source or "outlet" for r in ranked})
+    disputed = _disputed(denied, [r.claim for r in given])
+    if not given:
+        return Estimate(kind=kind, who=who, low=None, best=None, high=None, disputed=disputed,
+                        n_claims=len(ranked), sources=sources, timeline=timeline)
+    top = max(given, key=RankedClaim.key)
+    best = top.claim.value
+    credible = [r for r in given if r.tier > 0] or given
+    low = min(r.claim.value for r in credible if r.claim.value is not None)
+    high = max(max(r.claim.value or 0, r.claim.value_high or 0) for r in credible)
+    superseded = [_entry(r) for r in given
+                  if r.claim.value is not None and best is not None
+                  and r.claim.value < best and r.day <= top.day]
+    return Estimate(kind=kind, who=who, low=min(low, best), best=best, high=max(high, best),
+                    disputed=disputed, n_claims=len(ranked), sources=sources, timeline=timeline,
+                    superseded=superseded)
+
+
+def incident_estimates(claims: list[Claim], articles: dict[str, Article]) -> list[Estimate]:
+    """Estimates of one incident from its claims, one per (kind, who), in a stable order."""
+    counted = _counted(claims, articles)
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in counted:
+        by_doc[c.doc_id].append(c)
+    groups: dict[tuple[str, str], list[RankedClaim]] = defaultdict(list)
+    for doc, doc_claims in by_doc.items():
+        art = articles.get(doc)
+        cues = mark_cues(art, doc_claims) if art is not None else {}
+        head = headline_end(art) if art is not None else 0
+        for c in doc_claims:
+            groups[(c.kind, c.who or DEFAULT_WHO)].append(_rank(c, art, cues.get(id(c)), head))
+    return [estimate(kind, who, groups[(kind, who)]) for kind, who in sorted(groups)]
 
 
 def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, Article]) -> None:
     """Fill each incident's `estimates` from the claims whose `event_id` is the incident's."""
+    by_event: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.event_id:
+            by_event[c.event_id].append(c)
     for ev in incidents:
-        ev.estimates = []
+        if ev.event_id in by_event:
+            ev.estimates = incident_estimates(by_event[ev.event_id], articles)
+        elif ev.event_id is None:
+            ev.estimates = []
+        # a stored incident no new claim points at keeps the estimates it was stored with

@@ -1,0 +1,137 @@
+"""Is this report about that incident? A pair score over date, place, type, actors, figures and words.
+
+The score is a weighted sum of feature similarities in [0, 1]; a few contradictions veto a merge
+outright (different country or province, two precise places far apart, an old date without strong
+corroboration). Every decision returns its features so the merge reason can be stored.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from marsad.link.features import EventFeatures
+
+WEIGHTS = {"date": 0.30, "place": 0.30, "type": 0.10, "actors": 0.10, "figures": 0.15, "text": 0.15}
+THRESHOLD = 0.65
+NEAR_DAYS = 2  # reports of one point incident date it within this many days of each other
+FAR_DAYS = 10  # a running incident (siege, prison attack) may be reported this long after it began
+SAME_SPOT_KM = 3.0
+CONTRADICT_KM = 25.0
+# Event types that often describe one incident from different angles (an attack that is both a
+# bombing and a gun battle).
+COMPATIBLE_TYPES = {frozenset({"Battles", "Explosions/Remote violence"}),
+                    frozenset({"Battles", "Violence against civilians"}),
+                    frozenset({"Explosions/Remote violence", "Violence against civilians"})}
+
+
+@dataclass(slots=True)
+class PairScore:
+    score: float
+    features: dict[str, float]
+    veto: str | None = None
+
+    @property
+    def linked(self) -> bool:
+        return self.veto is None and self.score >= THRESHOLD
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def day_gap(a: EventFeatures, b: EventFeatures) -> int | None:
+    """Days between the two date spans (0 when they overlap); None when a date is unknown."""
+    if a.day is None or b.day is None:
+        return None
+    a_end, b_end = a.day_end or a.day, b.day_end or b.day
+    if a_end < b.day:
+        return (b.day - a_end).days
+    if b_end < a.day:
+        return (a.day - b_end).days
+    return 0
+
+
+def _date_sim(gap: int | None) -> float:
+    if gap is None:
+        return 0.3
+    return {0: 1.0, 1: 0.4, 2: 0.15}.get(gap, 0.0)
+
+
+def _place_sim(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
+    """Similarity of two places and a veto reason when they cannot be one place."""
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return 0.0, "admin1"
+    coarse = max(a.precision, b.precision)
+    if a.place and a.place == b.place:
+        return (1.0 if coarse <= 2 else 0.4), None
+    dist = None
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        dist = km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+    if coarse >= 3:
+        # one side is only known to the province: compatible, weakly informative
+        return (0.3 if a.admin1 and a.admin1 == b.admin1 else 0.15), None
+    if dist is not None:
+        if dist <= SAME_SPOT_KM:
+            return 0.8, None
+        if a.precision == 1 and b.precision == 1 and dist > CONTRADICT_KM:
+            return 0.0, "distance"
+        if dist <= 10:
+            return 0.3, None
+        return 0.1, None
+    if a.admin2 and a.admin2 == b.admin2:
+        return 0.4, None
+    return 0.2, None
+
+
+def _type_sim(a: EventFeatures, b: EventFeatures) -> float:
+    if not a.event_type or not b.event_type:
+        return 0.5
+    if a.event_type == b.event_type:
+        return 1.0
+    return 0.5 if frozenset({a.event_type, b.event_type}) in COMPATIBLE_TYPES else 0.0
+
+
+def _jaccard(a: frozenset, b: frozenset, empty: float) -> float:
+    if not a or not b:
+        return empty
+    return len(a & b) / len(a | b)
+
+
+def _text_sim(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient of the evidence words: short and long reports of one incident share words."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
+    """Score a candidate pair; the features dict is what a merge records as its reason."""
+    if a.country and b.country and a.country != b.country:
+        return PairScore(0.0, {}, "country")
+    if a.docs & b.docs and a.member[0] and b.member[0]:
+        return PairScore(0.0, {}, "same_article")
+    gap = day_gap(a, b)
+    place, veto = _place_sim(a, b)
+    if veto:
+        return PairScore(0.0, {"place": 0.0}, veto)
+    shared = len(a.figures & b.figures)
+    feats = {
+        "date": _date_sim(gap),
+        "place": place,
+        "type": _type_sim(a, b),
+        "actors": _jaccard(a.actors, b.actors, 0.5),
+        "figures": min(1.0, 0.6 * shared),
+        "text": round(_text_sim(a.words, b.words), 3),
+    }
+    score = round(sum(WEIGHTS[k] * v for k, v in feats.items()), 3)
+    feats["days_apart"] = -1 if gap is None else gap
+    if gap is not None and gap > NEAR_DAYS:
+        # a late report belongs to a running incident only at the same place with shared facts
+        if gap > FAR_DAYS or place < 0.8 or (shared == 0 and feats["text"] < 0.35):
+            return PairScore(score, feats, "date")
+        score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report
+    return PairScore(score, feats)
