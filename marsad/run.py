@@ -1,23 +1,37 @@
 """The main job: inputs -> articles -> per-document pipeline -> linking -> reconciliation -> outputs.
 
 `run_corpus` is what `marsad run` and `marsad eval` call. It never stops on one bad input: each
-becomes a line in errors.jsonl and a count in the summary.
+becomes a line in errors.jsonl (and, when its id is known, a line with `error` in documents.jsonl)
+and a count in the summary. Outputs (all in DIR):
+- documents.jsonl: one line per input document, metadata and boilerplate spans, never the text;
+- claims.jsonl, events.jsonl: the output contract (../shared/eval/README.md);
+- errors.jsonl: one line per input that could not be read or processed;
+- the store (SQLite DIR/marsad.db unless a URL is given).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from marsad import pipeline
+from marsad.ingest.dedup import mark_duplicates
 from marsad.ingest.readers import read_inputs
 from marsad.link.linker import link_events
 from marsad.model import Article, Claim, Event, IngestError
 from marsad.reconcile.estimates import reconcile
 from marsad.store import db as store
+from marsad.text.document import guess_title
+
+# A run shorter than this finishes before a progress bar would be worth drawing.
+PROGRESS_DELAY_SECONDS = 0.5
+
+DOCUMENT_FIELDS = ("id", "title", "published", "published_origin", "outlet", "url", "language",
+                   "origin", "boilerplate", "duplicate_of", "error")
 
 
 @dataclass
@@ -30,6 +44,11 @@ class RunSummary:
     seconds: float = 0.0
     errors: list[IngestError] = field(default_factory=list)
 
+    def table_rows(self) -> list[tuple[str, str]]:
+        return [("read", str(self.read)), ("failed", str(self.failed)),
+                ("duplicates", str(self.duplicates)), ("claims", str(self.claims)),
+                ("events", str(self.events)), ("seconds", f"{self.seconds:.2f}")]
+
 
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as f:
@@ -37,22 +56,57 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def document_row(article: Article | None, error: IngestError | None = None,
+                 boilerplate: list[tuple[int, int]] | None = None) -> dict[str, Any]:
+    """The documents.jsonl line of an article (or of a failed input whose id is known)."""
+    row: dict[str, Any] = dict.fromkeys(DOCUMENT_FIELDS)
+    if article is not None:
+        row.update({k: v for k, v in article.to_dict().items() if k in row})
+    if error is not None:
+        row["id"] = row["id"] or error.doc_id
+        row["origin"] = row["origin"] or error.input
+        row["error"] = error.reason
+    row["boilerplate"] = [list(span) for span in boilerplate or []]
+    return row
+
+
 def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> RunSummary:
+    """Read, process, link, reconcile, store and write one batch of inputs."""
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()
+    progress = _Progress(t0)
+    # Input order is kept: documents.jsonl lists every document (read or failed) where it came in.
+    slots: list[Article | IngestError] = []
     articles: list[Article] = []
     for item in read_inputs(inputs):
+        slots.append(item)
         if isinstance(item, IngestError):
             summary.errors.append(item)
         else:
             articles.append(item)
+        progress.reading(len(slots))
+    summary.duplicates = mark_duplicates(articles) if len(articles) > 1 else 0
+
     nlp = pipeline.build()
+    stage_errors: dict[str, IngestError] = {}
+
+    def on_stage_error(name: str, _proc: Any, docs: list, exc: Exception) -> None:
+        """A stage that fails on one document drops that document, with an error line, not the batch."""
+        for doc in docs:
+            art: Article = doc._.article
+            stage_errors[art.id] = IngestError(art.origin or art.id, f"stage {name} failed: "
+                                               f"{type(exc).__name__}: {exc}", art.id)
+
+    nlp.set_error_handler(on_stage_error)
     claims: list[Claim] = []
     article_events: list[Event] = []
-    docs_out: list[dict[str, Any]] = []
-    for doc in pipeline.process(nlp, articles):
+    rows: dict[str, dict[str, Any]] = {}
+    progress.processing(0, len(articles))
+    for n, doc in enumerate(pipeline.process(nlp, articles), 1):
         art: Article = doc._.article
+        if art.title is None:
+            art.title = guess_title(doc)
         doc_claims = doc._.claims or []
         doc_events = doc._.events or []
         for ev in doc_events:
@@ -61,18 +115,26 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
             c.doc_id = art.id
         claims.extend(doc_claims)
         article_events.extend(doc_events)
-        row = art.to_dict()
-        row["boilerplate"] = doc._.boilerplate or []
-        row["error"] = None
-        docs_out.append(row)
+        rows[art.id] = document_row(art, boilerplate=doc._.boilerplate)
+        progress.processing(n, len(articles))
+    progress.stop()
+    summary.errors.extend(stage_errors.values())
+    done = [a for a in articles if a.id in rows]
+
     url = db_url or store.default_url(out_dir)
-    by_id = {a.id: a for a in articles}
+    by_id = {a.id: a for a in done}
     incidents = link_events(article_events, claims, by_id, existing=store.load_events(url))
     reconcile(incidents, claims, by_id)
-    store.save_run(url, articles, claims, incidents)
-    summary.read = len(articles)
+    store.save_run(url, done, claims, incidents)
+
+    docs_out: list[dict[str, Any]] = []
+    for item in slots:
+        if isinstance(item, Article):
+            docs_out.append(rows.get(item.id) or document_row(item, stage_errors.get(item.id)))
+        elif item.doc_id is not None:
+            docs_out.append(document_row(None, item))
+    summary.read = len(done)
     summary.failed = len(summary.errors)
-    summary.duplicates = sum(1 for a in articles if a.duplicate_of)
     summary.claims = len(claims)
     summary.events = len(incidents)
     write_jsonl(out_dir / "documents.jsonl", docs_out)
@@ -81,3 +143,42 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
     write_jsonl(out_dir / "errors.jsonl", [e.to_dict() for e in summary.errors])
     summary.seconds = round(time.perf_counter() - t0, 2)
     return summary
+
+
+class _Progress:
+    """A rich progress bar on stderr, drawn only on a terminal and only once the run takes a while."""
+
+    def __init__(self, t0: float) -> None:
+        self.t0 = t0
+        self.bar = None
+        self.read_task = self.proc_task = None
+        self.enabled = sys.stderr.isatty()
+
+    def _ensure(self) -> bool:
+        if self.bar is not None:
+            return True
+        if not self.enabled or time.perf_counter() - self.t0 < PROGRESS_DELAY_SECONDS:
+            return False
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self.bar.start()
+        return True
+
+    def reading(self, n: int) -> None:
+        if self._ensure():
+            if self.read_task is None:
+                self.read_task = self.bar.add_task("reading inputs", total=None)
+            self.bar.update(self.read_task, completed=n)
+
+    def processing(self, n: int, total: int) -> None:
+        if self._ensure():
+            if self.proc_task is None:
+                self.proc_task = self.bar.add_task("processing articles", total=total)
+            self.bar.update(self.proc_task, completed=n)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()

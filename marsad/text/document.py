@@ -62,3 +62,23 @@ def content_sentences(doc: Doc):
         if any(s <= start and end <= e for s, e in spans):
             continue
         yield sent
+
+
+def guess_title(doc, max_chars: int = 160) -> str | None:
+    """The headline of an article given without one: its first content line, if it reads as a headline.
+
+    Scrapes put the headline first, after any masthead (which the boilerplate stage marks); a long
+    line or one that ends like a sentence is the lead paragraph instead, and then there is no title.
+    """
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        start = pos + len(line) - len(line.lstrip())
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped or in_boilerplate(doc, start, start + len(stripped)):
+            continue
+        if len(stripped) <= max_chars and stripped[-1] not in ".،,:؛":
+            return stripped
+        return None
+    return None

@@ -87,6 +87,11 @@ def key(text: str) -> str:
     return " ".join(text.translate(_KEY_TABLE).split())
 
 
+def fold(text: str) -> str:
+    """Like `key` for long strings (lines, paragraphs): same result, not cached."""
+    return " ".join(text.translate(_KEY_TABLE).split())
+
+
 def match_text(text: str) -> str:
     """Normalised form without the offset map, for short strings."""
     return text.translate(_MATCH_TABLE)
