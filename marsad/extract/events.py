@@ -1,12 +1,262 @@
-"""Per-article incidents (stub until the events work lands)."""
+"""Per-article incidents: the `marsad_events` stage fills `doc._.events` and each claim's `event_index`.
+
+One Event per incident the article reports (marsad.extract.incidents cuts the article into
+incidents), typed in ACLED's taxonomy from trigger words and the claims around them
+(marsad.extract.event_types), dated from the incident's own date words (else the publication
+date), placed at the incident's site (not every place the article names), with actors normalised
+through the shared actor table in ACLED's actor1/actor2/inter/interaction style.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from marsad.extract.actors import Actor, actor_table
+from marsad.extract.event_types import (
+    Trigger,
+    armed_target_index,
+    classify,
+    doc_words,
+    find_triggers,
+    interaction,
+)
+from marsad.extract.incidents import Clause, Incident, segment
+from marsad.model import Event, Span
+
+try:  # date and place resolvers (their own stages of work); events degrade gracefully without them
+    from marsad.extract.dates import find_dates
+except ImportError:  # pragma: no cover
+    find_dates = None  # type: ignore[assignment]
+try:
+    from marsad.extract.places import find_places
+except ImportError:  # pragma: no cover
+    find_places = None  # type: ignore[assignment]
+
+# Position factors: the headline and the lead say what the article is about.
+HEADLINE_FACTOR = 2.0
+LEAD_FACTOR = 1.5
+MIN_EVENT_SCORE = 6.0  # weaker typing evidence than this is a passing mention, not a reported incident
+MAX_ACTORS = 3
+VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
+# Generic actor names that stand for a country's state forces once the incident's country is known.
+GENERIC_STATE = {"Security forces", "Military forces"}
+
 
 @Language.component("marsad_events")
 def extract_events(doc: Doc) -> Doc:
-    doc._.events = []
+    """Find the article's incidents and set `doc._.events` and each claim's `event_index`."""
+    article = doc._.article
+    published = _published(article)
+    claims = list(doc._.claims or [])
+    for c in claims:
+        c.event_index = None
+    triggers = find_triggers(doc)
+    if not any(t.term.weight > 0 for t in triggers):
+        doc._.events = []
+        return doc
+    dates = find_dates(doc) if find_dates is not None else []
+    places = find_places(doc) if find_places is not None else []
+    incidents, _clauses = segment(doc, triggers, dates, places, claims, published)
+    actor_mentions = actor_table().find(doc)
+    events: list[Event] = []
+    doc_id = getattr(article, "id", None)
+    for n, inc in enumerate(incidents):
+        ev = _build(doc, inc, actor_mentions, published, main=n == 0)
+        if ev is None:
+            if n == 0:
+                break
+            continue
+        if doc_id is not None:
+            ev.doc_ids = [doc_id]
+        idx = len(events)
+        events.append(ev)
+        for c in inc.clauses:
+            for claim in c.claims:
+                if claim.event_index is None:
+                    claim.event_index = idx
+    doc._.events = events
     return doc
+
+
+def _published(article: Any) -> dt.date | None:
+    value = getattr(article, "published", None)
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _factor(c: Clause) -> float:
+    return HEADLINE_FACTOR if c.sentence == 0 else LEAD_FACTOR if c.lead else 1.0
+
+
+def _actor_of(claim: Any) -> Actor | None:
+    name = getattr(claim, "who", None)
+    if not name:
+        return None
+    table = actor_table()
+    return table.get(name) or table.lookup(name)
+
+
+def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.date | None,
+           main: bool) -> Event | None:
+    """The Event of one incident, or None when its evidence is too weak to be a reported incident."""
+    words = doc_words(doc)
+    weighted: list[tuple[Trigger, float]] = [(t, _factor(c)) for c in inc.clauses for t in c.triggers]
+    claims = [cl for c in inc.clauses for cl in c.claims]
+    victims = [a for a in (_actor_of(cl) for cl in claims if cl.kind in VICTIM_KINDS) if a is not None]
+    civilian_victims = any(a.role == "civilians" for a in victims)
+    armed_victims = any(a.role == "armed" for a in victims)
+    targets = armed_target_index()
+    armed_target = any(targets.find(words, c.wlo, c.whi) for c in inc.clauses if c.triggers)
+    deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
+    typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths)
+    if typing.event_type is None or typing.score < MIN_EVENT_SCORE:
+        return None
+    ev = Event(event_type=typing.event_type, sub_event_type=typing.sub_event_type,
+               disorder_type=typing.disorder_type, civilian_targeting=typing.civilian_targeting)
+    _set_date(ev, inc, published)
+    clause_actors = _incident_actors(inc, actor_mentions)
+    _set_place(ev, inc, clause_actors)
+    _set_actors(ev, inc, clause_actors, victims)
+    ev.evidence = _evidence(doc, inc)
+    return ev
+
+
+def _set_date(ev: Event, inc: Incident, published: dt.date | None) -> None:
+    d = inc.date
+    if d is not None:
+        first, last = _iso(d.date), _iso(d.date_end)
+        ev.date, ev.date_end = first, last or first
+        ev.time_precision = d.precision
+        ev.date_text = d.text
+    elif published is not None:
+        ev.date = ev.date_end = published.isoformat()
+        ev.time_precision = 2
+    if ev.date and ev.date_end and ev.date_end < ev.date:
+        ev.date_end = ev.date
+
+
+def _iso(v: Any) -> str | None:
+    if v is None:
+        return None
+    return v.isoformat()[:10] if hasattr(v, "isoformat") else str(v)[:10]
+
+
+def _incident_actors(inc: Incident, mentions: list[Any]) -> list[tuple[Any, Clause]]:
+    spans = [(c.start, c.end, c) for c in inc.clauses]
+    out = []
+    for m in mentions:
+        for s, e, c in spans:
+            if s <= m.start < e:
+                out.append((m, c))
+                break
+    return out
+
+
+def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]) -> None:
+    m = inc.place
+    if m is not None:
+        p = m.place
+        ev.country = p.country
+        ev.admin1, ev.admin2 = p.admin1, p.admin2
+        ev.location = p.name_en or p.name
+        ev.latitude, ev.longitude = p.lat, p.lon
+        ev.geo_precision = getattr(m, "geo_precision", None) or (3 if p.feature in ("country", "admin1") else 1)
+        ev.place_text = m.text
+        ev.place_id = p.id
+        return
+    # no place named: the country of the incident's parties, at the country's coordinates
+    countries = Counter(m.actor.country for m, _c in clause_actors if m.actor.country)
+    if not countries:
+        return
+    iso = countries.most_common(1)[0][0]
+    ev.country = iso
+    ev.geo_precision = 3
+    country = _country_place(iso)
+    if country is not None:
+        ev.location = country.name_en or country.name
+        ev.latitude, ev.longitude = country.lat, country.lon
+        ev.place_id = country.id
+
+
+def _country_place(iso: str) -> Any:
+    try:
+        from marsad.extract.gazetteer import gazetteer
+
+        return gazetteer().countries.get(iso)
+    except (ImportError, OSError):  # pragma: no cover  (no gazetteer installed)
+        return None
+
+
+@cache
+def _state_forces() -> dict[str, Actor]:
+    """ISO3 -> the country's military forces actor, from the actor table (`Military Forces of X`)."""
+    out: dict[str, Actor] = {}
+    for a in actor_table().actors:
+        if a.country and a.name.startswith("Military Forces of") and a.country not in out:
+            out[a.country] = a
+    return out
+
+
+def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]], victims: list[Actor]) -> None:
+    """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list."""
+    score: dict[str, float] = {}
+    by_name: dict[str, Actor] = {}
+
+    def add(a: Actor, w: float) -> None:
+        if a.role not in ("armed", "civilians"):
+            return
+        if a.name in GENERIC_STATE and ev.country in _state_forces():
+            a = _state_forces()[ev.country]
+        by_name[a.name] = a
+        score[a.name] = score.get(a.name, 0.0) + w
+
+    for m, c in clause_actors:
+        add(m.actor, _factor(c))
+    for a in victims:
+        add(a, 1.0)
+    if not score:
+        return
+    ranked = sorted(score, key=lambda n: -score[n])
+    top = score[ranked[0]]
+    chosen = [n for n in ranked if score[n] >= top / 4][:MAX_ACTORS]
+    victim_names = {a.name for a in victims}
+    perpetrators = [n for n in chosen if by_name[n].role == "armed" and n not in victim_names]
+    others = [n for n in chosen if n not in perpetrators[:1]]
+    actor1 = perpetrators[0] if perpetrators else None
+    actor2 = others[0] if others else None
+    if actor1 is None and actor2 is not None:
+        actor1, actor2 = actor2, None
+    ev.actor1, ev.actor2 = actor1, actor2
+    rest = [n for n in chosen if n not in (actor1, actor2)]
+    ev.assoc_actor_1 = rest[0] if rest else None
+    ev.assoc_actor_2 = rest[1] if len(rest) > 1 else None
+    ev.inter1 = by_name[actor1].inter if actor1 else None
+    ev.inter2 = by_name[actor2].inter if actor2 else None
+    ev.interaction = interaction(ev.inter1, ev.inter2)
+    ev.actors = [n for n in (actor1, actor2, *rest) if n]
+
+
+def _evidence(doc: Doc, inc: Incident) -> list[Span]:
+    """The words the event rests on: its strongest triggers, date and place."""
+    text = doc.text
+    spans: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+    trig = sorted(inc.triggers, key=lambda t: -t.term.weight)[:3]
+    items: list[Any] = [*trig, inc.date, inc.place]
+    for it in items:
+        if it is None or (it.start, it.end) in seen:
+            continue
+        seen.add((it.start, it.end))
+        spans.append(Span(it.start, it.end, text[it.start:it.end]))
+    spans.sort(key=lambda s: s.start)
+    return spans

@@ -1,0 +1,232 @@
+"""Event typing: trigger words found in the text, and the ACLED type of an incident they describe.
+
+Trigger terms live in `marsad/lang/ar/event_triggers.yaml` (mapped to ACLED sub-event types with a
+weight); the ACLED taxonomy in `marsad/data/acled.yaml`. Terms are matched in one left-to-right pass
+over the document's words: each word (and the forms left after peeling Arabic proclitics) is looked
+up in an index keyed by a term's first word, longest term first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc
+
+from marsad import lang
+from marsad.text.normalize import key
+
+ACLED_PATH = Path(__file__).resolve().parents[1] / "data" / "acled.yaml"
+
+_WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
+_FOLD = str.maketrans({"ة": "ه", **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}})
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the normalised text with its offsets in the ORIGINAL text."""
+
+    start: int
+    end: int
+    key: str
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """The doc's words as match keys with original offsets (computed once per doc)."""
+    cached = doc.user_data.get("marsad_words")
+    if cached is None:
+        norm = doc._.norm
+        folded = norm.text.translate(_FOLD)
+        offs = norm.offsets
+        cached = [Word(offs[m.start()], offs[m.end() - 1] + 1, m.group()) for m in _WORD.finditer(folded)]
+        doc.user_data["marsad_words"] = cached
+    return cached
+
+
+def _variants(word: str) -> list[str]:
+    """The word and what is left after peeling proclitics: و/ف, then ب/ل/ك, then ال (لل = ل + ال)."""
+    out = [word]
+    rest = word
+    if len(rest) > 3 and rest[0] in "وف":
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > 3 and rest.startswith("لل"):
+        out.extend(("ال" + rest[2:], rest[2:]))
+        return out
+    if len(rest) > 3 and rest[0] in "بلك":
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > 4 and rest.startswith("ال"):
+        out.append(rest[2:])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """One lexicon phrase found in a doc: word indices [first, last) and original offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    payload: Any
+
+
+class PhraseIndex:
+    """Multi-word phrases indexed by their first word; `find` returns the longest at each word."""
+
+    def __init__(self, phrases: Iterable[tuple[str, Any]]):
+        index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, payload in phrases:
+            words = tuple(_WORD.findall(key(str(phrase)).translate(_FOLD)))
+            if words:
+                index.setdefault(words[0], []).append((words, payload))
+                if words[0].startswith("ال") and len(words[0]) > 4:  # `الطيران` also as `طيران`
+                    index.setdefault(words[0][2:], []).append((words, payload))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self._index = index
+
+    def find(self, words: list[Word], lo: int = 0, hi: int | None = None) -> list[PhraseHit]:
+        """Non-overlapping phrase hits among words[lo:hi], left to right."""
+        hi = len(words) if hi is None else hi
+        hits: list[PhraseHit] = []
+        i = lo
+        while i < hi:
+            best = None
+            for variant in _variants(words[i].key):
+                for phrase, payload in self._index.get(variant, ()):
+                    size = len(phrase)
+                    if best is not None and size <= best[0]:
+                        break
+                    if i + size <= hi and all(words[i + k].key == phrase[k] for k in range(1, size)):
+                        best = (size, payload)
+                        break
+            if best is None:
+                i += 1
+                continue
+            size, payload = best
+            hits.append(PhraseHit(i, i + size, words[i].start, words[i + size - 1].end, payload))
+            i += size
+        return hits
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerTerm:
+    """What a trigger term means: an ACLED sub-event type (None: violence, type unknown) and weight."""
+
+    sub_event_type: str | None
+    weight: int
+    targeted: bool  # generic attack word: the type follows the target (armed -> Battle, civilians -> VAC)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger found in a doc: offsets in the original text, word index, and its term."""
+
+    start: int
+    end: int
+    word: int
+    text: str
+    term: TriggerTerm
+
+
+@cache
+def acled() -> dict[str, Any]:
+    """ACLED's taxonomy: event types, sub-event types, disorder types, inter and interaction codes."""
+    with ACLED_PATH.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@cache
+def sub_event_index() -> dict[str, tuple[str, str]]:
+    """sub-event type -> (event type, disorder type)."""
+    data = acled()
+    out = {}
+    for etype, spec in data["event_types"].items():
+        for sub in spec["sub_event_types"]:
+            out[sub] = (etype, data["disorder_overrides"].get(sub, spec["disorder_type"]))
+    return out
+
+
+@cache
+def trigger_index() -> PhraseIndex:
+    """The trigger lexicon compiled once per process."""
+    data = lang.load("event_triggers")
+    known = sub_event_index()
+    phrases = []
+    for group in data["triggers"]:
+        sub = group.get("sub_event_type")
+        if sub is not None and sub not in known:
+            raise ValueError(f"event_triggers.yaml: unknown ACLED sub-event type {sub!r}")
+        term = TriggerTerm(sub, int(group.get("weight", 1)), bool(group.get("target")))
+        phrases.extend((t, term) for t in group["terms"])
+    return PhraseIndex(phrases)
+
+
+@cache
+def armed_target_index() -> PhraseIndex:
+    """Words naming armed targets (soldiers, police, a checkpoint): a generic attack on them is a Battle."""
+    return PhraseIndex((t, True) for t in lang.load("event_triggers")["armed_targets"])
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every trigger term in the doc, left to right."""
+    words = doc_words(doc)
+    text = doc.text
+    return [Trigger(h.start, h.end, h.first, text[h.start:h.end], h.payload) for h in trigger_index().find(words)]
+
+
+@dataclass(slots=True)
+class Typing:
+    """The ACLED typing of one incident."""
+
+    event_type: str | None
+    sub_event_type: str | None
+    disorder_type: str | None
+    civilian_targeting: bool
+    score: float
+
+
+def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian_victims: bool,
+             armed_victims: bool, deaths: bool) -> Typing:
+    """Type an incident from its triggers (each with a position factor) and who it hit.
+
+    Weapon-specific words outweigh generic ones; a generic attack on soldiers or police is an armed
+    clash, on civilians an attack on civilians; an arrest raid in which people died is an armed clash.
+    """
+    scores: dict[str, float] = {}
+    for trig, factor in weighted:
+        term = trig.term
+        if term.sub_event_type is None or term.weight <= 0:
+            continue
+        sub = term.sub_event_type
+        if term.targeted:
+            sub = "Armed clash" if (armed_target or armed_victims or not civilian_victims) else "Attack"
+        scores[sub] = scores.get(sub, 0.0) + term.weight * factor
+    if not scores:
+        return Typing(None, None, None, False, 0.0)
+    sub = max(scores, key=lambda s: scores[s])
+    if sub == "Arrests" and deaths:
+        sub = "Armed clash"
+    if sub == "Shelling/artillery/missile attack" and scores.get("Air/drone strike", 0) > 0:
+        sub = "Air/drone strike"
+    etype, disorder = sub_event_index()[sub]
+    civ = etype == "Violence against civilians" or (
+        etype == "Explosions/Remote violence" and civilian_victims and not armed_victims)
+    return Typing(etype, sub, disorder, civ, scores[sub])
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: both inter codes, smaller first; a lone actor's code times ten."""
+    if inter1 is None and inter2 is None:
+        return None
+    if inter1 is None or inter2 is None:
+        return (inter1 or inter2) * int(acled()["interaction"]["sole_actor_multiplier"])
+    lo, hi = sorted((inter1, inter2))
+    return lo * 10 + hi
