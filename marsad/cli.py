@@ -15,21 +15,85 @@ def main() -> None:
     """Marsad: Arabic conflict news to a sourced event database."""
 
 
+# Exit codes of `marsad run` and `marsad eval` (documented in docs/cli.md):
+EXIT_OK = 0  # every input was read and processed
+EXIT_SOME_FAILED = 1  # the batch completed, but some inputs failed (see OUT/errors.jsonl)
+EXIT_USAGE = 2  # usage error, or nothing readable at all (Typer also exits 2 on bad options)
+
+
+def print_summary(summary, out: Path) -> None:
+    """The closing table of a run (stdout), and where the outputs and errors are."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"marsad run -> {out}", show_header=True)
+    for name, _ in summary.table_rows():
+        table.add_column(name, justify="right")
+    table.add_row(*(value for _, value in summary.table_rows()))
+    console = Console()
+    console.print(table)
+    if summary.failed:
+        console.print(f"{summary.failed} input(s) failed: see {out / 'errors.jsonl'}")
+
+
+def exit_code(summary) -> int:
+    if summary.read == 0:
+        return EXIT_USAGE
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
 @app.command()
 def run(
-    inputs: list[str] = typer.Argument(..., help="Corpus JSONL, .txt/.html, RSS, WARC."),
-    out: Path = typer.Option(..., "--out", help="Output folder for documents/claims/events JSONL."),
+    inputs: list[str] = typer.Argument(..., help="Corpus JSONL, .txt/.html, folders, globs, RSS/Atom, WARC."),
+    out: Path = typer.Option(..., "--out", help="Output folder for documents/claims/events/errors JSONL."),
     db: str | None = typer.Option(None, "--db", help="SQLAlchemy URL (default: sqlite file OUT/marsad.db)."),
 ) -> None:
-    """Run the pipeline over INPUTS and write the contract files and the store."""
+    """Run the pipeline over INPUTS and write the contract files and the store.
+
+    Exit code: 0 all inputs read, 1 some failed (batch completed), 2 usage error or nothing readable.
+    """
     from marsad.run import run_corpus
 
     summary = run_corpus(inputs, out, db)
-    typer.echo(f"read={summary.read} failed={summary.failed} duplicates={summary.duplicates} "
-               f"claims={summary.claims} events={summary.events} seconds={summary.seconds}")
+    print_summary(summary, out)
+    raise typer.Exit(exit_code(summary))
 
 
-# `marsad eval`, `marsad export` and `marsad serve` are added below by the stages that own them.
+@app.command("eval")
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Gold folder with docs.jsonl (and gold_claims/gold_events)."),
+    out: Path | None = typer.Option(None, "--out", help="Output folder (default: a new temporary folder)."),
+    verbose: bool = typer.Option(False, "--verbose", help="Pass --verbose to the scorer (misses, extras)."),
+) -> None:
+    """Run the pipeline on GOLD_DIR/docs.jsonl and print the scorer's table (GOLD_DIR/../score.py).
+
+    The store is a fresh SQLite file beside the outputs, so earlier runs never leak into a score.
+    """
+    import subprocess
+    import sys
+    import tempfile
+
+    from marsad.run import run_corpus
+
+    docs = gold_dir / "docs.jsonl"
+    if not docs.is_file():
+        typer.echo(f"no {docs}: GOLD_DIR must hold docs.jsonl", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    out = out or Path(tempfile.mkdtemp(prefix="marsad-eval-"))
+    db_dir = Path(tempfile.mkdtemp(prefix="marsad-eval-db-"))
+    summary = run_corpus([str(docs)], out, f"sqlite:///{db_dir / 'marsad.db'}")
+    print_summary(summary, out)
+    scorer = gold_dir.resolve().parent / "score.py"
+    if not scorer.is_file():
+        typer.echo(f"note: no scorer at {scorer}; outputs are in {out} "
+                   f"({summary.claims} claims, {summary.events} events from {summary.read} documents)")
+        raise typer.Exit(exit_code(summary))
+    cmd = [sys.executable, str(scorer), str(gold_dir), str(out)] + (["--verbose"] if verbose else [])
+    result = subprocess.run(cmd, check=False)
+    raise typer.Exit(result.returncode or exit_code(summary))
+
+
+# `marsad export` and `marsad serve` are added below by the stages that own them.
 
 
 if __name__ == "__main__":
