@@ -1,0 +1,429 @@
+"""Date mentions in Arabic news, resolved to calendar days against the publication date.
+
+News dates events relative to the day it is published ("أمس", "الخميس", "فجر اليوم") or with month
+names that differ by region (يناير / كانون الثاني / جانفي). We find date phrases with regexes
+compiled once from `marsad/lang/ar/months.yaml` and `dates.yaml`, run over the match-key form of
+the text (hamza, alef maqsura and ta marbuta folded, Arabic-Indic digits as ASCII), and resolve
+each phrase ourselves: dateparser's whole-text search misreads counts such as 4400 as years.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from hijridate import Hijri
+
+from marsad import lang
+from marsad.text.normalize import key, normalize_key
+
+# Proclitics that may be glued to a date word: و ف ب ل (and و+ب, و+ل, ف+ب, ف+ل).
+_CLITIC = r"(?<!\w)(?:[وف]?[بل]?)"
+_SP = r"\s+"
+_SEP = r"\s*(?:[/\-.،,]\s*)?"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase in the original text and the days it denotes."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date  # first day
+    date_end: dt.date  # last day (== date for one day)
+    precision: int  # ACLED time_precision: 1 day, 2 week or a few days, 3 month or vaguer
+    relative: bool  # resolved against the publication date
+    background: bool  # clearly past history relative to the publication date
+    kind: str = ""  # which pattern found it (absolute, weekday, relative, period, year, ...)
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    date: dt.date
+    date_end: dt.date
+    precision: int
+    relative: bool
+    since: bool = False  # a period running up to the publication date
+
+
+def _alt(words) -> str:
+    """A regex alternation of match keys, longest first, spaces flexible."""
+    keys = sorted({key(w) for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in k.split()) for k in keys)
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    """Month, weekday and relative-word tables keyed by match key."""
+    months = lang.load("months")
+    words = lang.load("dates")
+    greg = {key(n): int(m) for m, names in months["gregorian"].items() for n in names}
+    hijri = {key(n): int(m) for m, names in months["hijri"].items() for n in names}
+    return {
+        "greg": greg,
+        "hijri": hijri,
+        "weekdays": {key(k): v for k, v in words["weekdays"].items()},
+        "relative_days": {key(k): v for k, v in words["relative_days"].items()},
+        "counts": {key(k): v for k, v in words["count_words"].items()},
+        "units": {key(k): v for k, v in words["units"].items()},
+        "periods": {key(k): tuple(v) for k, v in words["relative_periods"].items()},
+        "past": {key(w) for w in words["past_words"]},
+        "current": {key(w) for w in words["current_words"]},
+        "next": {key(w) for w in words["next_words"]},
+        "since": {key(w) for w in words["since_words"]},
+        "background_days": int(words.get("background_after_days", 45)),
+        "raw": words,
+        "months_raw": months,
+    }
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The date patterns, compiled once per process, in priority order."""
+    lx = _lexicon()
+    words = lx["raw"]
+    months = lx["months_raw"]
+    month = _alt(lx["greg"])
+    hmonth = _alt(lx["hijri"])
+    wday = _alt(lx["weekdays"])
+    part = _alt(words["day_parts"])
+    rel = _alt(lx["relative_days"])
+    mod = _alt([*words["past_words"], *words["current_words"], *words["next_words"]])
+    count = _alt(lx["counts"])
+    unit = _alt(lx["units"])
+    past = _alt(words["past_words"] + ["الاخيره", "الاخير", "المنصرمه"])
+    period = _alt(lx["periods"])
+    hmark = _alt(months["hijri_year_markers"])
+    year = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
+    day = r"(?<!\d)(?P<d>[0-3]?\d)(?!\d)"
+    month_pair = rf"(?P<mo>{month})(?:\s*[/(\-]\s*(?:{month})\s*\)?)?"
+    year_tail = rf"(?:{_SEP}(?:من{_SP})?(?:(?:عام|سنه|العام){_SP})?{year}(?:\s*م(?!\w))?)?"
+    wday_lead = rf"(?:(?:يوم{_SP})?(?:{wday})\s*[،,]?\s*)?"
+    year_lead = "عام|سنه|العام|منذ|في|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|حتى"
+    pats = {
+        "iso": r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)",
+        "numeric": r"(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<mo>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)(?!\d)",
+        "hijri": rf"(?:{day}{_SEP}(?:من{_SP})?)?(?:شهر{_SP})?(?P<hm>{hmonth}){_SEP}"
+                 rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
+        "range": rf"(?:(?:بين|من){_SP})?(?<!\d)(?P<d1>[0-3]?\d){_SEP}(?:(?:و|الى|حتى|-)\s*)"
+                 rf"(?P<d>[0-3]?\d)(?!\d){_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",
+        "day_month": rf"{wday_lead}{day}{_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",
+        "day_this_month": rf"{wday_lead}{day}{_SP}(?:من{_SP})?(?:الشهر|شهر){_SP}(?P<mod>{mod})",
+        "month_year": rf"(?:شهر{_SP})?{month_pair}{_SEP}(?:من{_SP})?(?:(?:عام|سنه|العام){_SP})?{year}",
+        "month_mod": rf"(?:شهر{_SP})?{month_pair}{_SP}(?P<mod>{mod})",
+        "month_bare": rf"(?<!\w)(?:في|منذ|خلال|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|مع|حتى){_SP}"
+                      rf"(?P<body>(?:شهر{_SP})?(?P<mo>{month}))(?!\w)",
+        "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>امس|اليوم){_SP})?(?:يوم{_SP})?(?P<wd>{wday})"
+                   rf"(?:{_SP}(?P<mod>{mod}))?",
+        "ago": rf"قبل{_SP}(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?(?P<unit>{unit})?",
+        "last_n": rf"(?:خلال|في|طيله|طوال|على{_SP}مدى|على{_SP}مدار|منذ){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
+                  rf"(?:(?P<cw>{count}){_SP})?(?P<unit>{unit})(?:{_SP}(?P<cw2>{count}))?{_SP}(?:{past})",
+        "period": rf"(?P<per>{period})",
+        "relative": rf"(?:(?P<part>{part}){_SP})?(?:يوم{_SP})?(?P<rel>{rel})",
+        "year": rf"(?<!\w)(?:[وف]?[بل]?)(?P<body>(?:(?:{year_lead}){_SP})+{year})",
+    }
+    out = []
+    for name, body in pats.items():
+        if name in ("month_bare", "year"):
+            out.append((name, re.compile(body)))
+        else:
+            out.append((name, re.compile(rf"{_CLITIC}(?P<body>{body})(?!\w)")))
+    return out
+
+
+def _parse_published(value: Any) -> dt.date | None:
+    """The publication date from an ISO date or datetime string (None when absent or unreadable)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_span(y: int, m: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for(month: int, day: int | None, pub: dt.date | None) -> int | None:
+    """A month (and day) without a year: its nearest occurrence on or before publication."""
+    if pub is None:
+        return None
+    y = pub.year
+    if day is None:
+        return y if month <= pub.month else y - 1
+    cand = _safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    if cand is not None and cand > pub + dt.timedelta(days=1):
+        return y - 1
+    return y
+
+
+def _month_with_mod(month: int, mod: str | None, pub: dt.date | None) -> int | None:
+    """The year of "<month> الماضي/الجاري/المقبل"."""
+    if pub is None:
+        return None
+    lx = _lexicon()
+    if mod in lx["past"]:
+        return pub.year if month < pub.month else pub.year - 1
+    if mod in lx["next"]:
+        return pub.year if month > pub.month else pub.year + 1
+    return pub.year if mod in lx["current"] else _year_for(month, None, pub)
+
+
+def _count(m: re.Match, *names: str) -> int | None:
+    lx = _lexicon()
+    for name in names:
+        val = m.groupdict().get(name)
+        if val:
+            return int(val) if val.isdigit() else lx["counts"].get(val)
+    return None
+
+
+def _weekday_on_or_before(pub: dt.date, weekday: int) -> dt.date:
+    return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
+
+
+def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
+    """Turn one regex match into days; None when it cannot be resolved (e.g. relative, no anchor)."""
+    lx = _lexicon()
+    g = m.groupdict()
+    if kind in ("iso", "numeric"):
+        y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"])
+        if kind == "numeric" and mo > 12 >= d:
+            mo, d = d, mo
+        day = _safe_date(y, mo, d)
+        return _Resolved(day, day, 1, False) if day else None
+    if kind == "hijri":
+        hy, hm = int(g["hy"]), lx["hijri"].get(re.sub(r"\s+", " ", g["hm"]))
+        if hm is None:
+            return None
+        try:
+            if g.get("d"):
+                day = Hijri(hy, hm, int(g["d"])).to_gregorian().datetuple()
+                d0 = dt.date(*day)
+                return _Resolved(d0, d0, 1, False)
+            first = dt.date(*Hijri(hy, hm, 1).to_gregorian().datetuple())
+            last = dt.date(*Hijri(hy, hm, Hijri(hy, hm, 1).month_length()).to_gregorian().datetuple())
+            return _Resolved(first, last, 3, False)
+        except (ValueError, OverflowError):
+            return None
+    if kind in ("day_month", "range"):
+        mo = lx["greg"].get(re.sub(r"\s+", " ", g["mo"]))
+        if mo is None:
+            return None
+        d = int(g["d"])
+        y = int(g["y"]) if g.get("y") else _year_for(mo, d, pub)
+        if y is None:
+            return None
+        last = _safe_date(y, mo, d)
+        if last is None:
+            return None
+        if kind == "range":
+            first = _safe_date(y, mo, int(g["d1"]))
+            if first is None or first > last:
+                return None
+            return _Resolved(first, last, 1 if first == last else 2, not g.get("y"))
+        return _Resolved(last, last, 1, not g.get("y"))
+    if kind == "day_this_month":
+        if pub is None:
+            return None
+        d, mod = int(g["d"]), g["mod"]
+        y, mo = pub.year, pub.month
+        if mod in lx["past"]:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        elif mod in lx["next"]:
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        day = _safe_date(y, mo, d)
+        return _Resolved(day, day, 1, True) if day else None
+    if kind in ("month_year", "month_mod", "month_bare"):
+        mo = lx["greg"].get(re.sub(r"\s+", " ", g["mo"]))
+        if mo is None:
+            return None
+        if g.get("y"):
+            y = int(g["y"])
+        elif kind == "month_mod":
+            y = _month_with_mod(mo, g.get("mod"), pub)
+        else:
+            y = _year_for(mo, None, pub)
+        if y is None:
+            return None
+        first, last = _month_span(y, mo)
+        return _Resolved(first, last, 3, not g.get("y"))
+    if kind == "weekday":
+        if pub is None:
+            return None
+        wd = lx["weekdays"].get(g["wd"])
+        if wd is None:
+            return None
+        rel = g.get("rel")
+        if rel == "امس":
+            day = pub - dt.timedelta(days=1)
+        elif rel == "اليوم":
+            day = pub
+        elif g.get("mod") in lx["next"]:
+            day = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        else:
+            day = _weekday_on_or_before(pub, wd)
+        return _Resolved(day, day, 1, True)
+    if kind == "relative":
+        if pub is None:
+            return None
+        off = lx["relative_days"].get(re.sub(r"\s+", " ", g["rel"]))
+        if off is None:
+            return None
+        day = pub + dt.timedelta(days=off)
+        return _Resolved(day, day, 1, True)
+    if kind == "ago":
+        if pub is None:
+            return None
+        n = _count(m, "n", "cw")
+        unit_word = g.get("unit")
+        unit = lx["units"].get(unit_word) if unit_word else None
+        if unit is None:
+            if g.get("cw") and lx["counts"].get(g["cw"]) in (1, 2, 7, 14, 30, 60) and n:
+                # "قبل يومين", "قبل أسبوع": the count word is itself the unit
+                days = n
+                day = pub - dt.timedelta(days=days)
+                return _Resolved(day, day, 1 if days <= 2 else 2, True)
+            return None
+        if unit == 0:  # hours ago: today
+            return _Resolved(pub, pub, 1, True)
+        if n is None:
+            if unit_word in ("ايام", "الايام"):  # "قبل أيام": a few days
+                return _Resolved(pub - dt.timedelta(days=7), pub - dt.timedelta(days=1), 2, True)
+            n = 1
+        days = n * unit
+        day = pub - dt.timedelta(days=days)
+        return _Resolved(day, day, 1 if days <= 3 else (2 if days <= 14 else 3), True)
+    if kind == "last_n":
+        if pub is None:
+            return None
+        n = _count(m, "n", "cw", "cw2")
+        unit_word = g["unit"]
+        unit = lx["units"].get(unit_word, 1)
+        if unit == 0:
+            return _Resolved(pub - dt.timedelta(days=1), pub, 1, True, since=True)
+        if n is None:
+            n = 1 if unit_word in ("الاسبوع", "اسبوع", "شهر") else (7 if unit == 1 else 2)
+        days = n * unit
+        first = pub - dt.timedelta(days=days)
+        return _Resolved(first, pub, 2 if days <= 14 else 3, True, since=True)
+    if kind == "period":
+        if pub is None:
+            return None
+        unit, off = lx["periods"][re.sub(r"\s+", " ", g["per"])]
+        if unit == "week":
+            first = pub - dt.timedelta(days=pub.weekday() + (7 if off < 0 else 0))
+            # Arab news weeks run Saturday-Friday; a week of 7 days before publication is close enough
+            return _Resolved(first, first + dt.timedelta(days=6), 2, True)
+        if unit == "month":
+            y, mo = pub.year, pub.month + off
+            while mo < 1:
+                y, mo = y - 1, mo + 12
+            first, last = _month_span(y, mo)
+            return _Resolved(first, last, 3, True)
+        y = pub.year + off
+        return _Resolved(dt.date(y, 1, 1), dt.date(y, 12, 31), 3, True)
+    if kind == "year":
+        y = int(g["y"])
+        return _Resolved(dt.date(y, 1, 1), dt.date(y, 12, 31), 3, False)
+    return None
+
+
+def _scan(text: str, pub: dt.date | None) -> list[tuple[int, int, str, _Resolved]]:
+    """All resolvable date phrases in `text` (match-key form), longest first where they overlap."""
+    found: list[tuple[int, int, int, str, re.Match]] = []
+    for prio, (kind, pat) in enumerate(_patterns()):
+        for m in pat.finditer(text):
+            grp = "body" if "body" in pat.groupindex else 0
+            s, e = m.start(grp), m.end(grp)
+            if e > s:
+                found.append((s, e, prio, kind, m))
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, _prio, kind, m in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        res = _resolve(kind, m, pub)
+        if res is None:
+            continue
+        taken.append((s, e))
+        out.append((s, e, kind, res))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+@cache
+def _since_re() -> re.Pattern[str]:
+    since = _alt(_lexicon()["since"])
+    return re.compile(rf"(?:^|(?<=\W))(?:[وف]?)(?:{since})\s+(?:يوم\s+|مطلع\s+|بدايه\s+)?$")
+
+
+def _finish(kind: str, res: _Resolved, before: str, body: str,
+            pub: dt.date | None) -> tuple[dt.date, dt.date, int, bool, bool]:
+    """Apply "منذ" (a period up to publication) and decide whether the date is background history."""
+    lx = _lexicon()
+    first, last, precision = res.date, res.date_end, res.precision
+    since = res.since
+    if kind != "last_n" and (_since_re().search(before[-24:]) or body.split(" ", 1)[0] in lx["since"]):
+        since = True
+        if pub is not None and pub > first:
+            last = max(last, pub)
+    background = False
+    if pub is not None:
+        horizon = pub - dt.timedelta(days=lx["background_days"])
+        background = first < horizon if since else last < horizon
+    return first, last, precision, res.relative, background
+
+
+def resolve_date_text(text: str, published: dt.date | None) -> tuple[dt.date, dt.date, int] | None:
+    """The first date phrase in a short text, as (first day, last day, ACLED time precision)."""
+    norm = key(text)
+    pub = _parse_published(published)
+    for s, _e, kind, res in _scan(norm, pub):
+        first, last, precision, _rel, _bg = _finish(kind, res, norm[:s], norm[s:_e], pub)
+        return first, last, precision
+    return None
+
+
+def find_dates(doc) -> list[DateMention]:
+    """Date mentions of a spaCy Doc outside boilerplate, resolved against `doc._.article.published`."""
+    from marsad.text.document import in_boilerplate
+
+    article = doc._.article
+    pub = _parse_published(getattr(article, "published", None)) if article is not None else None
+    nt = doc.user_data.get("marsad_keynorm")
+    if nt is None:
+        nt = normalize_key(doc.text)
+        doc.user_data["marsad_keynorm"] = nt
+    out: list[DateMention] = []
+    for s, e, kind, res in _scan(nt.text, pub):
+        start, end = nt.to_original(s, e)
+        if in_boilerplate(doc, start, end):
+            continue
+        first, last, precision, relative, background = _finish(kind, res, nt.text[max(0, s - 24):s],
+                                                               nt.text[s:e], pub)
+        out.append(DateMention(start, end, doc.text[start:end], first, last, precision, relative,
+                               background, kind))
+    doc._.dates = out
+    return out
