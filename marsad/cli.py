@@ -96,5 +96,31 @@ def evaluate(
 # `marsad export` and `marsad serve` are added below by the stages that own them.
 
 
+@app.command()
+def export(
+    out: Path = typer.Option(..., "--out", help="File to write."),
+    fmt: str = typer.Option("jsonl", "--format", help="acled | ucdp | geojson | jsonl"),
+    db: str | None = typer.Option(None, "--db", help="SQLAlchemy URL of the store to read."),
+    run_dir: Path | None = typer.Option(None, "--run", help="Or a `marsad run --out` folder to read."),
+    since: str | None = typer.Option(None, "--since", help="Events on or after this ISO date."),
+    until: str | None = typer.Option(None, "--until", help="Events on or before this ISO date."),
+    country: str | None = typer.Option(None, "--country", help="ISO 3166 alpha-3 code."),
+    event_type: str | None = typer.Option(None, "--type", help="ACLED event type, e.g. Battles."),
+) -> None:
+    """Export incidents from the store (or a run folder) as ACLED, UCDP GED, GeoJSON or JSONL."""
+    from marsad.export.source import ExportFilter, load_db, load_run_dir
+    from marsad.export.writer import FORMATS
+    from marsad.export.writer import export as write_export
+
+    if fmt not in FORMATS or (db is None) == (run_dir is None):
+        typer.echo(f"give exactly one of --db URL / --run DIR, and --format one of {', '.join(FORMATS)}",
+                   err=True)
+        raise typer.Exit(2)
+    flt = ExportFilter(since=since, until=until, country=country, event_type=event_type)
+    data = load_db(db, flt) if db is not None else load_run_dir(run_dir, flt)  # type: ignore[arg-type]
+    n = write_export(data, fmt, out)
+    typer.echo(f"wrote {n} {fmt} record(s) to {out}")
+
+
 if __name__ == "__main__":
     app()
