@@ -95,12 +95,16 @@ def iso_date(value: object) -> str | None:
     return None
 
 
-def choose_published(input_value: object, page_value: object, text: str) -> tuple[str | None, str | None]:
-    """(published, origin) by precedence: input metadata, page metadata, the text's date line."""
+def choose_published(input_value: object, page_value: object, text: str,
+                     page_dateline: str | None = None) -> tuple[str | None, str | None]:
+    """(published, origin) by precedence: input metadata, page metadata, the text's date line.
+
+    `page_dateline` is a date line the page printed under its headline but text extraction dropped.
+    """
     if (found := iso_date(input_value)) is not None:
         return found, "input"
     if (found := iso_date(page_value)) is not None:
         return found, "html-meta"
-    if (found := find_dateline(text)) is not None:
+    if (found := find_dateline(text) or iso_date(page_dateline)) is not None:
         return found, "text-dateline"
     return None, None

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from marsad.ingest.dates import choose_published
+from marsad.ingest.dates import choose_published, parse_date_line
 from marsad.ingest.encoding import NotText, arabic_share, decode_bytes
 from marsad.ingest.html import extract_page, fragment_text, looks_like_html
 from marsad.model import Article, IngestError
@@ -44,12 +44,17 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
 def read_inputs(inputs: Iterable[str]) -> Iterator[Article | IngestError]:
-    """Articles and errors from every input, in input order; ids repeated within the run are errors."""
-    seen: dict[str, str] = {}
+    """Articles and errors from every input, in input order.
+
+    A file named twice (a folder and a glob that overlap) is read once; a document id met twice
+    (the same article in two corpus files) is an error on the second copy.
+    """
+    seen_ids: dict[str, str] = {}
+    seen_files: set[Path] = set()
     for name in inputs:
-        for item in _read_input(name):
+        for item in _read_input(name, seen_files):
             if isinstance(item, Article):
-                first = seen.setdefault(item.id, item.origin or name)
+                first = seen_ids.setdefault(item.id, item.origin or name)
                 if first != (item.origin or name):
                     yield IngestError(item.origin or name, f"duplicate document id {item.id!r} "
                                       f"(already read from {first})", item.id)
@@ -75,11 +80,15 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def _read_input(name: str) -> Iterator[Article | IngestError]:
+def _read_input(name: str, seen_files: set[Path]) -> Iterator[Article | IngestError]:
     files, error = expand(name)
     if error:
         yield error
     for path in files:
+        resolved = path.resolve()
+        if resolved in seen_files:
+            continue
+        seen_files.add(resolved)
         try:
             yield from _read_file(path)
         except Exception as e:  # noqa: BLE001 - a reader bug on one file must not end the batch
@@ -154,7 +163,8 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
             if not raw.strip():
                 continue
             if len(raw) > MAX_ARTICLE_BYTES:
-                yield IngestError(origin, f"line too large: {len(raw) / 2**20:.1f} MB")
+                yield IngestError(origin, f"line too large: {len(raw) / 2**20:.1f} MB",
+                                  _salvage_id(raw[:1024]))
                 continue
             try:
                 row = json.loads(raw.decode("utf-8"))
@@ -162,7 +172,7 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
                 yield IngestError(origin, f"not UTF-8 text: {e}")
                 continue
             except json.JSONDecodeError as e:
-                yield IngestError(origin, f"truncated or invalid JSON: {e.msg} at column {e.colno}",
+                yield IngestError(origin, f"truncated or invalid JSON: {e.msg} (column {e.colno})",
                                   _salvage_id(raw))
                 continue
             yield from _row_article(row, origin)
@@ -218,8 +228,31 @@ def read_html(html: str, origin: str, stem: str | None = None, url: str | None =
     page = extract_page(html, url=url)
     if not page.text:
         return IngestError(origin, "no article text found in the HTML page", doc_id)
+    dateline = None if page.date else page_dateline(html, page.title)
+    sitename = page.sitename if page.sitename and page.sitename != page.title and len(page.sitename) <= 40 \
+        else None
     return make_article(page.text, origin=origin, doc_id=doc_id, stem=stem, title=page.title,
-                        published=published, page_date=page.date, outlet=outlet or page.sitename, url=url)
+                        published=published, page_date=page.date, dateline=dateline,
+                        outlet=sitename or outlet, url=url)
+
+
+def page_dateline(html: str, title: str | None, window: int = 6) -> str | None:
+    """A date line printed just under the headline of a page (`الجمعة 21/يناير/2022 - 03:48 م`).
+
+    Text extraction drops it with the page chrome, and page markup without date metadata is
+    common on Arabic sites. Only lines right after the headline count: a date in the site header
+    is today's date at crawl time, not the article's.
+    """
+    if not title:
+        return None
+    lines = fragment_text(html).splitlines()
+    head = title.strip()
+    for i, line in enumerate(lines):
+        if line.strip() == head:
+            for after in lines[i + 1:i + 1 + window]:
+                if (found := parse_date_line(after)) is not None:
+                    return found
+    return None
 
 
 def read_feed(path: Path, text: str) -> Iterator[Article | IngestError]:
@@ -294,7 +327,8 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
 
 def make_article(text: str, origin: str, doc_id: str | None = None, stem: str | None = None,
                  title: str | None = None, published: Any = None, page_date: Any = None,
-                 outlet: str | None = None, url: str | None = None) -> Article | IngestError:
+                 dateline: str | None = None, outlet: str | None = None,
+                 url: str | None = None) -> Article | IngestError:
     """An Article after the checks every input passes (size, letters, language), with its date chosen."""
     doc_id = doc_id or _make_id(text, stem, url)
     if len(text) > MAX_ARTICLE_BYTES:
@@ -305,7 +339,7 @@ def make_article(text: str, origin: str, doc_id: str | None = None, stem: str | 
     share = arabic_share(text)
     if share < MIN_ARABIC_SHARE:
         return IngestError(origin, f"not Arabic: {share:.0%} of letters are Arabic", doc_id)
-    date, date_origin = choose_published(published, page_date, text)
+    date, date_origin = choose_published(published, page_date, text, dateline)
     return Article(id=doc_id, text=text, title=title, published=date, published_origin=date_origin,
                    outlet=outlet, url=url, origin=origin, language="ar")
 
