@@ -119,19 +119,27 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     if veto:
         return PairScore(0.0, {"place": 0.0}, veto)
     shared = len(a.figures & b.figures)
+    text = round(_text_sim(a.words, b.words), 3)
+    # one precise place, and one report covers several days: a running incident (siege, prison attack)
+    running = place >= 0.8 and ((a.day_end or a.day) != a.day or (b.day_end or b.day) != b.day)
+    date = _date_sim(gap)
+    if running and gap is not None and gap <= FAR_DAYS:
+        date = max(date, 0.6)
     feats = {
-        "date": _date_sim(gap),
+        "date": date,
         "place": place,
         "type": _type_sim(a, b),
         "actors": _jaccard(a.actors, b.actors, 0.5),
         "figures": min(1.0, 0.6 * shared),
-        "text": round(_text_sim(a.words, b.words), 3),
+        "text": text,
     }
     score = round(sum(WEIGHTS[k] * v for k, v in feats.items()), 3)
     feats["days_apart"] = -1 if gap is None else gap
     if gap is not None and gap > NEAR_DAYS:
-        # a late report belongs to a running incident only at the same place with shared facts
-        if gap > FAR_DAYS or place < 0.8 or (shared == 0 and feats["text"] < 0.35):
+        # a late report joins only a running incident, or the same place with shared facts
+        corroborated = place >= 0.8 and (shared > 0 or text >= 0.35)
+        if gap > FAR_DAYS or not (running or corroborated):
             return PairScore(score, feats, "date")
-        score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report
+        if not running:
+            score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report
     return PairScore(score, feats)

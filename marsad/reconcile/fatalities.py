@@ -75,12 +75,12 @@ def ucdp_sides(ev: Event) -> tuple[str | None, str | None]:
 def _side_of(who: str | None, side_a: str | None, side_b: str | None) -> str:
     table = actor_table()
     actor = table.get(who) if who else None
+    if actor is not None and actor.role == "civilians":
+        return "civilians"  # UCDP counts civilians apart even when they are side B of one-sided violence
     if who and who == side_a:
         return "a"
     if who and who == side_b:
         return "b"
-    if actor is not None and actor.role == "civilians":
-        return "civilians"
     if actor is not None and actor.inter == 1:
         for side, name in (("a", side_a), ("b", side_b)):
             other = table.get(name) if name else None
