@@ -42,6 +42,7 @@ except ImportError:  # pragma: no cover
 HEADLINE_FACTOR = 2.0
 LEAD_FACTOR = 1.5
 MIN_EVENT_SCORE = 6.0  # weaker typing evidence than this is a passing mention, not a reported incident
+MIN_OTHER_SCORE = 2.0  # a further incident was already required to have its own place or day
 MAX_ACTORS = 3
 VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
@@ -62,8 +63,9 @@ def extract_events(doc: Doc) -> Doc:
         return doc
     dates = find_dates(doc) if find_dates is not None else []
     places = find_places(doc) if find_places is not None else []
-    incidents, _clauses = segment(doc, triggers, dates, places, claims, published)
     actor_mentions = actor_table().find(doc)
+    actor_countries = [m.actor.country for m in actor_mentions if m.actor.country]
+    incidents, _clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)
     events: list[Event] = []
     doc_id = getattr(article, "id", None)
     for n, inc in enumerate(incidents):
@@ -119,7 +121,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     armed_target = any(targets.find(words, c.wlo, c.whi) for c in inc.clauses if c.triggers)
     deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
     typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths)
-    if typing.event_type is None or typing.score < MIN_EVENT_SCORE:
+    if typing.event_type is None or typing.score < (MIN_EVENT_SCORE if main else MIN_OTHER_SCORE):
         return None
     ev = Event(event_type=typing.event_type, sub_event_type=typing.sub_event_type,
                disorder_type=typing.disorder_type, civilian_targeting=typing.civilian_targeting)

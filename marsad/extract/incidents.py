@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -23,9 +25,13 @@ from marsad import lang
 from marsad.extract.event_types import PhraseIndex, Trigger, Word, doc_words
 from marsad.text.document import content_sentences
 
+# A trigger written with the article (after optional و ف ب ل ك): it refers to an incident already named.
+_DEFINITE = re.compile(r"^[وف]?[بلك]?ال|^[وف]?لل")
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 FAR_KM = 40.0  # two places further apart than this are two incidents
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
+OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another incident
+RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
 
 
 @dataclass
@@ -54,9 +60,19 @@ class Clause:
     def weight(self) -> int:
         return max((t.term.weight for t in self.triggers), default=0)
 
+    @property
+    def fresh_weight(self) -> int:
+        """Weight of indefinite triggers only: `انفجار` may be news, `الانفجار` refers back."""
+        return max((t.term.weight for t in self.triggers if not _DEFINITE.match(t.text)), default=0)
+
+    @property
+    def casualties(self) -> bool:
+        """The clause reports harm: a claim, or a casualty word."""
+        return bool(self.claims) or any(t.term.sub_event_type is None for t in self.triggers)
+
     def own_dates(self) -> list[Any]:
-        """Dates of this clause that are not history."""
-        return [d for d in self.dates if not d.background]
+        """Dates of this clause that are not history nor as vague as a month."""
+        return [d for d in self.dates if not d.background and (d.precision or 3) < 3]
 
     @property
     def history(self) -> bool:
@@ -74,6 +90,7 @@ class Incident:
     country: str | None = None
     seed: Clause | None = None
     day: dt.date | None = None  # the incident's first day (the publication date when none is given)
+    day_end: dt.date | None = None
 
     @property
     def triggers(self) -> list[Trigger]:
@@ -84,7 +101,8 @@ class Incident:
 def _markers() -> dict[str, PhraseIndex]:
     data = lang.load("incident_markers")
     return {name: PhraseIndex((t, name) for t in data[name])
-            for name in ("separate", "clause_breaks", "background", "relative_place", "site_place")}
+            for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
+                                  "statement")}
 
 
 def _day(d: Any) -> dt.date | None:
@@ -99,6 +117,11 @@ def _day(d: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(v)[:10])
     except ValueError:
         return None
+
+
+def _day_end(d: Any) -> dt.date | None:
+    v = getattr(d, "date_end", None)
+    return _day(v) if v is not None else None
 
 
 def km(a: Any, b: Any) -> float:
@@ -184,10 +207,29 @@ def _word_at(words: list[Word], start: int, clause: Clause) -> int:
     return clause.whi
 
 
-def best_place(clauses: list[Clause], words: list[Word], country: str | None = None) -> tuple[Any, str | None]:
+def country_support(places: list[Any], extra: list[str]) -> Counter:
+    """How much the whole article speaks of each country: its country, province and city mentions,
+    and the countries of its actors (`extra`). A village in a country the article never otherwise
+    names is more likely a common word that happens to be a village name."""
+    support: Counter = Counter(extra)
+    for m in places:
+        if m.place.feature in _BROAD_FEATURES:
+            support[m.place.country] += 1
+    return support
+
+
+_BROAD_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
+
+
+def best_place(clauses: list[Clause], words: list[Word], support: Counter | None = None,
+               country: str | None = None, min_score: float = 0.0) -> tuple[Any, str | None]:
     """The place of an incident from its clauses' place mentions: the country with most weight, then
     the best-scored mention in it, a finer place beating the province or country that contains it."""
     scored = [(place_score(m, c, words), m) for c in clauses for m in c.places]
+    if support:
+        scored = [(s if support[m.place.country] or m.place.feature in _BROAD_FEATURES else s * 0.25, m)
+                  for s, m in scored]
+    scored = [(s, m) for s, m in scored if s >= min_score]
     if not scored:
         return None, country
     by_country: dict[str, float] = {}
@@ -205,8 +247,10 @@ def best_place(clauses: list[Clause], words: list[Word], country: str | None = N
 
 
 def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[Any],
-            claims: list[Any], published: dt.date | None) -> tuple[list[Incident], list[Clause]]:
+            claims: list[Any], published: dt.date | None,
+            actor_countries: list[str] | None = None) -> tuple[list[Incident], list[Clause]]:
     """The article's incidents (main one first) and all its clauses."""
+    support = country_support(places, actor_countries or [])
     words = doc_words(doc)
     clauses = make_clauses(doc, words)
     _attach(clauses, triggers, "triggers")
@@ -227,7 +271,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     if seed not in main.clauses:
         main.clauses.append(seed)
     main.clauses.sort(key=lambda c: c.index)
-    _settle(main, words, published)
+    _settle(main, words, published, support)
     incidents.append(main)
     last = main
     for c in clauses:
@@ -235,11 +279,11 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             continue
         if c.history:
             continue
-        target = _home(c, incidents, words)
+        target = _home(c, incidents, words, support, published)
         if target is None:
             if not c.background_marker:
                 inc = Incident(clauses=[c], seed=c)
-                _settle(inc, words, published)
+                _settle(inc, words, published, support)
                 incidents.append(inc)
                 last = inc
             continue
@@ -249,41 +293,73 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             target = last if c.triggers or c.claims else None
         if target is not None:
             target.clauses.append(c)
+            if target.date is None and c.own_dates():
+                _settle(target, words, published, support, keep_place=True)
             last = target
     return incidents, clauses
 
 
-def _settle(inc: Incident, words: list[Word], published: dt.date | None) -> None:
+def _settle(inc: Incident, words: list[Word], published: dt.date | None, support: Counter,
+            keep_place: bool = False) -> None:
     """Choose the incident's date (nearest to the seed trigger) and place."""
     seed = inc.seed
     date = None
-    if seed is not None and seed.own_dates():
-        t0 = seed.triggers[0].start if seed.triggers else seed.start
-        date = min(seed.own_dates(), key=lambda d: abs(d.start - t0))
-    if date is None:
-        for c in inc.clauses:
-            if c.own_dates():
-                date = c.own_dates()[0]
-                break
+    ordered = ([seed] if seed is not None else []) + [c for c in inc.clauses if c is not seed]
+    for c in ordered:
+        own = c.own_dates()
+        if own:
+            date = min(own, key=lambda d: _date_rank(d, c, published, words))
+            break
     inc.date = date
     inc.day = _day(date) or published
-    inc.place, inc.country = best_place(inc.clauses, words)
+    inc.day_end = _day_end(date) or inc.day
+    if not keep_place:
+        inc.place, inc.country = best_place(inc.clauses, words, support)
 
 
-def _home(c: Clause, incidents: list[Incident], words: list[Word]) -> Incident | str | None:
+def _date_rank(d: Any, c: Clause, published: dt.date | None, words: list[Word]) -> tuple[int, int, int, int]:
+    """Order a clause's dates: not a date of saying (`أعلن الحوثيون، الإثنين`), a named day before
+    "today" (`اليوم (الاثنين)`), a single day before a vaguer span, then nearest the strongest trigger."""
+    today = d.relative and _day(d) == published and getattr(d, "kind", "") == "relative"
+    strongest = max(c.triggers, key=lambda t: t.term.weight, default=None)
+    t0 = strongest.start if strongest is not None else c.start
+    wi = _word_at(words, d.start, c)
+    said = bool(_markers()["statement"].find(words, max(c.wlo, wi - 3), wi))
+    return (int(said), int(today), int(d.precision or 3), abs(d.start - t0))
+
+
+def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Counter,
+          published: dt.date | None) -> Incident | str | None:
     """Where a later clause belongs: an incident, "last" (the one reported just before), "drop"
-    (a side remark elsewhere), or None (it opens a new incident)."""
-    own_place, own_country = best_place([c], words) if c.places else (None, None)
-    own_day = _day(c.own_dates()[0]) if c.own_dates() else None
-    if own_place is None and own_day is None:
+    (a side remark about somewhere else), or None (it opens a new incident).
+
+    A clause opens an incident only with news of its own: a marker of a separate incident, another
+    day, or, for another place, an indefinite trigger (`انفجار`, not the anaphoric `الانفجار`) with
+    casualties. A place alone (a press conference in the capital) is a side remark.
+    """
+    own_place, own_country = best_place([c], words, support, min_score=OWN_PLACE_MIN) if c.places else (None, None)
+    own = min(c.own_dates(), key=lambda d: _date_rank(d, c, None, words)) if c.own_dates() else None
+    own_span = (_day(own), _day_end(own) or _day(own)) if own is not None else None
+    if own_place is None and own_span is None:
         return "last"
     for inc in incidents:
-        if _compatible(c, inc, own_place, own_country, own_day):
+        if _compatible(c, inc, own_place, own_country, own_span):
             return inc
-    return None if c.weight >= MIN_SEED_WEIGHT else "drop"
+    recent = own_span is not None and published is not None and (published - own_span[1]).days <= RECENT_DAYS
+    if c.background_marker and not recent:
+        return "drop"
+    if c.separate and c.casualties and c.weight > 0:
+        return None  # `بالتوازي مع هجوم آخر ... أسفر عن مقتل 11 جنديا`
+    if c.weight < MIN_SEED_WEIGHT:
+        return "drop"
+    if c.separate or (own_span is not None and c.casualties) or recent \
+            or (c.fresh_weight >= MIN_SEED_WEIGHT and c.casualties):
+        return None
+    return "drop"
 
 
-def _compatible(c: Clause, inc: Incident, place: Any, country: str | None, day: dt.date | None) -> bool:
+def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
+                span: tuple[dt.date, dt.date] | None) -> bool:
     """A clause fits an incident when its own place and date (where it has them) agree with it."""
     if country is not None and inc.country is not None and country != inc.country:
         return False
@@ -293,6 +369,9 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None, day: 
         same_area = same_area or (b.feature in ("country", "admin1") and b.admin1 in (None, a.admin1))
         if not same_area and km(a, b) > FAR_KM:
             return False
-    if day is not None and inc.day is not None and day != inc.day and c.weight >= MIN_SEED_WEIGHT:
-        return False
-    return True
+    if span is None or inc.day is None or c.weight < MIN_SEED_WEIGHT:
+        return True
+    if inc.date is None and not c.separate:
+        return True  # the incident's day was only the publication date: this clause dates it
+    # the clause's days overlap the incident's (a week that contains the day is the same incident)
+    return span[0] <= (inc.day_end or inc.day) and inc.day <= span[1]
