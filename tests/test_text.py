@@ -47,3 +47,42 @@ def test_sentences_respect_punctuation_quotes_and_lines():
     doc = nlp('العراق: مقتل 5 جنود\nقال المصدر: "قتل 3." وأضاف أن 1.5 مليون نزحوا؟ نعم')
     assert [s.text.strip() for s in doc.sents] == [
         "العراق: مقتل 5 جنود", 'قال المصدر: "قتل 3."', "وأضاف أن 1.5 مليون نزحوا؟", "نعم"]
+
+
+def test_more_glued_numbers_and_arabic_indic_digits():
+    nlp = make_nlp()
+    doc = nlp("أسر ١٢عنصرا و٣٠٠من المدنيين ف5 منهم جرحى")
+    assert [t.text for t in doc] == ["أسر", "١٢", "عنصرا", "و", "٣٠٠", "من", "المدنيين", "ف", "5", "منهم",
+                                     "جرحى"]
+    assert [t.norm_ for t in doc][1] == "12"
+
+
+def test_proclitics_give_every_matching_form():
+    from marsad.text.clitics import match_forms, proclitic_splits, strip_proclitics
+
+    assert match_forms("بمقتل") == ("بمقتل", "مقتل")
+    assert set(match_forms("للجيش")) == {"للجيش", "جيش", "الجيش", "لجيش"}
+    assert set(match_forms("وبالسجن")) >= {"سجن", "السجن", "بالسجن"}
+    assert match_forms("ولد") == ("ولد",)  # a stem keeps at least three letters
+    assert proclitic_splits("والجيش")[0] == ("", "والجيش")
+    assert ("وال", "جيش") in proclitic_splits("والجيش")
+    assert strip_proclitics("فللأمن") == "أمن"
+    assert strip_proclitics("داعش") == "داعش"
+
+
+@given(ARABIC)
+def test_fold_is_key_for_long_text(text):
+    from marsad.text.normalize import fold
+
+    assert fold(text) == key(text)
+
+
+@given(ARABIC, st.integers(0, 80), st.integers(0, 80))
+def test_from_original_then_to_original_stays_inside_the_span(text, a, b):
+    norm = normalize(text)
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    n_start, n_end = norm.from_original(a, b)
+    assert normalize(text[a:b]).text == norm.text[n_start:n_end]
+    if n_end > n_start:
+        o_start, o_end = norm.to_original(n_start, n_end)
+        assert a <= o_start and o_end <= b

@@ -1,0 +1,86 @@
+"""Encoding detection, publication-date precedence and near-duplicate reposts."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+
+import pytest
+from ingest_helpers import SAMPLE
+
+from marsad.ingest.dates import choose_published, find_dateline, parse_date_line
+from marsad.ingest.dedup import mark_duplicates
+from marsad.ingest.encoding import NotText, decode_bytes
+from marsad.ingest.readers import read_inputs
+
+TEXT = "قتل 5 جنود في هجوم على حاجز للجيش، بحسب مصدر أمني «رسمي»."
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (TEXT.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+    (TEXT.encode("utf-16"), "utf-16"),
+    (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM
+    (TEXT.encode("utf-16-be"), "utf-16-be"),
+    (TEXT.encode("cp1256"), "cp1256"),
+])
+def test_each_encoding_decodes_to_the_same_text(data, encoding):
+    assert decode_bytes(data) == (TEXT, encoding)
+
+
+def test_cp1256_page_declaring_its_charset():
+    page = f'<html><head><meta charset="windows-1256"></head><body><p>{TEXT}</p></body></html>'
+    text, enc = decode_bytes(page.encode("cp1256"))
+    assert enc == "cp1256" and TEXT in text
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b" \n\t", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+     "binary data (NUL bytes), not a text document"),
+    (bytes(range(1, 32)) * 40, "binary data, not a text document"),
+])
+def test_binary_and_empty_bytes_are_not_text(data, reason):
+    with pytest.raises(NotText, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("الجمعة 21/يناير/2022 - 03:48 م", "2022-01-21"),
+    ("الإثنين 24 كانون الثاني/يناير 2022", "2022-01-24"),
+    ("نشر في 2018-03-13 10:05", "2018-03-13"),
+    ("الخميس ٢٠ يناير/كانون الثاني ٢٠٢٢", "2022-01-20"),
+    ("31 جانفي 2022", "2022-01-31"),
+    ("آخر تحديث: 12/03/2018", "2018-03-12"),
+    ("وقال إن الهجوم وقع في 21 يناير 2022 قرب السجن", None),  # a sentence, not a date line
+    ("الجمعة 31/فبراير/2022", None),  # no such day
+])
+def test_date_lines(line, iso):
+    assert parse_date_line(line) == iso
+
+
+def test_date_precedence_input_then_page_then_text():
+    text = "عنوان الخبر\nالجمعة 21/يناير/2022 - 03:48 م\nنص الخبر"
+    assert find_dateline(text) == "2022-01-21"
+    assert choose_published("2022-01-27", "2022-01-25", text) == ("2022-01-27", "input")
+    assert choose_published(None, "2022-01-25T10:00:00", text) == ("2022-01-25", "html-meta")
+    assert choose_published(None, None, text) == ("2022-01-21", "text-dateline")
+    assert choose_published(None, None, "نص بلا تاريخ") == (None, None)
+    assert choose_published(None, None, "نص بلا تاريخ", "2022-01-19") == ("2022-01-19", "text-dateline")
+
+
+def test_a_repost_of_the_same_story_is_flagged_and_distinct_reports_are_not():
+    arts = list(read_inputs([str(SAMPLE)]))
+    original = arts[4]
+    # The same wire story on another site a day later: new masthead line, a word changed, tail cut.
+    repost_text = "موقع آخر\n" + original.text.replace("الأميركية", "الأمريكية", 1)[:-400]
+    repost = dataclasses.replace(original, id="repost", text=repost_text, published="2022-02-01")
+    # Published earlier than the original: the earliest copy is the original.
+    early = dataclasses.replace(original, id="early", published="2022-01-30")
+    batch = [*arts, repost]
+    assert mark_duplicates(batch) == 1
+    assert [a.duplicate_of for a in batch] == [None, None, None, None, None, original.id]
+    batch = [dataclasses.replace(a, duplicate_of=None) for a in [*arts, early]]
+    assert mark_duplicates(batch) == 1
+    assert batch[4].duplicate_of == "early" and batch[5].duplicate_of is None
