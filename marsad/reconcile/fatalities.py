@@ -33,6 +33,14 @@ def _killed_groups(ev: Event) -> tuple[list[Estimate], list[Estimate]]:
     return named, general
 
 
+def current_low(e: Estimate) -> int:
+    """The lowest figure still standing: early counts the estimate superseded are left out."""
+    gone = {(s.get("doc_id"), s.get("value")) for s in e.superseded}
+    standing = [t["value"] for t in e.timeline if t.get("stance") != "denied" and t.get("value") is not None
+                and (t.get("doc_id"), t.get("value")) not in gone]
+    return min(standing + [e.best or 0]) if e.best is not None else 0
+
+
 def _conservative(e: Estimate) -> int:
     if e.disputed and e.low is not None:
         return min(e.low, e.best or e.low)
@@ -98,7 +106,7 @@ def ucdp_deaths(ev: Event) -> UcdpDeaths:
     for e in named:
         side = _side_of(e.who, side_a, side_b)
         setattr(out, f"deaths_{side}", getattr(out, f"deaths_{side}") + (e.best or 0))
-        low += e.low if e.low is not None else (e.best or 0)
+        low += current_low(e)
         high += e.high if e.high is not None else (e.best or 0)
     out.best = out.deaths_a + out.deaths_b + out.deaths_civilians + out.deaths_unknown
     overall = max(general, key=lambda e: e.best or 0, default=None)
