@@ -127,12 +127,19 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
     reconcile(incidents, claims, by_id)
     store.save_run(url, done, claims, incidents)
 
+    # One line per document id: a failed copy of an id already listed (a repeated id) adds none.
     docs_out: list[dict[str, Any]] = []
+    listed: set[str] = set()
     for item in slots:
         if isinstance(item, Article):
-            docs_out.append(rows.get(item.id) or document_row(item, stage_errors.get(item.id)))
-        elif item.doc_id is not None:
-            docs_out.append(document_row(None, item))
+            row = rows.get(item.id) or document_row(item, stage_errors.get(item.id))
+        elif item.doc_id is not None and item.doc_id not in listed and item.doc_id not in rows:
+            row = document_row(None, item)
+        else:
+            continue
+        if row["id"] not in listed:
+            listed.add(row["id"])
+            docs_out.append(row)
     summary.read = len(done)
     summary.failed = len(summary.errors)
     summary.claims = len(claims)
