@@ -1,12 +1,425 @@
-"""Numeric claims about people (stub until the claims work lands)."""
+"""Numeric claims about people: kind, figure, who is counted, who says it, and how.
+
+For each content sentence that holds a figure (digits, number words, duals, vague quantities), the
+figure takes its kind from the nearest trigger (a word right after it, then on its left within the
+clause, then a verb or noun after its noun phrase, then the figure it is listed with), its group
+from the actor named after it, its source from the sentence's speakers (or the statement or quote
+it continues), and its stance from denials and hedges. A figure repeated (headline and body) is one
+claim with all its spans. Offsets are in the original text; matching runs on `doc._.norm`.
+"""
 
 from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from marsad import lang
+from marsad.extract import attribution, numbers, who
+from marsad.extract.actors import Actor, actor_table
+from marsad.extract.attribution import SentenceView, Speaker
+from marsad.extract.tokens import PhraseSet, Tok, key_text, lex_key, tokenize, variants
+from marsad.model import Claim, Span
+from marsad.text.document import content_sentences
+
+_SENT_PUNCT = frozenset(".؟?!؛;")
+_QUOTES = frozenset("\"“”«»″")
+_WINDOW_LEFT = 7
+_WINDOW_RIGHT = 7
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    triggers: PhraseSet
+    weak: PhraseSet
+    irrealis: frozenset[str]
+    bounds: PhraseSet
+    chain: PhraseSet
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    prefilter: re.Pattern
+
+
+def _keys(words) -> frozenset[str]:
+    return frozenset(lex_key(w) for w in words)
+
+
+@cache
+def lexicon() -> ClaimLexicon:
+    """claim_triggers.yaml, non_claims.yaml and the number words, compiled once per process."""
+    t = lang.load("claim_triggers")
+    nc = lang.load("non_claims")
+    nl = numbers.lexicon()
+    stems = set(nl.number_words) | set(nl.vague) | nl.dual_any | nl.dual_an_only | nl.dual_construct
+    stems = {s[:-1] if s.endswith("ه") and len(s) > 3 else s for s in stems if len(s) >= 2}
+    prefilter = re.compile("[0-9]|" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)))
+    return ClaimLexicon(
+        triggers=PhraseSet({k: v["words"] for k, v in t["kinds"].items()}),
+        weak=PhraseSet(t["weak"]), irrealis=_keys(t["irrealis"]), bounds=PhraseSet({"b": t["clause_bounds"]}),
+        chain=PhraseSet({"c": t["chain_links"]}),
+        not_after=_keys(w for ws in nc["after"].values() for w in ws), not_before=_keys(nc["before"]),
+        prefilter=prefilter,
+    )
+
+
+@dataclass
+class _Found:
+    """A claim while the doc is processed, before merging repeats."""
+
+    claim: Claim
+    sent_index: int
+    tok_num: int  # token index of the figure in its sentence
+    headline: bool
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _SentCtx:
+    toks: list[Tok]
+    view: SentenceView
+    triggers: list[tuple[int, int, str, bool]]  # (start, end, kind, irrealis)
+    trig_start: dict[int, tuple[int, int, str, bool]]
+    trig_end: dict[int, tuple[int, int, str, bool]]
+    bounds: set[int]
+
+
+class ClaimExtractor:
+    """Stateless across docs; one instance per process."""
+
+    def __init__(self) -> None:
+        self.lex = lexicon()
+        self.alex = attribution.lexicon()
+        self.actors = actor_table()
+        self.wlex = who.lexicon()
+        self.generic = self.wlex.generic
+
+    # ------------------------------------------------------------------ per doc
+    def extract(self, doc: Doc) -> list[Claim]:
+        norm = doc._.norm
+        ktext = key_text(norm.text)
+        text = doc.text
+        mentions = self.actors.find(doc)
+        m_norm = [(*norm.from_original(m.start, m.end), m.actor) for m in mentions]
+        m_starts = [m[0] for m in m_norm]
+        found: list[_Found] = []
+        last_speaker: Speaker | None = None
+        quote_speaker: Speaker | None = None
+        in_quote = False
+        first = True
+        for si, sent in enumerate(content_sentences(doc)):
+            ns, ne = norm.from_original(sent.start_char, sent.end_char)
+            stext = ktext[ns:ne]
+            headline = first
+            first = False
+            toks = tokenize(stext, ns)
+            if not toks:
+                continue
+            has_figure = bool(self.lex.prefilter.search(stext))
+            has_speech = any(t.text in self.alex.speech.first_words or variants(t.text)[-1] in
+                             self.alex.speech.first_words or t.text in self.alex.according.first_words
+                             or variants(t.text)[-1] in self.alex.according.first_words for t in toks)
+            speakers: list[Speaker] = []
+            ctx = None
+            if has_figure or has_speech:
+                ctx = self._context(doc, norm, toks, m_norm, m_starts, ns, ne)
+                speakers = attribution.sentence_speakers(ctx.view, self.generic, last_speaker)
+            if has_figure and ctx is not None:
+                fallback = quote_speaker if in_quote else None
+                if fallback is None:
+                    fallback = attribution.headline_speaker(ctx.view, self.generic)
+                found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline, sent, found))
+            explicit = [s for s in speakers]
+            if explicit:
+                last_speaker = explicit[-1]
+            if attribution.quote_parity(text[sent.start_char:sent.end_char]):
+                in_quote = not in_quote
+                quote_speaker = (explicit[-1] if explicit else last_speaker) if in_quote else None
+        return _merge(found, doc)
+
+    def _context(self, doc: Doc, norm, toks: list[Tok], m_norm, m_starts, ns: int, ne: int) -> _SentCtx:
+        text = doc.text
+        starts = [t.start for t in toks]
+        ends = [t.end for t in toks]
+
+        def original(a: int, b: int) -> str:
+            if b <= a:
+                return ""
+            o1, o2 = norm.to_original(toks[a].start, toks[b - 1].end)
+            return text[o1:o2]
+
+        actors: list[tuple[int, int, Actor]] = []
+        k = bisect.bisect_left(m_starts, ns)
+        while k < len(m_norm) and m_norm[k][0] < ne:
+            s, e, act = m_norm[k]
+            a = bisect.bisect_right(starts, s) - 1
+            b = bisect.bisect_left(ends, e) + 1
+            if 0 <= a < b <= len(toks):
+                actors.append((a, b, act))
+            k += 1
+        triggers: list[tuple[int, int, str, bool]] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            if toks[i].is_word:
+                m = self.lex.triggers.match_at(toks, i)
+                if m:
+                    irrealis = any(set(variants(toks[j].text)) & self.lex.irrealis
+                                   for j in range(max(0, i - 2), i) if toks[j].is_word)
+                    triggers.append((i, i + m[0], m[1], irrealis))
+                    i += m[0]
+                    continue
+            i += 1
+        bounds = {j for j in range(n) if toks[j].is_word and self.lex.bounds.match_at(toks, j)}
+        trigger_at = {j for s, e, _, _ in triggers for j in range(s, e)}
+        view = SentenceView(toks, original, actors, trigger_at, set())
+        return _SentCtx(toks, view, triggers, {t[0]: t for t in triggers}, {t[1] - 1: t for t in triggers}, bounds)
+
+    # ------------------------------------------------------------------ per sentence
+    def _sentence_claims(self, doc: Doc, ctx: _SentCtx, speakers: list[Speaker], fallback: Speaker | None,
+                         si: int, headline: bool, sent, previous: list[_Found]) -> list[_Found]:
+        toks = ctx.toks
+        mentions = [m for m in numbers.find_numbers(toks) if self._is_count(ctx, m)]
+        ctx.view.number_at = {j for m in mentions for j in range(m.num_start, m.num_end)}
+        out: list[_Found] = []
+        prev_m = None
+        prev_f: _Found | None = None
+        num_starts = {m.start for m in mentions}
+        for m in mentions:
+            kind, trig = self._kind(ctx, m, prev_m, prev_f, num_starts)
+            if kind is None:
+                continue
+            who_span = self._who(ctx, m, num_starts)
+            who_actor, who_text = None, None
+            if who_span:
+                who_actor, who_text = who_span[2], ctx.view.original(who_span[0], who_span[1])
+            else:
+                ref = prev_f or (previous[-1] if previous else None)
+                after = toks[m.num_end] if m.num_end < len(toks) else None
+                linked = prev_f is not None and self._linked(ctx, m, prev_m)
+                if ref and ((after is not None and who.is_others(after)) or linked or after is None
+                            or not after.is_word):
+                    who_actor = self.actors.get(ref.claim.who) if ref.claim.who else None
+                    who_text = ref.claim.who_text
+            source, stance = self._source_stance(ctx, m, speakers, fallback)
+            a = m.start
+            b = m.end
+            if trig is not None:
+                a, b = min(a, trig[0]), max(b, trig[1])
+            if who_span and who_span[0] >= m.num_end:
+                b = max(b, who_span[1])
+            claim = Claim(
+                doc_id=doc._.article.id if doc._.article is not None else "",
+                kind=kind, value=m.value, value_high=m.value_high, qualifier=m.qualifier, vague=m.vague,
+                number_text=ctx.view.original(m.num_start, m.num_end),
+                who=who_actor.name if who_actor else None, who_text=who_text,
+                source=source.source if source else None, source_text=source.source_text if source else None,
+                relay=source.relay if source else None, stance=stance,
+                evidence=sent.text.strip(),
+            )
+            o1, o2 = doc._.norm.to_original(toks[a].start, toks[b - 1].end)
+            claim.start, claim.end = o1, o2
+            f = _Found(claim, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])])
+            out.append(f)
+            prev_m, prev_f = m, f
+        return out
+
+    def _is_count(self, ctx: _SentCtx, m: numbers.NumberMention) -> bool:
+        """Drop dates, years, ages, durations, money, and counts of things."""
+        toks = ctx.toks
+        n = len(toks)
+        if any(a <= m.num_start < b and not m.dual for a, b, _ in ctx.view.actors
+               if not (a == m.num_start and b == m.num_end)):
+            return False
+        before = toks[m.start - 1] if m.start > 0 else None
+        if before is not None and (before.text in self.lex.not_before or
+                                   (before.is_word and variants(before.text)[-1] in self.lex.not_before
+                                    and before.text not in ("و",))):
+            return False
+        after = toks[m.num_end] if m.num_end < n else None
+        if after is not None:
+            if after.text in (":", "%", "٪", "/") and not m.dual:
+                return False
+            if after.is_word and not m.dual and set(variants(after.text)) & self.lex.not_after:
+                return False
+            if after.text == "من" and m.num_end + 1 < n and set(variants(toks[m.num_end + 1].text)) & \
+                    self.lex.not_after and toks[m.num_end + 1].text not in ("الشهر", "العام"):
+                return False
+        if m.value is not None and not m.dual and 1900 <= m.value <= 2100 and m.qualifier == "exact" \
+                and m.value_high is None and toks[m.num_start].is_digit:
+            nxt = toks[m.num_end] if m.num_end < n else None
+            if nxt is None or not nxt.is_word or not any(a == m.num_end for a, _, _ in ctx.view.actors):
+                return False
+        return True
+
+    def _linked(self, ctx: _SentCtx, m: numbers.NumberMention, prev: numbers.NumberMention | None) -> bool:
+        """The figure is listed with the previous one (و5 مدنيين, منهم 77, بينهم سبعة أطفال)."""
+        if prev is None or m.start - prev.num_end > 9:
+            return False
+        toks = ctx.toks
+        k = m.start - 1
+        while k >= 0 and toks[k].text in _QUOTES | {"،", ","}:
+            k -= 1
+        if k < 0:
+            return False
+        if toks[m.num_start].is_word and toks[m.num_start].text.startswith("و") and \
+                toks[m.num_start].text[1:] != "":
+            return True
+        return bool(self.lex.chain.match_ending_at(toks, k))
+
+    def _kind(self, ctx: _SentCtx, m, prev_m, prev_f: _Found | None, num_starts: set[int]):
+        """The kind of the figure and the trigger that gives it (None when nothing does)."""
+        toks = ctx.toks
+        n = len(toks)
+        # 1. a trigger right after the figure (30 قتيلا, 374 جثة) or the dual itself (قتيلين)
+        if m.dual:
+            t = ctx.trig_start.get(m.num_start)
+            if t and not t[3]:
+                return t[2], t
+        t = ctx.trig_start.get(m.num_end)
+        if t and not t[3] and not (toks[t[0]].text.startswith("و") and len(toks[t[0]].text) > 3
+                                   and t[0] > m.num_end):
+            return t[2], t
+        # 2. the nearest trigger on the left inside the clause
+        left = None
+        k = m.start - 1
+        stop = max(0, m.start - _WINDOW_LEFT)
+        while k >= stop:
+            tok = toks[k]
+            if tok.text in _SENT_PUNCT or k in ctx.bounds:
+                break
+            if prev_m is not None and prev_m.num_start <= k < prev_m.end:
+                break
+            t = ctx.trig_end.get(k)
+            if t:
+                left = t
+                break
+            k -= 1
+        if left is not None:
+            return (None, None) if left[3] else (left[2], left)
+        # 3. a verb or noun after the figure's noun phrase (43 مدنيا قتلوا, 20 شخصا لإصابات)
+        for k in range(m.num_end, min(n, m.num_end + _WINDOW_RIGHT)):
+            tok = toks[k]
+            if tok.text in _SENT_PUNCT or tok.text in ("،", ",") or (k in ctx.bounds and k > m.num_end) \
+                    or (k in num_starts and k > m.num_end):
+                break
+            t = ctx.trig_start.get(k)
+            if t:
+                if t[3] or (k > m.num_end and tok.text.startswith("و") and len(tok.text) > 3):
+                    break
+                return t[2], t
+        # 4. listed with the previous figure
+        if prev_f is not None and self._linked(ctx, m, prev_m):
+            return prev_f.claim.kind, None
+        # 5. a state word: the held population (3500 سجين, 3900 من الإرهابيين محتجزون)
+        for k in range(max(0, m.start - 2), min(n, m.num_end + _WINDOW_RIGHT)):
+            if m.start <= k < m.num_end:
+                continue
+            if k > m.num_end and (toks[k].text in _SENT_PUNCT or (k in num_starts)):
+                break
+            w = self.lex.weak.match_at(toks, k)
+            if w:
+                return w[1], (k, k + w[0], w[1], False)
+        return None, None
+
+    def _who(self, ctx: _SentCtx, m, num_starts: set[int]):
+        toks = ctx.toks
+        start = m.num_start if m.dual else m.num_end
+        stop = len(toks)
+        for k in range(start + (1 if m.dual else 0), len(toks)):
+            tok = toks[k]
+            if tok.text in _SENT_PUNCT or tok.text in ("،", ",") or k in ctx.bounds or \
+                    (k in num_starts and k > start) or (k in ctx.view.trigger_at and k > start + 1
+                                                         and not any(a <= k < b for a, b, _ in ctx.view.actors)):
+                stop = k
+                break
+        found = who.find_who(toks, ctx.view.actors, start, stop)
+        if found:
+            return found
+        # adjectival number after its noun: المصابين الثلاثة, انتحاريين اثنين
+        for a, b, act in ctx.view.actors:
+            if b == m.num_start:
+                return a, b, act
+        return None
+
+    def _source_stance(self, ctx: _SentCtx, m, speakers: list[Speaker], fallback: Speaker | None):
+        p = m.num_start
+        before = [s for s in speakers if s.pos < p]
+        after = [s for s in speakers if s.pos > p]
+        sp = before[-1] if before else (after[0] if after else fallback)
+        stance = "asserted"
+        if sp is not None and sp.denial and sp.pos < p:
+            stance = "denied"
+        elif attribution.denied_after(ctx.view, m.end):
+            stance = "denied"
+        else:
+            hedge = attribution.hedged_before(ctx.view, m.start)
+            if hedge or (sp is not None and sp.hedge):
+                stance = "unconfirmed"
+            if sp is not None and sp.actor is not None and sp.actor.name in self.wlex.unconfirmed_sources:
+                stance = "unconfirmed"
+            if sp is None and hedge:
+                act = [x for x in ctx.view.actors if x[0] <= hedge[0] < x[1]]
+                if act:
+                    a, b, actor = act[0]
+                    sp = Speaker(a, actor.name, ctx.view.original(a, b), actor=actor)
+        return sp, stance
+
+
+def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
+    """One claim per distinct figure: a headline repeated in the body keeps all its spans."""
+    merged: list[_Found] = []
+    for f in found:
+        c = f.claim
+        target = None
+        for g in merged:
+            d = g.claim
+            if (d.kind, d.value, d.value_high, d.stance) != (c.kind, c.value, c.value_high, c.stance):
+                continue
+            if c.value is None:
+                continue
+            if d.who and c.who and d.who != c.who:
+                continue
+            target = g
+            break
+        if target is None:
+            merged.append(f)
+            continue
+        d = target.claim
+        target.spans.extend(f.spans)
+        if target.headline and not f.headline:
+            # the body states the figure with its words: prefer them, keep the headline span
+            spans = target.spans
+            f.spans = spans
+            f.headline = False
+            merged[merged.index(target)] = f
+            if f.claim.source is None and d.source is not None:
+                f.claim.source, f.claim.source_text, f.claim.relay = d.source, d.source_text, d.relay
+            if f.claim.who is None:
+                f.claim.who, f.claim.who_text = d.who, d.who_text
+            continue
+        if d.source is None and c.source is not None:
+            d.source, d.source_text, d.relay = c.source, c.source_text, c.relay
+        if d.who is None and c.who is not None:
+            d.who, d.who_text = c.who, c.who_text
+    out = []
+    for f in merged:
+        f.spans.sort(key=lambda s: s.start)
+        f.claim.spans = f.spans
+        out.append(f.claim)
+    return out
+
+
+@cache
+def _extractor() -> ClaimExtractor:
+    return ClaimExtractor()
+
 
 @Language.component("marsad_claims")
 def extract_claims(doc: Doc) -> Doc:
-    doc._.claims = []
+    """Fill doc._.claims with the article's numeric claims about people."""
+    doc._.claims = _extractor().extract(doc)
     return doc

@@ -1,0 +1,228 @@
+"""Who makes a claim and how: speakers of a sentence, statements that run on, stance markers.
+
+A sentence's speakers come from speech verbs and their subjects (قال المرصد إن ...), attribution
+markers (بحسب المرصد), relays (نقلت نيويورك تايمز عن مسؤول أميركي: the speaker is the official,
+the paper relays), and headline prefixes (العراق: مقتل ...). A speaker with no subject of its own
+(وأضافت: ..., وتابع البيان) continues the previous speaker, and so does a quotation left open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from marsad import lang
+from marsad.extract.actors import Actor
+from marsad.extract.tokens import PhraseSet, Tok, lex_key, variants
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A source found in a sentence; `pos` is the token index of its verb or marker."""
+
+    pos: int
+    source: str | None
+    source_text: str | None
+    relay: str | None = None
+    denial: bool = False
+    hedge: bool = False
+    actor: Actor | None = None
+    inherited: bool = False
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    speech: PhraseSet
+    continuation: frozenset[str]
+    stops: PhraseSet
+    skip: PhraseSet
+    anaphoric: frozenset[str]
+    according: PhraseSet
+    relay: frozenset[str]
+    hedges: PhraseSet
+    denials: frozenset[str]
+    denial_predicates: PhraseSet
+    quotes: frozenset[str]
+
+
+def _keys(words) -> frozenset[str]:
+    return frozenset(lex_key(w) for w in words)
+
+
+@cache
+def lexicon() -> AttributionLexicon:
+    """attribution.yaml compiled once."""
+    d = lang.load("attribution")
+    return AttributionLexicon(
+        speech=PhraseSet({"speech": d["speech_verbs"]}), continuation=_keys(d["continuation_verbs"]),
+        stops=PhraseSet({"stop": d["subject_stops"]}), skip=PhraseSet({"skip": d["subject_skip"]}),
+        anaphoric=_keys(d["anaphoric"]), according=PhraseSet({"according": d["according_to"]}),
+        relay=_keys(d["relay_verbs"]), hedges=PhraseSet({"hedge": d["hedges"]}), denials=_keys(d["denials"]),
+        denial_predicates=PhraseSet({"denial": d["denial_predicates"]}),
+        quotes=frozenset(d["quote_open"]) | frozenset(d["quote_close"]) | {"″"},
+    )
+
+
+_QUOTE_TOKS = frozenset("\"“”«»″")
+
+
+class SentenceView:
+    """What attribution needs from the claims stage: tokens, original text, actor mentions by token."""
+
+    def __init__(self, toks: list[Tok], original: callable, actors: list[tuple[int, int, Actor]],
+                 trigger_at: set[int], number_at: set[int]):
+        self.toks = toks
+        self.original = original  # (tok_start, tok_end) -> original text
+        self.actors = actors  # (tok_start, tok_end, actor)
+        self.trigger_at = trigger_at
+        self.number_at = number_at
+
+
+def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, int]:
+    """Token span of the speaker noun phrase starting at j (empty when none)."""
+    toks = view.toks
+    n = len(toks)
+    while j < n:
+        if toks[j].text in _QUOTE_TOKS or toks[j].text == "،":
+            j += 1
+            continue
+        sk = lex.skip.match_at(toks, j)
+        if sk:
+            j += sk[0]
+            continue
+        break
+    start = j
+    while j < n and j - start < 7:
+        t = toks[j]
+        if t.text in _QUOTE_TOKS:
+            j += 1
+            continue
+        if t.is_punct or t.is_digit or j in view.trigger_at or j in view.number_at:
+            break
+        if j > start and (lex.stops.match_at(toks, j, peel=False) or lex.speech.match_at(toks, j)):
+            break
+        if j == start and lex.stops.match_at(toks, j, peel=False) and toks[j].text not in ("ال",):
+            break
+        j += 1
+    while j > start and toks[j - 1].text in _QUOTE_TOKS:
+        j -= 1
+    return start, j
+
+
+def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset[str], **kw) -> Speaker | None:
+    """A speaker from the noun phrase [a, b): the most specific actor named in it, else its words."""
+    if b <= a:
+        return None
+    found = [(s, e, act) for s, e, act in view.actors if a <= s < b]
+    text = view.original(a, b)
+    if found:
+        specific = [f for f in found if f[2].name not in generic]
+        s, e, act = max(specific or found, key=lambda f: (f[1] - f[0], -f[0]))
+        return Speaker(pos, act.name, text, actor=act, **kw)
+    return Speaker(pos, text, text, **kw)
+
+
+def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker | None) -> list[Speaker]:
+    """Speakers of one sentence in token order (continuations resolved against `last`)."""
+    lex = lexicon()
+    toks = view.toks
+    out: list[Speaker] = []
+    i, n = 0, len(toks)
+    first_word = next((k for k, t in enumerate(toks) if t.is_word), n)
+    while i < n:
+        tok = toks[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        acc = lex.according.match_at(toks, i)
+        if acc:
+            j = i + acc[0]
+            # بحسب ما أفاد X / وفق ما تقوله X: skip "ما" and the verb
+            if j < n and toks[j].text == "ما":
+                j += 1
+                sv = lex.speech.match_at(toks, j)
+                if sv:
+                    j += sv[0]
+            a, b = _subject(view, j, lex)
+            sp = _speaker_of(view, a, b, i, generic)
+            if sp:
+                out.append(_resolve_anaphora(sp, view, a, lex, last))
+            i = max(j, b) if sp else j
+            continue
+        sv = lex.speech.match_at(toks, i)
+        if sv and i not in view.trigger_at:
+            word = variants(tok.text)
+            denial = bool(set(word) & lex.denials)
+            hedge = bool(lex.hedges.match_at(toks, i))
+            a, b = _subject(view, i + sv[0], lex)
+            sp = _speaker_of(view, a, b, i, generic, denial=denial, hedge=hedge)
+            # relay: نقلت X عن Y -> Y speaks, X relays
+            if sp and set(word) & lex.relay and b < n and toks[b].text == "عن":
+                a2, b2 = _subject(view, b + 1, lex)
+                sp2 = _speaker_of(view, a2, b2, i, generic, denial=denial, hedge=hedge)
+                if sp2:
+                    sp = replace(sp2, relay=sp.source)
+                    b = b2
+            if sp is None and i > 0:
+                # SVO: the speaker stands before the verb (الحوثيون يعلنون مقتل ...)
+                before = [(s, e, act) for s, e, act in view.actors if e == i or (e == i - 1 and toks[e].is_punct)]
+                if before and all(not toks[k].is_word for k in range(first_word, before[-1][0])):
+                    s, e, act = before[-1]
+                    sp = Speaker(i, act.name, view.original(s, e), actor=act, denial=denial, hedge=hedge)
+            if sp is None and i == first_word and set(word) & lex.continuation and last is not None:
+                sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True)
+            elif sp is not None:
+                sp = _resolve_anaphora(sp, view, a, lex, last)
+            if sp:
+                out.append(sp)
+            i = max(i + sv[0], b if sp else 0)
+            continue
+        i += 1
+    return out
+
+
+def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionLexicon,
+                      last: Speaker | None) -> Speaker:
+    """وتابع البيان / وأضاف القيادي: a back-reference noun continues the last named speaker."""
+    if last is None or a >= len(view.toks):
+        return sp
+    head = variants(view.toks[a].text)
+    if set(head) & lex.anaphoric and (sp.actor is None or sp.actor.role not in ("armed",) or
+                                      sp.actor.name == getattr(last.actor, "name", None)):
+        if sp.actor is None or sp.actor.inter is None or sp.actor.name in ("Officials",):
+            return replace(last, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or last.hedge, inherited=True)
+    return sp
+
+
+def headline_speaker(view: SentenceView, generic: frozenset[str]) -> Speaker | None:
+    """`العراق: مقتل ...`, `وزارة الداخلية التركية: ...`: a short prefix before a colon speaks."""
+    toks = view.toks
+    for k in range(1, min(6, len(toks))):
+        if toks[k].text == ":":
+            if all(t.is_word or t.text in _QUOTE_TOKS for t in toks[:k]):
+                return _speaker_of(view, 0, k, 0, generic)
+            return None
+    return None
+
+
+def hedged_before(view: SentenceView, pos: int) -> tuple[int, int] | None:
+    """Token span of the last hedge word (أنباء، تقارير، يرجح ...) before token `pos`."""
+    lex = lexicon()
+    found = None
+    for k in range(pos):
+        if view.toks[k].is_word:
+            m = lex.hedges.match_at(view.toks, k)
+            if m:
+                found = (k, k + m[0])
+    return found
+
+
+def denied_after(view: SentenceView, pos: int) -> bool:
+    """A denial predicate after the figure (... مقتل 20 غير صحيحة)."""
+    lex = lexicon()
+    return any(lex.denial_predicates.match_at(view.toks, k) for k in range(pos, len(view.toks)))
+
+
+def quote_parity(text: str) -> bool:
+    """True when the text leaves a quotation open or closes one (an odd number of quote marks)."""
+    return sum(text.count(q) for q in "\"“”«»″") % 2 == 1

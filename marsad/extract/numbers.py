@@ -1,0 +1,242 @@
+"""Figures in a sentence: digits, number words with clitics, scale words, duals, ranges, qualifiers.
+
+Works on the token list of `marsad.extract.tokens` (match keys, Western digits). Each figure found
+is a `NumberMention` with its value (or a vague label), the qualifier words around it, and token
+positions, so that the claims stage can look for its trigger and its noun on both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad import lang
+from marsad.extract.tokens import PhraseSet, Tok, lex_key, variants
+
+# Number words that lose their meaning with the article: الأحد (Sunday), الاثنين (Monday), المئة (percent).
+_NO_ARTICLE = frozenset({"احد", "احدي", "واحد", "واحده", "اثنين", "اثنان", "مئه", "مائه", "ميه"})
+
+
+@dataclass(slots=True)
+class NumberMention:
+    """A figure: tokens [start, end) include qualifier words; [num_start, num_end) the number itself."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: int | None
+    value_high: int | None = None
+    qualifier: str = "exact"
+    vague: str | None = None
+    dual: bool = False  # the number is a dual noun (جنديان): the noun is also the counted group
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    units: dict[str, int]
+    teen: frozenset[str]
+    tens: dict[str, int]
+    hundreds: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, str]
+    vague_phrases: PhraseSet
+    before: PhraseSet
+    after: PhraseSet
+    range_open: PhraseSet
+    range_join: frozenset[str]
+    dual_any: frozenset[str]
+    dual_an_only: frozenset[str]
+    dual_construct: frozenset[str]
+
+    @property
+    def number_words(self) -> frozenset[str]:
+        return frozenset(self.units) | frozenset(self.tens) | frozenset(self.hundreds) | frozenset(self.scales)
+
+
+def _values(table: dict) -> dict[str, int]:
+    return {lex_key(w): int(v) for v, words in table.items() for w in words}
+
+
+@cache
+def lexicon() -> NumberLexicon:
+    """numbers.yaml compiled once."""
+    d = lang.load("numbers")
+    vague = {}
+    for label, words in d["vague"].items():
+        for w in words:
+            vague.setdefault(lex_key(w), label)
+    return NumberLexicon(
+        units=_values(d["units"]), teen=frozenset(lex_key(w) for w in d["teen"]),
+        tens=_values(d["tens"]), hundreds=_values(d["hundreds"]), scales=_values(d["scales"]),
+        vague={k: v for k, v in vague.items() if " " not in k},
+        vague_phrases=PhraseSet({label: ws for label, ws in d["vague"].items()}),
+        before=PhraseSet(d["qualifiers_before"]), after=PhraseSet(d["qualifiers_after"]),
+        range_open=PhraseSet({"open": d["range_open"]}),
+        range_join=frozenset(lex_key(w) for w in d["range_join"]),
+        dual_any=frozenset(lex_key(w) for w in d["dual_any"]),
+        dual_an_only=frozenset(lex_key(w) for w in d["dual_an_only"]),
+        dual_construct=frozenset(lex_key(w) for w in d["dual_construct"]),
+    )
+
+
+def _word_class(word: str, lex: NumberLexicon, first: bool) -> tuple[str, int] | None:
+    """('unit'|'tens'|'hundreds'|'scale', value) of a number word, clitics peeled."""
+    for form in variants(word):
+        if form != word and word.startswith(("ال", "وال", "بال", "لل", "فال")) and form in _NO_ARTICLE:
+            continue
+        for cls, table in (("unit", lex.units), ("tens", lex.tens), ("hundreds", lex.hundreds),
+                           ("scale", lex.scales)):
+            if form in table:
+                return cls, table[form]
+    return None
+
+
+def _digits(text: str) -> float:
+    if "," in text and all(len(p) == 3 for p in text.split(",")[1:]):
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))
+
+
+def _scale_at(toks: list[Tok], j: int, lex: NumberLexicon) -> int | None:
+    if j < len(toks) and toks[j].is_word:
+        c = _word_class(toks[j].text, lex, False)
+        if c and c[0] == "scale":
+            return c[1]
+    return None
+
+
+def _parse_number(toks: list[Tok], i: int, lex: NumberLexicon) -> tuple[int, int, bool] | None:
+    """(value, end token, has_scale) of the number starting at token i, or None."""
+    n = len(toks)
+    tok = toks[i]
+    if tok.is_digit:
+        value = _digits(tok.text)
+        j = i + 1
+        scale = _scale_at(toks, j, lex)
+        if scale:
+            return int(round(value * scale)), j + 1, True
+        return int(round(value)), j, False
+    if not tok.is_word:
+        return None
+    total = cur = 0
+    j = i
+    has_scale = seen = False
+    while j < n and toks[j].is_word:
+        c = _word_class(toks[j].text, lex, j == i)
+        if c is None:
+            break
+        cls, v = c
+        if cls == "unit":
+            if cur % 100 not in (0,) and cur % 100 < 10:
+                break
+            cur += v
+            if j + 1 < n and toks[j + 1].text in lex.teen and v < 10:
+                cur += 10
+                j += 1
+        elif cls == "tens":
+            cur += v
+        elif cls == "hundreds":
+            cur = cur * 100 if (v == 100 and 0 < cur < 10) else cur + v
+        else:  # scale
+            if not seen and v == 1000 and variants(toks[j].text)[-1] in lex.vague:
+                return None  # آلاف alone: vague thousands
+            cur = (cur or 1) * v
+            total += cur
+            cur = 0
+            has_scale = True
+        seen = True
+        j += 1
+        # a following scale word, or a number word joined by و, continues the number
+        if j < n and _scale_at(toks, j, lex):
+            continue
+        if j + 1 < n and toks[j].text == "و" and toks[j + 1].is_word and _word_class(toks[j + 1].text, lex, False):
+            j += 1
+            continue
+        if j < n and toks[j].is_word and toks[j].text.startswith("و") and len(toks[j].text) > 2:
+            c2 = _word_class(toks[j].text[1:], lex, False)
+            if c2 and c2[0] != "scale":
+                continue
+        break
+    if not seen:
+        return None
+    return total + cur, j, has_scale
+
+
+def _dual(word: str, lex: NumberLexicon) -> bool:
+    for form in variants(word):
+        if form in lex.dual_construct:
+            return True
+        for ending in ("ان", "ين"):
+            if form.endswith(ending) and len(form) > 4:
+                stem = form[:-2]
+                stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
+                if stems & lex.dual_any or (ending == "ان" and stems & lex.dual_an_only):
+                    return True
+    return False
+
+
+def find_numbers(toks: list[Tok]) -> list[NumberMention]:
+    """All figures of a sentence, left to right, with ranges joined and qualifiers attached."""
+    lex = lexicon()
+    out: list[NumberMention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        parsed = _parse_number(toks, i, lex)
+        if parsed:
+            value, j, has_scale = parsed
+            m = NumberMention(i, j, i, j, value)
+            # range: (ما) بين X و/إلى/أو Y, X إلى Y, X - Y
+            if j + 1 < n and variants(toks[j].text)[0] in lex.range_join:
+                second = _parse_number(toks, j + 1, lex)
+                opened = lex.range_open.match_ending_at(toks, i - 1) if i else None
+                joiner = toks[j].text
+                if second and (opened or joiner in ("الي", "-", "حتي")):
+                    hi, j2, hi_scale = second
+                    if hi_scale and not has_scale:
+                        scale = hi // max(1, int(toks[j + 1].text)) if toks[j + 1].is_digit else 1
+                        value = value * scale if scale > 1 else value
+                    if hi > value:
+                        m = NumberMention(i, j2, i, j2, value, hi, "range")
+                        if opened:
+                            m.start = i - opened[0]
+                        j = j2
+            _attach_qualifiers(toks, m, lex)
+            out.append(m)
+            i = j
+            continue
+        if tok.is_word:
+            vm = lex.vague_phrases.match_at(toks, i)
+            if vm and vm[1] not in ("several",):
+                out.append(NumberMention(i, i + vm[0], i, i + vm[0], None, vague=vm[1]))
+                _attach_qualifiers(toks, out[-1], lex)
+                i += vm[0]
+                continue
+            if _dual(tok.text, lex):
+                out.append(NumberMention(i, i + 1, i, i + 1, 2, dual=True))
+        i += 1
+    return out
+
+
+def _attach_qualifiers(toks: list[Tok], m: NumberMention, lex: NumberLexicon) -> None:
+    if m.qualifier == "range":
+        return
+    if m.start > 0:
+        q = lex.before.match_ending_at(toks, m.start - 1)
+        if q is None and m.start > 1 and toks[m.start - 1].text in ("من", "علي", "عن", "الي"):
+            q = lex.before.match_ending_at(toks, m.start - 2)  # يزيد على / أكثر من written apart
+            if q:
+                q = (q[0] + 1, q[1])
+        if q:
+            m.qualifier = q[1]
+            m.start -= q[0]
+            return
+    # after: the number, maybe its noun and a prepositional phrase, then على الأقل
+    for k in range(m.end, min(m.end + 4, len(toks))):
+        q = lex.after.match_at(toks, k, peel=False)
+        if q:
+            m.qualifier = q[1]
+            return
+        if toks[k].is_punct:
+            break
