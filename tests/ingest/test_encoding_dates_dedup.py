@@ -70,7 +70,8 @@ def test_date_precedence_input_then_page_then_text():
     assert choose_published(None, None, "نص بلا تاريخ", "2022-01-19") == ("2022-01-19", "text-dateline")
 
 
-def test_a_repost_of_the_same_story_is_flagged_and_distinct_reports_are_not():
+@pytest.mark.parametrize("all_pairs_max", [200, 0], ids=["all-pairs", "minhash-lsh"])
+def test_a_repost_of_the_same_story_is_flagged_and_distinct_reports_are_not(all_pairs_max):
     arts = list(read_inputs([str(SAMPLE)]))
     original = arts[4]
     # The same wire story on another site a day later: new masthead line, a word changed, tail cut.
@@ -79,8 +80,8 @@ def test_a_repost_of_the_same_story_is_flagged_and_distinct_reports_are_not():
     # Published earlier than the original: the earliest copy is the original.
     early = dataclasses.replace(original, id="early", published="2022-01-30")
     batch = [*arts, repost]
-    assert mark_duplicates(batch) == 1
+    assert mark_duplicates(batch, all_pairs_max=all_pairs_max) == 1
     assert [a.duplicate_of for a in batch] == [None, None, None, None, None, original.id]
     batch = [dataclasses.replace(a, duplicate_of=None) for a in [*arts, early]]
-    assert mark_duplicates(batch) == 1
+    assert mark_duplicates(batch, all_pairs_max=all_pairs_max) == 1
     assert batch[4].duplicate_of == "early" and batch[5].duplicate_of is None
