@@ -122,5 +122,20 @@ def export(
     typer.echo(f"wrote {n} {fmt} record(s) to {out}")
 
 
+@app.command()
+def serve(
+    db: str = typer.Option(..., "--db", help="SQLAlchemy URL of the store (sqlite:///out/marsad.db, postgresql://...)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    token: str | None = typer.Option(None, "--token", help="Bearer token for writes (or MARSAD_TOKEN)."),
+) -> None:
+    """Serve the web interface (/) and the JSON API (/api, docs at /api/docs) over a store."""
+    import uvicorn
+
+    from marsad.serve.app import create_app
+
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
+
+
 if __name__ == "__main__":
     app()

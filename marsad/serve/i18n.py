@@ -1,0 +1,85 @@
+"""Interface labels in Arabic and English (?lang=ar|en); Arabic pages are right-to-left."""
+
+from __future__ import annotations
+
+LANGS = ("en", "ar")
+
+LABELS: dict[str, dict[str, str]] = {
+    "app": {"en": "Marsad", "ar": "مرصد"},
+    "tagline": {"en": "Sourced conflict events from Arabic news",
+                "ar": "أحداث النزاع الموثقة من الأخبار العربية"},
+    "events": {"en": "Events", "ar": "الأحداث"},
+    "documents": {"en": "Reports", "ar": "التقارير"},
+    "about": {"en": "About", "ar": "حول"},
+    "api": {"en": "API", "ar": "واجهة البرمجة"},
+    "filters": {"en": "Filters", "ar": "التصفية"},
+    "date_from": {"en": "From", "ar": "من"},
+    "date_to": {"en": "To", "ar": "إلى"},
+    "country": {"en": "Country", "ar": "البلد"},
+    "admin1": {"en": "Province", "ar": "المحافظة"},
+    "type": {"en": "Type", "ar": "النوع"},
+    "actor": {"en": "Actor", "ar": "الطرف"},
+    "search": {"en": "Search text", "ar": "بحث في النص"},
+    "apply": {"en": "Apply", "ar": "تطبيق"},
+    "reset": {"en": "Reset", "ar": "إلغاء"},
+    "any": {"en": "any", "ar": "الكل"},
+    "date": {"en": "Date", "ar": "التاريخ"},
+    "location": {"en": "Location", "ar": "المكان"},
+    "actors": {"en": "Actors", "ar": "الأطراف"},
+    "reports": {"en": "Reports", "ar": "التقارير"},
+    "fatalities": {"en": "Killed (best)", "ar": "القتلى (أفضل تقدير)"},
+    "map": {"en": "Map", "ar": "الخريطة"},
+    "timeline": {"en": "Timeline", "ar": "الخط الزمني"},
+    "n_events": {"en": "events", "ar": "حدث"},
+    "no_events": {"en": "No events match these filters.", "ar": "لا توجد أحداث مطابقة."},
+    "prev": {"en": "Previous", "ar": "السابق"},
+    "next": {"en": "Next", "ar": "التالي"},
+    "figures": {"en": "Reconciled figures", "ar": "الأرقام المُوفَّق بينها"},
+    "kind": {"en": "Kind", "ar": "النوع"},
+    "who": {"en": "Who", "ar": "من"},
+    "low": {"en": "Low", "ar": "الأدنى"},
+    "best": {"en": "Best", "ar": "الأرجح"},
+    "high": {"en": "High", "ar": "الأعلى"},
+    "n_claims": {"en": "Claims", "ar": "الادعاءات"},
+    "sources": {"en": "Sources", "ar": "المصادر"},
+    "disputed": {"en": "disputed", "ar": "متنازع عليه"},
+    "claims": {"en": "Claims", "ar": "الادعاءات"},
+    "value": {"en": "Value", "ar": "القيمة"},
+    "source": {"en": "Source", "ar": "المصدر"},
+    "stance": {"en": "Stance", "ar": "الموقف"},
+    "outlet": {"en": "Outlet", "ar": "الوسيلة"},
+    "evidence": {"en": "Evidence", "ar": "الدليل"},
+    "toll": {"en": "Toll over time", "ar": "الحصيلة عبر الزمن"},
+    "linked": {"en": "Linked reports and merge reasons", "ar": "التقارير المرتبطة وأسباب الدمج"},
+    "reasons": {"en": "Merge reasons", "ar": "أسباب الدمج"},
+    "texts": {"en": "Report texts with highlighted evidence", "ar": "نصوص التقارير مع إبراز الأدلة"},
+    "revisions": {"en": "Revisions", "ar": "المراجعات"},
+    "version": {"en": "Version", "ar": "النسخة"},
+    "changes": {"en": "Changes", "ar": "التغييرات"},
+    "none": {"en": "none", "ar": "لا يوجد"},
+    "title": {"en": "Title", "ar": "العنوان"},
+    "open": {"en": "open", "ar": "فتح"},
+    "not_found": {"en": "Not found", "ar": "غير موجود"},
+    "merged_into": {"en": "This event was merged into", "ar": "دُمج هذا الحدث في"},
+    "attribution": {"en": "Map data and place names", "ar": "بيانات الخريطة وأسماء الأماكن"},
+    "basemap": {"en": "Base map: admin-1 boundaries (OCHA COD-AB, Who's On First); no tiles.",
+                "ar": "الخريطة الأساسية: حدود المحافظات (OCHA COD-AB و Who's On First)، بلا بلاطات."},
+    "event": {"en": "Event", "ar": "حدث"},
+    "document": {"en": "Report", "ar": "تقرير"},
+    "published": {"en": "Published", "ar": "تاريخ النشر"},
+    "ingest_help": {"en": "Add reports with POST /api/documents (bearer token).",
+                    "ar": "أضف تقارير عبر POST /api/documents (برمز الوصول)."},
+    "no_chart": {"en": "No dated figures to chart.", "ar": "لا أرقام مؤرخة للرسم."},
+    "background": {"en": "background", "ar": "خلفية"},
+}
+
+
+def translator(lang: str):
+    """t(key) -> the label in `lang` (English when a label or language is missing)."""
+    lang = lang if lang in LANGS else "en"
+
+    def t(key: str) -> str:
+        entry = LABELS.get(key)
+        return entry.get(lang) or entry["en"] if entry else key
+
+    return t
