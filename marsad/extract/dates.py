@@ -19,7 +19,7 @@ from typing import Any
 from hijridate import Hijri
 
 from marsad import lang
-from marsad.text.normalize import key, normalize_key
+from marsad.text.normalize import key, match_text
 
 # Proclitics that may be glued to a date word: و ف ب ل (and و+ب, و+ل, ف+ب, ف+ل).
 _CLITIC = r"(?<!\w)(?:[وف]?[بل]?)"
@@ -53,7 +53,7 @@ class _Resolved:
 
 def _alt(words) -> str:
     """A regex alternation of match keys, longest first, spaces flexible."""
-    keys = sorted({key(w) for w in words if w}, key=len, reverse=True)
+    keys = sorted({match_text(w).strip() for w in words if w}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(p) for p in k.split()) for k in keys)
 
 
@@ -85,26 +85,25 @@ def _lexicon() -> dict[str, Any]:
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The date patterns, compiled once per process, in priority order."""
-    lx = _lexicon()
-    words = lx["raw"]
-    months = lx["months_raw"]
-    month = _alt(lx["greg"])
-    hmonth = _alt(lx["hijri"])
-    wday = _alt(lx["weekdays"])
+    words = _lexicon()["raw"]
+    months = _lexicon()["months_raw"]
+    month = _alt([n for names in months["gregorian"].values() for n in names])
+    hmonth = _alt([n for names in months["hijri"].values() for n in names])
+    wday = _alt(words["weekdays"])
     part = _alt(words["day_parts"])
-    rel = _alt(lx["relative_days"])
+    rel = _alt(words["relative_days"])
     mod = _alt([*words["past_words"], *words["current_words"], *words["next_words"]])
-    count = _alt(lx["counts"])
-    unit = _alt(lx["units"])
-    past = _alt(words["past_words"] + ["الاخيره", "الاخير", "المنصرمه"])
-    period = _alt(lx["periods"])
+    count = _alt(words["count_words"])
+    unit = _alt(words["units"])
+    past = _alt(words["past_words"])
+    period = _alt(words["relative_periods"])
     hmark = _alt(months["hijri_year_markers"])
     year = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
     day = r"(?<!\d)(?P<d>[0-3]?\d)(?!\d)"
     month_pair = rf"(?P<mo>{month})(?:\s*[/(\-]\s*(?:{month})\s*\)?)?"
-    year_tail = rf"(?:{_SEP}(?:من{_SP})?(?:(?:عام|سنه|العام){_SP})?{year}(?:\s*م(?!\w))?)?"
+    year_tail = rf"(?:{_SEP}(?:من{_SP})?(?:(?:عام|سنة|العام){_SP})?{year}(?:\s*م(?!\w))?)?"
     wday_lead = rf"(?:(?:يوم{_SP})?(?:{wday})\s*[،,]?\s*)?"
-    year_lead = "عام|سنه|العام|منذ|في|خلال|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|حتى"
+    year_lead = "عام|سنة|العام|منذ|في|خلال|مطلع|اواخر|اوائل|منتصف|نهاية|بداية|حتى"
     pats = {
         "iso": r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)",
         "numeric": r"(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<mo>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)(?!\d)",
@@ -114,14 +113,14 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                  rf"(?P<d>[0-3]?\d)(?!\d){_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",
         "day_month": rf"{wday_lead}{day}{_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",
         "day_this_month": rf"{wday_lead}{day}{_SP}(?:من{_SP})?(?:الشهر|شهر){_SP}(?P<mod>{mod})",
-        "month_year": rf"(?:شهر{_SP})?{month_pair}{_SEP}(?:من{_SP})?(?:(?:عام|سنه|العام){_SP})?{year}",
+        "month_year": rf"(?:شهر{_SP})?{month_pair}{_SEP}(?:من{_SP})?(?:(?:عام|سنة|العام){_SP})?{year}",
         "month_mod": rf"(?:شهر{_SP})?{month_pair}{_SP}(?P<mod>{mod})",
-        "month_bare": rf"(?<!\w)(?:في|منذ|خلال|مطلع|اوائل|اواخر|منتصف|نهايه|بدايه|مع|حتى){_SP}"
+        "month_bare": rf"(?<!\w)(?:في|منذ|خلال|مطلع|اوائل|اواخر|منتصف|نهاية|بداية|مع|حتى){_SP}"
                       rf"(?P<body>(?:شهر{_SP})?(?P<mo>{month}))(?!\w)",
         "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>امس|اليوم){_SP})?(?:يوم{_SP})?(?P<wd>{wday})"
                    rf"(?:{_SP}(?P<mod>{mod}))?",
         "ago": rf"قبل{_SP}(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?(?P<unit>{unit})?",
-        "last_n": rf"(?:خلال|في|طيله|طوال|على{_SP}مدى|على{_SP}مدار|منذ){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
+        "last_n": rf"(?:خلال|في|طيلة|طوال|على{_SP}مدى|على{_SP}مدار|منذ){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
                   rf"(?:(?P<cw>{count}){_SP})?(?P<unit>{unit})(?:{_SP}(?P<cw2>{count}))?{_SP}(?:{past})",
         "period": rf"(?P<per>{period})",
         "relative": rf"(?:(?P<part>{part}){_SP})?(?:يوم{_SP})?(?P<rel>{rel})",
@@ -129,6 +128,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     }
     out = []
     for name, body in pats.items():
+        body = body.replace("ة", "[ةه]")  # text may write ta marbuta as ha
         if name in ("month_bare", "year"):
             out.append((name, re.compile(body)))
         else:
@@ -189,10 +189,10 @@ def _month_with_mod(month: int, mod: str | None, pub: dt.date | None) -> int | N
     return pub.year if mod in lx["current"] else _year_for(month, None, pub)
 
 
-def _count(m: re.Match, *names: str) -> int | None:
+def _count(g: dict[str, str | None], *names: str) -> int | None:
     lx = _lexicon()
     for name in names:
-        val = m.groupdict().get(name)
+        val = g.get(name)
         if val:
             return int(val) if val.isdigit() else lx["counts"].get(val)
     return None
@@ -205,7 +205,7 @@ def _weekday_on_or_before(pub: dt.date, weekday: int) -> dt.date:
 def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
     """Turn one regex match into days; None when it cannot be resolved (e.g. relative, no anchor)."""
     lx = _lexicon()
-    g = m.groupdict()
+    g = {name: key(v) if v else v for name, v in m.groupdict().items()}
     if kind in ("iso", "numeric"):
         y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"])
         if kind == "numeric" and mo > 12 >= d:
@@ -213,7 +213,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         day = _safe_date(y, mo, d)
         return _Resolved(day, day, 1, False) if day else None
     if kind == "hijri":
-        hy, hm = int(g["hy"]), lx["hijri"].get(re.sub(r"\s+", " ", g["hm"]))
+        hy, hm = int(g["hy"]), lx["hijri"].get(g["hm"])
         if hm is None:
             return None
         try:
@@ -227,7 +227,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         except (ValueError, OverflowError):
             return None
     if kind in ("day_month", "range"):
-        mo = lx["greg"].get(re.sub(r"\s+", " ", g["mo"]))
+        mo = lx["greg"].get(g["mo"])
         if mo is None:
             return None
         d = int(g["d"])
@@ -255,7 +255,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         day = _safe_date(y, mo, d)
         return _Resolved(day, day, 1, True) if day else None
     if kind in ("month_year", "month_mod", "month_bare"):
-        mo = lx["greg"].get(re.sub(r"\s+", " ", g["mo"]))
+        mo = lx["greg"].get(g["mo"])
         if mo is None:
             return None
         if g.get("y"):
@@ -287,7 +287,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
     if kind == "relative":
         if pub is None:
             return None
-        off = lx["relative_days"].get(re.sub(r"\s+", " ", g["rel"]))
+        off = lx["relative_days"].get(g["rel"])
         if off is None:
             return None
         day = pub + dt.timedelta(days=off)
@@ -295,7 +295,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
     if kind == "ago":
         if pub is None:
             return None
-        n = _count(m, "n", "cw")
+        n = _count(g, "n", "cw")
         unit_word = g.get("unit")
         unit = lx["units"].get(unit_word) if unit_word else None
         if unit is None:
@@ -317,7 +317,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
     if kind == "last_n":
         if pub is None:
             return None
-        n = _count(m, "n", "cw", "cw2")
+        n = _count(g, "n", "cw", "cw2")
         unit_word = g["unit"]
         unit = lx["units"].get(unit_word, 1)
         if unit == 0:
@@ -330,7 +330,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
     if kind == "period":
         if pub is None:
             return None
-        unit, off = lx["periods"][re.sub(r"\s+", " ", g["per"])]
+        unit, off = lx["periods"][g["per"]]
         if unit == "week":
             first = pub - dt.timedelta(days=pub.weekday() + (7 if off < 0 else 0))
             # Arab news weeks run Saturday-Friday; a week of 7 days before publication is close enough
@@ -349,15 +349,62 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
     return None
 
 
+@cache
+def _anchor_words() -> frozenset[str]:
+    """Match keys of the words every date pattern contains (month, weekday, relative words ...)."""
+    words = _lexicon()["raw"]
+    months = _lexicon()["months_raw"]
+    vocab = [n for names in months["gregorian"].values() for n in names]
+    vocab += [n for names in months["hijri"].values() for n in names]
+    vocab += [*words["weekdays"], *words["relative_days"], *words["relative_periods"], *words["past_words"],
+              *words["current_words"], *words["next_words"], *words["since_words"], "قبل"]
+    # Words of multi-word phrases that are too common to be worth a look on their own.
+    generic = {key(w) for w in words.get("anchor_skip", [])}
+    out = set()
+    for phrase in vocab:
+        out.update(w for w in key(phrase).split() if w not in generic)
+    return frozenset(out)
+
+
+_WORD = re.compile(r"\w+")
+_YEARISH = re.compile(r"(?:1[89]|20|1[34])\d\d")  # Gregorian or Hijri year: numeric dates contain one
+
+
+def _windows(text: str, before: int = 32, after: int = 48) -> list[tuple[int, int]]:
+    """Merged spans around anchors; the date patterns run only there (most text has no dates)."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    anchors = _anchor_words()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w in anchors or _YEARISH.fullmatch(w):
+            pass
+        else:
+            k = key(w)
+            if k not in anchors:
+                k = k[1:] if len(k) > 3 and k[0] in "وف" else k
+                k = k[1:] if len(k) > 3 and k[0] in "بل" else k
+                if k not in anchors:
+                    continue
+        s, e = max(0, m.start() - before), min(n, m.end() + after)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _scan(text: str, pub: dt.date | None) -> list[tuple[int, int, str, _Resolved]]:
     """All resolvable date phrases in `text` (match-key form), longest first where they overlap."""
     found: list[tuple[int, int, int, str, re.Match]] = []
+    windows = _windows(text)
     for prio, (kind, pat) in enumerate(_patterns()):
-        for m in pat.finditer(text):
-            grp = "body" if "body" in pat.groupindex else 0
-            s, e = m.start(grp), m.end(grp)
-            if e > s:
-                found.append((s, e, prio, kind, m))
+        grp = "body" if "body" in pat.groupindex else 0
+        for ws, we in windows:
+            for m in pat.finditer(text, ws, we):
+                s, e = m.start(grp), m.end(grp)
+                if e > s:
+                    found.append((s, e, prio, kind, m))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
     taken: list[tuple[int, int]] = []
     out = []
@@ -375,8 +422,8 @@ def _scan(text: str, pub: dt.date | None) -> list[tuple[int, int, str, _Resolved
 
 @cache
 def _since_re() -> re.Pattern[str]:
-    since = _alt(_lexicon()["since"])
-    return re.compile(rf"(?:^|(?<=\W))(?:[وف]?)(?:{since})\s+(?:يوم\s+|مطلع\s+|بدايه\s+)?$")
+    since = _alt(_lexicon()["raw"]["since_words"])
+    return re.compile(rf"(?:^|(?<=\W))(?:[وف]?)(?:{since})\s+(?:يوم\s+|مطلع\s+|بداية\s+)?$")
 
 
 def _finish(kind: str, res: _Resolved, before: str, body: str,
@@ -398,7 +445,7 @@ def _finish(kind: str, res: _Resolved, before: str, body: str,
 
 def resolve_date_text(text: str, published: dt.date | None) -> tuple[dt.date, dt.date, int] | None:
     """The first date phrase in a short text, as (first day, last day, ACLED time precision)."""
-    norm = key(text)
+    norm = match_text(text)
     pub = _parse_published(published)
     for s, _e, kind, res in _scan(norm, pub):
         first, last, precision, _rel, _bg = _finish(kind, res, norm[:s], norm[s:_e], pub)
@@ -412,10 +459,8 @@ def find_dates(doc) -> list[DateMention]:
 
     article = doc._.article
     pub = _parse_published(getattr(article, "published", None)) if article is not None else None
-    nt = doc.user_data.get("marsad_keynorm")
-    if nt is None:
-        nt = normalize_key(doc.text)
-        doc.user_data["marsad_keynorm"] = nt
+    text = doc.text  # built by spaCy on each access: once per doc
+    nt = doc._.norm  # shared with the other stages: normalised once per doc
     out: list[DateMention] = []
     for s, e, kind, res in _scan(nt.text, pub):
         start, end = nt.to_original(s, e)
@@ -423,7 +468,7 @@ def find_dates(doc) -> list[DateMention]:
             continue
         first, last, precision, relative, background = _finish(kind, res, nt.text[max(0, s - 24):s],
                                                                nt.text[s:e], pub)
-        out.append(DateMention(start, end, doc.text[start:end], first, last, precision, relative,
+        out.append(DateMention(start, end, text[start:end], first, last, precision, relative,
                                background, kind))
     doc._.dates = out
     return out

@@ -10,9 +10,8 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from marsad import lang
@@ -46,24 +45,53 @@ class Place:
 
 
 class Gazetteer:
-    """Places and a key -> places index over their Arabic names."""
+    """Places and a key -> places index over their Arabic names.
 
-    def __init__(self, places: list[Place], names: dict[str, list[int]]):
-        self.places = places
+    Rows are kept as tuples and become `Place` objects only when looked up: most of the 72k rows
+    are never touched by a given corpus, and building them all would double the load time.
+    """
+
+    def __init__(self, rows: list[tuple], names: dict[str, list[int]]):
+        self._rows = rows
+        self._made: dict[int, Place] = {}
         self.index: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in names.items()}
-        self.by_id = {p.id: p for p in places}
-        self.countries = {p.country: p for p in places if p.feature == "country"}
-        self.admin1_by_name: dict[tuple[str, str], Place] = {
-            (p.country, p.admin1 or p.name_en): p for p in places if p.feature == "admin1"}
+        # Every token prefix of every name ("سجن", "سجن غويران"): lets matching stop extending early.
+        prefixes: set[str] = set()
+        for k in self.index:
+            parts = k.split(" ")
+            for n in range(1, len(parts)):
+                prefixes.add(" ".join(parts[:n]))
+        self.prefixes = frozenset(prefixes)
         self.max_tokens = max((k.count(" ") + 1 for k in self.index), default=1)
+
+    def place(self, i: int) -> Place:
+        """The place of row i (built on first use)."""
+        p = self._made.get(i)
+        if p is None:
+            p = self._made[i] = Place(*self._rows[i])
+        return p
 
     def lookup(self, k: str) -> tuple[Place, ...]:
         """Places whose Arabic name has match key `k` (empty when none)."""
         ids = self.index.get(k)
-        return tuple(self.places[i] for i in ids) if ids else ()
+        return tuple(self.place(i) for i in ids) if ids else ()
+
+    @property
+    def places(self) -> list[Place]:
+        """All places (builds every row: for tools and tests, not per-document work)."""
+        return [self.place(i) for i in range(len(self._rows))]
+
+    @cached_property
+    def by_id(self) -> dict[str, Place]:
+        return {row[0]: self.place(i) for i, row in enumerate(self._rows)}
+
+    @cached_property
+    def countries(self) -> dict[str, Place]:
+        """ISO3 -> the country's own row."""
+        return {row[4]: self.place(i) for i, row in enumerate(self._rows) if row[3] == "country"}
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._rows)
 
 
 def _int(value: str) -> int | None:
@@ -73,61 +101,51 @@ def _int(value: str) -> int | None:
         return None
 
 
-_SPLIT = re.compile(r"\s*\|\s*")
-
-
-def _arabic_names(row: dict[str, str]) -> list[str]:
-    names = [row["name_ar"]] if row["name_ar"] else []
-    names += [n for n in _SPLIT.split(row["alt_names"] or "") if n and ARABIC_LETTER.search(n)]
-    return names
-
-
-def _read_csv() -> list[dict[str, str]]:
+def _read_rows() -> list[list[str]]:
+    """The CSV rows (header dropped), columns as in the shared gazetteer's README."""
     with gzip.open(DATA_DIR / "places.csv.gz", "rb") as f:
         data = f.read().decode("utf-8")
-    return list(csv.DictReader(io.StringIO(data)))
+    reader = csv.reader(io.StringIO(data))
+    header = next(reader)
+    if header[:4] != ["id", "name_ar", "name_en", "alt_names"]:
+        raise ValueError(f"unexpected gazetteer header: {header}")
+    return list(reader)
 
 
-def _curated() -> list[tuple[Place, list[str]]]:
+def _curated() -> list[tuple[tuple, list[str]]]:
     """Hand-curated places (`places_curated.yaml`): facilities, neighbourhoods, countries not in the CSV."""
     out = []
     for e in (lang.load("places_curated") or {}).get("places") or []:
-        p = Place(id=f"curated:{e['id']}", name=e["names"][0], name_en=e["name_en"], feature=e["feature"],
-                  country=e["country"], admin1=e.get("admin1"), admin2=e.get("admin2"),
-                  lat=float(e["lat"]), lon=float(e["lon"]), population=e.get("population"))
-        out.append((p, list(e["names"])))
+        row = (f"curated:{e['id']}", e["names"][0], e["name_en"], e["feature"], e["country"], e.get("admin1"),
+               e.get("admin2"), float(e["lat"]), float(e["lon"]), e.get("population"))
+        out.append((row, list(e["names"])))
     return out
 
 
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded and indexed once per process."""
-    places: list[Place] = []
+    rows: list[tuple] = []
     names: dict[str, list[int]] = {}
 
-    def add(p: Place, arabic: list[str]) -> None:
-        i = len(places)
-        places.append(p)
-        seen = set()
-        for n in arabic:
-            k = key(n)
-            if k and k not in seen:
-                seen.add(k)
+    def add(row: tuple, arabic: list[str]) -> None:
+        i = len(rows)
+        rows.append(row)
+        for k in {key(n) for n in arabic}:
+            if k:
                 names.setdefault(k, []).append(i)
 
-    for row in _read_csv():
-        arabic = _arabic_names(row)
-        feature = row["feature"]
-        admin1 = row["admin1_en"] or None
-        if feature == "admin1" and not admin1:
-            admin1 = row["name_en"]
-        elif feature == "country":
-            admin1 = None
-        p = Place(id=row["id"], name=row["name_ar"] or row["name_en"], name_en=row["name_en"],
-                  feature=feature, country=row["country"], admin1=admin1,
-                  admin2=(row["admin2_en"] or None) if feature != "country" else None,
-                  lat=float(row["lat"]), lon=float(row["lon"]), population=_int(row["population"]))
-        add(p, arabic)
-    for p, arabic in _curated():
-        add(p, arabic)
-    return Gazetteer(places, names)
+    arabic_letter = ARABIC_LETTER.search
+    for rid, name_ar, name_en, alt, feature, country, admin1, admin2, lat, lon, pop, _src in _read_rows():
+        arabic = [name_ar] if name_ar else []
+        if alt:
+            arabic += [n for n in alt.split("|") if arabic_letter(n)]
+        if feature == "country":
+            admin1 = admin2 = ""
+        elif feature == "admin1" and not admin1:
+            admin1 = name_en
+        add((rid, name_ar or name_en, name_en, feature, country, admin1 or None, admin2 or None,
+             float(lat), float(lon), _int(pop)), arabic)
+    for row, arabic in _curated():
+        add(row, arabic)
+    return Gazetteer(rows, names)

@@ -15,12 +15,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+from spacy.attrs import ORTH, SENT_START
 
 from marsad import lang
 from marsad.extract.gazetteer import Gazetteer, Place, gazetteer
-from marsad.text.document import content_sentences, in_boilerplate
+from marsad.text.document import in_boilerplate
 from marsad.text.normalize import key
 
 __all__ = ["Place", "PlaceMention", "find_places", "gazetteer", "Gazetteer"]
@@ -63,7 +65,8 @@ def _config() -> dict[str, Any]:
     }
 
 
-def _first_token_variants(norm: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=100_000)
+def _first_token_variants(norm: str) -> tuple[tuple[str, int], ...]:
     """Forms of a token with its proclitics stripped: (form, characters stripped)."""
     out = [(norm, 0)]
     rest, cut = norm, 0
@@ -74,52 +77,92 @@ def _first_token_variants(norm: str) -> list[tuple[str, int]]:
         out.append(("ال" + rest[2:], cut + 1))
     elif len(rest) > 3 and rest[0] in "بلك":
         out.append((rest[1:], cut + 1))
-    return out
+    return tuple(out)
 
 
-def _lookup(gaz: Gazetteer, first_forms: list[tuple[str, int]], tail: str, single: bool,
-            toggle_article: bool) -> tuple[tuple[Place, ...], int, str] | None:
-    """Candidates for an n-gram given its first-token forms; also tries toggling the article ال."""
-    cfg = _config()
-    for form, cut in first_forms:
-        k = f"{form} {tail}" if tail else form
-        if len(k) < 3 or (single and k in cfg["stop"]) or k in cfg["stop_any"]:
-            continue
-        hits = gaz.lookup(k)
-        if hits:
-            return hits, cut, k
-    if not toggle_article:
-        return None
-    for form, cut in first_forms:
+def _is_word(lex) -> bool:
+    """A word that can be part of a place name (a token or lexeme): letters, not punctuation or number."""
+    if lex.is_punct or lex.is_space or lex.like_num or lex.is_digit:
+        return False
+    return any(c.isalpha() for c in lex.text)
+
+
+_LEXEMES: dict[int, tuple[str, bool]] = {}
+
+
+def _token_arrays(doc) -> tuple[list[str], list[bool], list[bool]]:
+    """Per token: match key, whether it is a word, whether it starts a sentence.
+
+    Read through one `to_array` call and a per-lexeme cache: attribute access on each spaCy
+    token costs more than all the dict lookups of the matcher.
+    """
+    arr = doc.to_array([ORTH, SENT_START]).tolist()
+    vocab = doc.vocab
+    norms, words, starts = [], [], []
+    cache = _LEXEMES
+    if len(cache) > 500_000:
+        cache.clear()
+    for orth, sent_start in arr:
+        v = cache.get(orth)
+        if v is None:
+            lex = vocab[orth]
+            v = cache[orth] = (lex.norm_, _is_word(lex))
+        norms.append(v[0])
+        words.append(v[1])
+        starts.append(sent_start == 1)
+    return norms, words, starts
+
+
+@lru_cache(maxsize=200_000)
+def _name_starts(norm: str) -> tuple[tuple[str, int], ...]:
+    """The clitic-stripped forms of a token that begin some gazetteer name (usually none)."""
+    gaz = gazetteer()
+    return tuple((f, c) for f, c in _first_token_variants(norm) if f in gaz.index or f in gaz.prefixes)
+
+
+@lru_cache(maxsize=200_000)
+def _toggled(norm: str) -> tuple[str, int] | None:
+    """A one-token name with the article ال added or removed ("ميادين" for "الميادين")."""
+    gaz = gazetteer()
+    for form, cut in _first_token_variants(norm):
         alt = form[2:] if form.startswith("ال") else "ال" + form
-        k = f"{alt} {tail}" if tail else alt
-        if len(k.replace("ال", "", 1)) < 5 or (single and (k in cfg["stop"] or form in cfg["stop"])):
-            continue
-        if k in cfg["stop_any"]:
-            continue
-        hits = gaz.lookup(k)
-        if hits:
-            return hits, cut, k
+        if len(alt.removeprefix("ال")) >= 4 and alt in gaz.index:
+            return alt, cut
     return None
 
 
-def _is_word(tok) -> bool:
-    if tok.is_punct or tok.is_space or tok.like_num or tok.is_digit:
-        return False
-    return any(c.isalpha() for c in tok.text)
+def _longest(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bool],
+             i: int) -> tuple[int, str, int] | None:
+    """The longest gazetteer name starting at token i: (tokens, key, characters of clitic cut)."""
+    forms = _name_starts(norms[i])
+    if not forms:
+        return None
+    best = None
+    n_tok = len(norms)
+    for form, cut in forms:
+        k = form
+        j = i
+        while True:
+            if k in gaz.index and (best is None or j - i + 1 > best[0]):
+                best = (j - i + 1, k, cut)
+            j += 1
+            if j >= n_tok or not words[j] or starts[j] or k not in gaz.prefixes:
+                break
+            k = f"{k} {norms[j]}"
+    return best
 
 
-def _designator(tokens, i: int) -> tuple[str | None, tuple[str, ...], int | None]:
+def _designator(norms: list[str], words: list[bool], starts: list[bool],
+                i: int) -> tuple[str | None, tuple[str, ...], int | None]:
     """The designator right before token i ("محافظة", "ريف", "بالقرب من"), as key, features, precision."""
     cfg = _config()
     for n in range(cfg["max_designator"], 0, -1):
-        if i - n < 0:
+        if i - n < 0 or starts[i - n + 1] if n > 1 else i - n < 0:
             continue
-        words = tokens[i - n:i]
-        if not all(_is_word(t) for t in words):
+        if not all(words[i - n:i]) or any(starts[i - n + 1:i + 1]):
             continue
-        tail = " ".join(t.norm_ for t in words[1:])
-        for form, _cut in _first_token_variants(words[0].norm_):
+        tail = " ".join(norms[i - n + 1:i])
+        for form, _cut in _first_token_variants(norms[i - n]):
             k = f"{form} {tail}" if tail else form
             spec = cfg["designators"].get(k)
             if spec is not None:
@@ -128,41 +171,42 @@ def _designator(tokens, i: int) -> tuple[str | None, tuple[str, ...], int | None
 
 
 def _raw_matches(doc) -> list[dict[str, Any]]:
-    """Every longest gazetteer match in the doc's content sentences, before disambiguation."""
+    """Every longest gazetteer match outside boilerplate, before disambiguation.
+
+    One pass over the tokens into plain lists, then dict probes: a name is extended token by
+    token only while the words so far are the beginning of some gazetteer name.
+    """
     gaz = gazetteer()
+    cfg = _config()
+    stop, never = cfg["stop"], cfg["stop_any"]
+    norms, words, starts = _token_arrays(doc)
     out = []
-    for sent in content_sentences(doc):
-        toks = list(sent)
-        i = 0
-        while i < len(toks):
-            if not _is_word(toks[i]):
-                i += 1
-                continue
-            found = None
-            has_designator = _designator(toks, i)[0] is not None
-            for n in range(min(gaz.max_tokens, len(toks) - i), 0, -1):
-                span = toks[i:i + n]
-                if not all(_is_word(t) for t in span):
-                    continue
-                tail = " ".join(t.norm_ for t in span[1:])
-                hit = _lookup(gaz, _first_token_variants(span[0].norm_), tail, n == 1,
-                              n > 1 or has_designator)
-                if hit:
-                    found = (n, hit)
-                    break
-            if not found:
-                i += 1
-                continue
-            n, (cands, cut, _k) = found
-            start = toks[i].idx + cut
-            end = toks[i + n - 1].idx + len(toks[i + n - 1].text)
-            if in_boilerplate(doc, start, end):
-                i += n
-                continue
-            qual, feats, prec = _designator(toks, i)
-            out.append({"start": start, "end": end, "cands": cands, "qualifier": qual,
-                        "features": feats, "precision": prec, "fuzzy": False})
-            i += n
+    i = 0
+    while i < len(norms):
+        if not words[i]:
+            i += 1
+            continue
+        hit = _longest(gaz, norms, words, starts, i)
+        if hit and ((hit[0] == 1 and hit[1] in stop) or hit[1] in never or len(hit[1]) < 3):
+            hit = None
+        if hit is None:
+            # "الميادين" written for "ميادين": only right after a designator (مدينة ...), since
+            # toggling the article on any word turns adjectives (التركية) into villages (تركية).
+            alt = _toggled(norms[i])
+            if alt and alt[0] not in never and _designator(norms, words, starts, i)[0] is not None:
+                hit = (1, alt[0], alt[1])
+        if hit is not None:
+            qual, feats, prec = _designator(norms, words, starts, i)
+        else:
+            i += 1
+            continue
+        n, k, cut = hit
+        last = doc[i + n - 1]
+        start, end = doc[i].idx + cut, last.idx + len(last.text)
+        if not in_boilerplate(doc, start, end):
+            out.append({"start": start, "end": end, "cands": gaz.lookup(k), "qualifier": qual,
+                        "features": feats, "precision": prec, "fuzzy": False, "key": k})
+        i += n
     return out
 
 
@@ -215,11 +259,12 @@ def find_places(doc) -> list[PlaceMention]:
     matches = _raw_matches(doc)
     countries, admins = _context(matches)
     total = sum(countries.values())
+    text = doc.text  # built by spaCy on each access: once per doc
     out = []
     for m in matches:
         ranked = sorted(m["cands"], key=lambda c: _score(c, m, countries, admins, total), reverse=True)
         best = ranked[0]
-        out.append(PlaceMention(m["start"], m["end"], doc.text[m["start"]:m["end"]], best, tuple(ranked),
+        out.append(PlaceMention(m["start"], m["end"], text[m["start"]:m["end"]], best, tuple(ranked),
                                 _precision(best, m), m["qualifier"], m["fuzzy"]))
     doc._.places = out
     return out

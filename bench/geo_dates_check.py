@@ -1,0 +1,89 @@
+"""How often the geocoder and date resolver can find each gold event's place and date in its articles.
+
+For every (gold event, article) pair of ../shared/eval/{dev,public}: does `find_places` yield any place
+within the event's `radius_km` of the gold point, and does `find_dates` yield a mention whose first day
+is the gold date (exact) or whose span covers it (±1 day)? An upper bound for the events stage, which
+must still pick the right mention. Usage: python bench/geo_dates_check.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+from marsad.extract.dates import find_dates
+from marsad.extract.places import find_places
+from marsad.model import Article
+from marsad.pipeline import build
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def main(verbose: bool = False) -> None:
+    nlp = build(["marsad_boilerplate"])
+    totals = {"pairs": 0, "geo_any": 0, "geo_first": 0, "date_exact": 0, "date_cover": 0}
+    t_places = t_dates = 0.0
+    for split in ("dev", "public"):
+        d = EVAL / split
+        if not d.exists():
+            continue
+        docs = {}
+        for line in (d / "docs.jsonl").open(encoding="utf-8"):
+            r = json.loads(line)
+            docs[r["id"]] = r
+        for line in (d / "gold_events.jsonl").open(encoding="utf-8"):
+            ev = json.loads(line)
+            g0 = dt.date.fromisoformat(ev["date"])
+            g1 = dt.date.fromisoformat(ev.get("date_end") or ev["date"])
+            for doc_id in ev["docs"]:
+                r = docs[doc_id]
+                art = Article(id=doc_id, text=r["text"], title=r.get("title"), published=r.get("published"))
+                doc = nlp.make_doc(art.text)
+                doc._.article = art
+                doc = nlp(doc)
+                t0 = time.perf_counter()
+                places = find_places(doc)
+                t1 = time.perf_counter()
+                dates = find_dates(doc)
+                t2 = time.perf_counter()
+                t_places += t1 - t0
+                t_dates += t2 - t1
+                dists = [km(ev["lat"], ev["lon"], p.place.lat, p.place.lon) for p in places]
+                geo_any = any(x <= ev["radius_km"] for x in dists)
+                geo_first = bool(dists) and dists[0] <= ev["radius_km"]
+                exact = any(m.date == g0 for m in dates)
+                cover = any(m.date - dt.timedelta(days=1) <= g0 and g0 <= m.date_end + dt.timedelta(days=1)
+                            or (g0 <= m.date <= g1) for m in dates)
+                totals["pairs"] += 1
+                totals["geo_any"] += geo_any
+                totals["geo_first"] += geo_first
+                totals["date_exact"] += exact
+                totals["date_cover"] += cover
+                if verbose and not (geo_any and exact):
+                    print(f"{ev['event'][:50]:50} {doc_id[:14]} pub={r.get('published')} gold={ev['date']}"
+                          f" {ev['place']!r} r={ev['radius_km']}")
+                    if not geo_any:
+                        near = sorted(zip(dists, places, strict=True), key=lambda t: t[0])[:4]
+                        print("   places:", [(p.text, p.place.name_en, p.place.country, round(x)) for x, p in near])
+                    if not exact:
+                        print("   dates:", [(m.text, str(m.date), str(m.date_end)) for m in dates[:8]])
+    n = max(totals["pairs"], 1)
+    print(f"pairs={totals['pairs']}  place within radius: any={totals['geo_any'] / n:.3f} "
+          f"first={totals['geo_first'] / n:.3f}  date: exact={totals['date_exact'] / n:.3f} "
+          f"covered={totals['date_cover'] / n:.3f}")
+    print(f"time: find_places {t_places * 1000 / n:.2f} ms/doc, find_dates {t_dates * 1000 / n:.2f} ms/doc")
+
+
+if __name__ == "__main__":
+    main("--verbose" in sys.argv)
