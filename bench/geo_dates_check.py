@@ -75,7 +75,8 @@ def main(verbose: bool = False) -> None:
                           f" {ev['place']!r} r={ev['radius_km']}")
                     if not geo_any:
                         near = sorted(zip(dists, places, strict=True), key=lambda t: t[0])[:4]
-                        print("   places:", [(p.text, p.place.name_en, p.place.country, round(x)) for x, p in near])
+                        print("   places:",
+                              [(p.text, p.place.name_en, p.place.country, round(x)) for x, p in near])
                     if not exact:
                         print("   dates:", [(m.text, str(m.date), str(m.date_end)) for m in dates[:8]])
     n = max(totals["pairs"], 1)
