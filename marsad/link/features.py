@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from marsad.model import Article, Claim, Event
 from marsad.text.normalize import key
@@ -48,6 +49,7 @@ class EventFeatures:
     lat: float | None
     lon: float | None
     precision: int  # ACLED geo_precision: 1 town or finer, 2 district/near, 3 province or vaguer
+    scope: str | None  # settlement, spot (inside a settlement) or area; None when unknown
     event_type: str | None
     actors: frozenset[str]
     figures: frozenset[tuple[str, int]]
@@ -89,6 +91,44 @@ def _place_key(ev: Event) -> str | None:
     return key(ev.location) if ev.location else None
 
 
+# Gazetteer feature classes: settlements contain spots (a prison, a district, a camp); areas are vague.
+SETTLEMENTS = frozenset({"city", "town", "village"})
+SPOTS = frozenset({"neighborhood", "facility", "prison", "camp", "base"})
+AREAS = {"admin2": 2, "admin3": 2, "admin1": 3, "region": 3, "country": 3}
+
+
+@cache
+def _features_by_id() -> dict[str, str]:
+    """place_id -> gazetteer feature class (empty when the gazetteer is unavailable)."""
+    try:
+        from marsad.extract.gazetteer import gazetteer
+    except ImportError:  # pragma: no cover - the geocoder ships with the package
+        return {}
+    return {pid: place.feature for pid, place in gazetteer().by_id.items()}
+
+
+def place_scope(ev: Event) -> str | None:
+    """"settlement", "spot" or "area" for a geocoded event, from its gazetteer entry."""
+    feature = _features_by_id().get(ev.place_id) if ev.place_id else None
+    if feature in SETTLEMENTS:
+        return "settlement"
+    if feature in SPOTS:
+        return "spot"
+    return "area" if feature in AREAS else None
+
+
+def _precision(ev: Event) -> int:
+    """ACLED-style precision; a place named like its province ("Homs" in Homs) is read as the province."""
+    if not ev.location:
+        return 3
+    if ev.admin1 and key(ev.location) == key(ev.admin1):
+        return 3
+    feature = _features_by_id().get(ev.place_id) if ev.place_id else None
+    if feature in AREAS:
+        return max(AREAS[feature], ev.geo_precision or 1)
+    return ev.geo_precision or 2
+
+
 def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
                 article: Article | None) -> EventFeatures:
     """Features of one article event, with its claims' figures and the words of its evidence."""
@@ -108,7 +148,8 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
         place=_place_key(ev),
         lat=ev.latitude,
         lon=ev.longitude,
-        precision=ev.geo_precision or (3 if not ev.location else 2),
+        precision=_precision(ev),
+        scope=place_scope(ev),
         event_type=ev.event_type,
         actors=frozenset(ev.actors or [a for a in (ev.actor1, ev.actor2) if a]),
         figures=_figures(claims),
@@ -133,7 +174,8 @@ def incident_features(ev: Event) -> EventFeatures:
         place=_place_key(ev),
         lat=ev.latitude,
         lon=ev.longitude,
-        precision=ev.geo_precision or (3 if not ev.location else 2),
+        precision=_precision(ev),
+        scope=place_scope(ev),
         event_type=ev.event_type,
         actors=frozenset(ev.actors),
         figures=figures,

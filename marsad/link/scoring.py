@@ -17,6 +17,8 @@ THRESHOLD = 0.65
 NEAR_DAYS = 2  # reports of one point incident date it within this many days of each other
 FAR_DAYS = 10  # a running incident (siege, prison attack) may be reported this long after it began
 SAME_SPOT_KM = 3.0
+NEARBY_KM = 6.0
+WITHIN_TOWN_KM = 12.0
 CONTRADICT_KM = 25.0
 # Event types that often describe one incident from different angles (an attack that is both a
 # bombing and a gun battle).
@@ -79,9 +81,11 @@ def _place_sim(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
             return 0.8, None
         if a.precision == 1 and b.precision == 1 and dist > CONTRADICT_KM:
             return 0.0, "distance"
-        if dist <= 10:
-            return 0.3, None
-        return 0.1, None
+        if {a.scope, b.scope} == {"settlement", "spot"} and dist <= WITHIN_TOWN_KM:
+            return 0.7, None  # a prison or district and the town around it
+        if dist <= NEARBY_KM:
+            return 0.3, None  # a district and its city, or two spots of one town
+        return 0.0, None  # two named places some way apart: not the same spot
     if a.admin2 and a.admin2 == b.admin2:
         return 0.4, None
     return 0.2, None
@@ -123,6 +127,8 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     # one precise place, and one report covers several days: a running incident (siege, prison attack)
     running = place >= 0.8 and ((a.day_end or a.day) != a.day or (b.day_end or b.day) != b.day)
     date = _date_sim(gap)
+    if gap == 1 and place >= 0.8:
+        date = 0.6  # a report dated by its publication day often lands a day after the incident
     if running and gap is not None and gap <= FAR_DAYS:
         date = max(date, 0.6)
     feats = {
