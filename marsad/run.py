@@ -117,7 +117,7 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
         article_events.extend(doc_events)
         rows[art.id] = document_row(art, boilerplate=doc._.boilerplate)
         progress.processing(n, len(articles))
-    progress.stop()
+    progress.step("linking, reconciling, storing")
     summary.errors.extend(stage_errors.values())
     done = [a for a in articles if a.id in rows]
 
@@ -126,6 +126,7 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
     incidents = link_events(article_events, claims, by_id, existing=store.load_events(url))
     reconcile(incidents, claims, by_id)
     store.save_run(url, done, claims, incidents)
+    progress.stop()
 
     # One line per document id: a failed copy of an id already listed (a repeated id) adds none.
     docs_out: list[dict[str, Any]] = []
@@ -185,6 +186,11 @@ class _Progress:
             if self.proc_task is None:
                 self.proc_task = self.bar.add_task("processing articles", total=total)
             self.bar.update(self.proc_task, completed=n)
+
+    def step(self, description: str) -> None:
+        """A corpus-level step with no count of its own (a spinner line)."""
+        if self._ensure():
+            self.bar.add_task(description, total=None)
 
     def stop(self) -> None:
         if self.bar is not None:
