@@ -28,6 +28,7 @@ class Speaker:
     hedge: bool = False
     actor: Actor | None = None
     inherited: bool = False
+    marker: str = "speech"  # speech | according | headline
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ def lexicon() -> AttributionLexicon:
 
 
 _QUOTE_TOKS = frozenset("\"“”«»″")
+# Auxiliaries between a fronted speaker and its verb (وكانت الوزارة قد أعلنت).
+_AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لقد", "وقد"})
 
 
 class SentenceView:
@@ -99,10 +102,13 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
             continue
         if t.is_punct or t.is_digit or j in view.trigger_at or j in view.number_at:
             break
-        if j > start and (lex.stops.match_at(toks, j, peel=False) or lex.speech.match_at(toks, j)):
-            break
-        if j == start and lex.stops.match_at(toks, j, peel=False) and toks[j].text not in ("ال",):
-            break
+        inside = any(s <= j < e for s, e, _ in view.actors)
+        follows = any(s == j + 1 for s, _, _ in view.actors)
+        if not inside and not (toks[j].text in ("في", "من") and follows and j > start):
+            if j > start and (lex.stops.match_at(toks, j, peel=False) or lex.speech.match_at(toks, j)):
+                break
+            if j == start and lex.stops.match_at(toks, j, peel=False):
+                break
         j += 1
     while j > start and toks[j - 1].text in _QUOTE_TOKS:
         j -= 1
@@ -119,6 +125,8 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
         specific = [f for f in found if f[2].name not in generic]
         s, e, act = max(specific or found, key=lambda f: (f[1] - f[0], -f[0]))
         return Speaker(pos, act.name, text, actor=act, **kw)
+    if b - a > 4:
+        return None  # a long phrase naming no known actor is not a speaker we can trust
     return Speaker(pos, text, text, **kw)
 
 
@@ -144,20 +152,22 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker
                 if sv:
                     j += sv[0]
             a, b = _subject(view, j, lex)
-            sp = _speaker_of(view, a, b, i, generic)
-            if sp:
+            sp = _speaker_of(view, a, b, i, generic, marker="according")
+            if sp and (sp.actor is not None or b - a <= 3):
                 out.append(_resolve_anaphora(sp, view, a, lex, last))
             i = max(j, b) if sp else j
             continue
         sv = lex.speech.match_at(toks, i)
+        if not sv and i == first_word and set(variants(tok.text)) & lex.continuation:
+            sv = (1, "speech")
         if sv and i not in view.trigger_at:
             word = variants(tok.text)
             denial = bool(set(word) & lex.denials)
             hedge = bool(lex.hedges.match_at(toks, i))
             a, b = _subject(view, i + sv[0], lex)
             sp = _speaker_of(view, a, b, i, generic, denial=denial, hedge=hedge)
-            # relay: نقلت X عن Y -> Y speaks, X relays
-            if sp and set(word) & lex.relay and b < n and toks[b].text == "عن":
+            # relay: نقلت X عن Y, أكد مراسل X عن مصادر Y -> Y speaks, X relays
+            if sp and b < n and toks[b].text == "عن":
                 a2, b2 = _subject(view, b + 1, lex)
                 sp2 = _speaker_of(view, a2, b2, i, generic, denial=denial, hedge=hedge)
                 if sp2:
@@ -165,8 +175,9 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker
                     b = b2
             if sp is None and i > 0:
                 # SVO: the speaker stands before the verb (الحوثيون يعلنون مقتل ...)
-                before = [(s, e, act) for s, e, act in view.actors if e == i or (e == i - 1 and toks[e].is_punct)]
-                if before and all(not toks[k].is_word for k in range(first_word, before[-1][0])):
+                before = [(s, e, act) for s, e, act in view.actors if i - 3 <= e <= i and
+                          all(not toks[k].is_word or toks[k].text in _AUX for k in range(e, i))]
+                if before:
                     s, e, act = before[-1]
                     sp = Speaker(i, act.name, view.original(s, e), actor=act, denial=denial, hedge=hedge)
             if sp is None and i == first_word and set(word) & lex.continuation and last is not None:
@@ -194,14 +205,16 @@ def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionL
     return sp
 
 
-def headline_speaker(view: SentenceView, generic: frozenset[str]) -> Speaker | None:
-    """`العراق: مقتل ...`, `وزارة الداخلية التركية: ...`: a short prefix before a colon speaks."""
+def headline_speaker(view: SentenceView, generic: frozenset[str], headline: bool) -> Speaker | None:
+    """`العراق: مقتل ...`, `وزارة الداخلية التركية: ...`: a short prefix before a colon speaks
+    (any prefix in the headline; in the body only a prefix that names an actor)."""
     toks = view.toks
     for k in range(1, min(6, len(toks))):
         if toks[k].text == ":":
-            if all(t.is_word or t.text in _QUOTE_TOKS for t in toks[:k]):
-                return _speaker_of(view, 0, k, 0, generic)
-            return None
+            if not all(t.is_word or t.text in _QUOTE_TOKS for t in toks[:k]):
+                return None
+            sp = _speaker_of(view, 0, k, 0, generic, marker="headline")
+            return sp if sp is not None and (headline or sp.actor is not None) else None
     return None
 
 

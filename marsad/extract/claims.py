@@ -28,8 +28,10 @@ from marsad.text.document import content_sentences
 
 _SENT_PUNCT = frozenset(".؟?!؛;")
 _QUOTES = frozenset("\"“”«»″")
-_WINDOW_LEFT = 7
-_WINDOW_RIGHT = 7
+_UNIDENTIFIED = "Unidentified persons"  # the group when the text names none (30 قتيلا)
+_BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
+_WINDOW_LEFT = 10
+_WINDOW_RIGHT = 8
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class _Found:
     tok_num: int  # token index of the figure in its sentence
     headline: bool
     spans: list[Span] = field(default_factory=list)
+    breakdown: bool = False  # a part of the figure before it (منهم 77, بينهم سبعة أطفال)
 
 
 @dataclass
@@ -130,7 +133,7 @@ class ClaimExtractor:
             if has_figure and ctx is not None:
                 fallback = quote_speaker if in_quote else None
                 if fallback is None:
-                    fallback = attribution.headline_speaker(ctx.view, self.generic)
+                    fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
                 found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline, sent, found))
             explicit = [s for s in speakers]
             if explicit:
@@ -197,13 +200,17 @@ class ClaimExtractor:
             if who_span:
                 who_actor, who_text = who_span[2], ctx.view.original(who_span[0], who_span[1])
             else:
-                ref = prev_f or (previous[-1] if previous else None)
                 after = toks[m.num_end] if m.num_end < len(toks) else None
                 linked = prev_f is not None and self._linked(ctx, m, prev_m)
-                if ref and ((after is not None and who.is_others(after)) or linked or after is None
-                            or not after.is_word):
+                others = after is not None and who.is_others(after)
+                pool = out if out else previous
+                ref = next((f for f in reversed(pool) if not f.breakdown), None) if others else \
+                    (prev_f or (previous[-1] if previous else None))
+                if ref and (others or linked or after is None or not after.is_word):
                     who_actor = self.actors.get(ref.claim.who) if ref.claim.who else None
                     who_text = ref.claim.who_text
+                if who_actor is None and m.value is not None:
+                    who_actor = self.actors.get(_UNIDENTIFIED)
             source, stance = self._source_stance(ctx, m, speakers, fallback)
             a = m.start
             b = m.end
@@ -223,8 +230,18 @@ class ClaimExtractor:
             o1, o2 = doc._.norm.to_original(toks[a].start, toks[b - 1].end)
             claim.start, claim.end = o1, o2
             f = _Found(claim, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])])
+            f.breakdown = any(variants(toks[k].text)[-1] in _BREAKDOWN or toks[k].text in _BREAKDOWN
+                              for k in range(max(0, m.start - 3), m.start) if toks[k].is_word)
             out.append(f)
             prev_m, prev_f = m, f
+            # a denial after the figure (... الأمر الذي نفاه الجيش التركي): the denier's claim too
+            for sp in speakers:
+                if sp.denial and sp.pos > m.end and sp.source and (source is None or sp.source != source.source):
+                    denied = Claim(**{**{k: getattr(claim, k) for k in claim.__slots__},
+                                      "stance": "denied", "source": sp.source, "source_text": sp.source_text,
+                                      "relay": sp.relay, "spans": []})
+                    out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])]))
+                    break
         return out
 
     def _is_count(self, ctx: _SentCtx, m: numbers.NumberMention) -> bool:
@@ -265,9 +282,9 @@ class ClaimExtractor:
             k -= 1
         if k < 0:
             return False
-        if toks[m.num_start].is_word and toks[m.num_start].text.startswith("و") and \
-                toks[m.num_start].text[1:] != "":
-            return True
+        for j in (m.start, m.num_start):
+            if toks[j].is_word and toks[j].text.startswith("و") and len(toks[j].text) > 2:
+                return True
         return bool(self.lex.chain.match_ending_at(toks, k))
 
     def _kind(self, ctx: _SentCtx, m, prev_m, prev_f: _Found | None, num_starts: set[int]):
@@ -286,12 +303,16 @@ class ClaimExtractor:
         # 2. the nearest trigger on the left inside the clause
         left = None
         k = m.start - 1
-        stop = max(0, m.start - _WINDOW_LEFT)
-        while k >= stop:
+        budget = _WINDOW_LEFT
+        while k >= 0 and budget > 0:
             tok = toks[k]
+            if tok.text in _QUOTES:
+                k -= 1
+                continue
+            budget -= 1
             if tok.text in _SENT_PUNCT or k in ctx.bounds:
                 break
-            if prev_m is not None and prev_m.num_start <= k < prev_m.end:
+            if prev_m is not None and prev_m.value is not None and prev_m.num_start <= k < prev_m.end:
                 break
             t = ctx.trig_end.get(k)
             if t:
@@ -301,8 +322,14 @@ class ClaimExtractor:
         if left is not None:
             return (None, None) if left[3] else (left[2], left)
         # 3. a verb or noun after the figure's noun phrase (43 مدنيا قتلوا, 20 شخصا لإصابات)
-        for k in range(m.num_end, min(n, m.num_end + _WINDOW_RIGHT)):
+        budget = _WINDOW_RIGHT
+        for k in range(m.num_end, n):
             tok = toks[k]
+            if tok.text in _QUOTES:
+                continue
+            budget -= 1
+            if budget < 0:
+                break
             if tok.text in _SENT_PUNCT or tok.text in ("،", ",") or (k in ctx.bounds and k > m.num_end) \
                     or (k in num_starts and k > m.num_end):
                 break
@@ -336,19 +363,20 @@ class ClaimExtractor:
                                                          and not any(a <= k < b for a, b, _ in ctx.view.actors)):
                 stop = k
                 break
-        found = who.find_who(toks, ctx.view.actors, start, stop)
+        passable = {k for k in ctx.view.trigger_at if start <= k <= start + 1}
+        found = who.find_who(toks, ctx.view.actors, start, stop, passable)
         if found:
             return found
         # adjectival number after its noun: المصابين الثلاثة, انتحاريين اثنين
         for a, b, act in ctx.view.actors:
-            if b == m.num_start:
+            if b == m.num_start and act.inter is not None:
                 return a, b, act
         return None
 
     def _source_stance(self, ctx: _SentCtx, m, speakers: list[Speaker], fallback: Speaker | None):
         p = m.num_start
         before = [s for s in speakers if s.pos < p]
-        after = [s for s in speakers if s.pos > p]
+        after = [s for s in speakers if s.pos > p and s.marker == "according"]
         sp = before[-1] if before else (after[0] if after else fallback)
         stance = "asserted"
         if sp is not None and sp.denial and sp.pos < p:
@@ -369,6 +397,10 @@ class ClaimExtractor:
         return sp, stance
 
 
+# Groups that say nothing specific: a repeat naming a real group is the same claim.
+_LOOSE_WHO = frozenset({_UNIDENTIFIED, "Fighters", "Military forces", "Security forces", "Officials", "Prisoners"})
+
+
 def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
     """One claim per distinct figure: a headline repeated in the body keeps all its spans."""
     merged: list[_Found] = []
@@ -381,7 +413,7 @@ def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
                 continue
             if c.value is None:
                 continue
-            if d.who and c.who and d.who != c.who:
+            if d.who and c.who and d.who != c.who and not ({d.who, c.who} & _LOOSE_WHO):
                 continue
             target = g
             break
@@ -398,12 +430,12 @@ def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
             merged[merged.index(target)] = f
             if f.claim.source is None and d.source is not None:
                 f.claim.source, f.claim.source_text, f.claim.relay = d.source, d.source_text, d.relay
-            if f.claim.who is None:
+            if d.who is not None and (f.claim.who is None or (f.claim.who in _LOOSE_WHO and d.who not in _LOOSE_WHO)):
                 f.claim.who, f.claim.who_text = d.who, d.who_text
             continue
         if d.source is None and c.source is not None:
             d.source, d.source_text, d.relay = c.source, c.source_text, c.relay
-        if d.who is None and c.who is not None:
+        if c.who is not None and (d.who is None or (d.who in _LOOSE_WHO and c.who not in _LOOSE_WHO)):
             d.who, d.who_text = c.who, c.who_text
     out = []
     for f in merged:

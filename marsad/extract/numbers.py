@@ -81,8 +81,10 @@ def lexicon() -> NumberLexicon:
 
 
 def _word_class(word: str, lex: NumberLexicon, first: bool) -> tuple[str, int] | None:
-    """('unit'|'tens'|'hundreds'|'scale', value) of a number word, clitics peeled."""
+    """('unit'|'tens'|'hundreds'|'scale', value) of a number word, clitics peeled (not ك: كمية)."""
     for form in variants(word):
+        if form != word and word[len(word) - len(form) - 1] == "ك":
+            continue
         if form != word and word.startswith(("ال", "وال", "بال", "لل", "فال")) and form in _NO_ARTICLE:
             continue
         for cls, table in (("unit", lex.units), ("tens", lex.tens), ("hundreds", lex.hundreds),

@@ -31,29 +31,38 @@ def lexicon() -> WhoLexicon:
                       frozenset(d["unconfirmed_sources"]), frozenset(lex_key(w) for w in t["others"]))
 
 
-# Words that may join a head noun to the group it belongs to.
-_JOINERS = frozenset({"من", "في", "تابع", "تابعين", "تابعه", "التابعين", "التابعه", "ينتمون", "ينتمي", "عناصر",
-                      "افراد", "اعضاء", "مقاتلي", "صفوف", "قوات", "ل", "ب", "و", "منتسبي"})
+# Words that may stand between a figure and its group: N من المدنيين.
+_LEAD = frozenset({"من", "ال"})
+_QUOTE_CHARS = frozenset("\"“”«»″")
 
 
 def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, stop: int,
-             window: int = 6) -> tuple[int, int, Actor] | None:
-    """The actor counted by a figure whose noun phrase starts at token `start` (ends before `stop`)."""
+             passable: set[int] | frozenset[int] = frozenset()) -> tuple[int, int, Actor] | None:
+    """The group counted by a figure whose noun phrase starts at token `start` (ends before `stop`).
+
+    The group must follow the figure closely (N مدنيين, N من المدنيين, N قتيلا من المدنيين); sources
+    (actors with no inter code: ministries, media) never count as the group.
+    """
     lex = lexicon()
-    limit = min(stop, start + window)
-    cands = [a for a in actors if start <= a[0] < limit]
+    cands = [a for a in actors if start <= a[0] < stop and a[2].inter is not None]
     if not cands:
         return None
     first = cands[0]
+    lead = [t for k, t in enumerate(toks[start:first[0]], start) if t.text not in _QUOTE_CHARS]
+    if len(lead) > 2 or any(t.text not in _LEAD and k not in passable and not is_others(t)
+                            for k, t in zip(range(start, first[0]), toks[start:first[0]])
+                            if t.text not in _QUOTE_CHARS):
+        return None
     if first[2].name in lex.generic:
         for nxt in cands[1:]:
-            if nxt[0] - first[1] > 3:
+            gap = [t for t in toks[first[1]:nxt[0]] if t.text not in _QUOTE_CHARS]
+            if len(gap) > 3 or any(t.is_punct or t.is_digit for t in gap):
                 break
-            gap = toks[first[1]:nxt[0]]
-            if all(t.text in _JOINERS or t.text in "\"“”«»″" or variants(t.text)[-1] in _JOINERS for t in gap):
-                if nxt[2].name not in lex.generic:
-                    return nxt
-                first = nxt
+            if nxt[2].name in lex.categories:
+                break  # جنود مصريين: a nationality after soldiers does not make them civilians
+            if nxt[2].name not in lex.generic:
+                return nxt
+            first = nxt
     return first
 
 
