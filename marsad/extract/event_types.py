@@ -179,7 +179,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger term in the doc, left to right."""
     words = doc_words(doc)
     text = doc.text
-    return [Trigger(h.start, h.end, h.first, text[h.start:h.end], h.payload) for h in trigger_index().find(words)]
+    return [Trigger(h.start, h.end, h.first, text[h.start:h.end], h.payload)
+            for h in trigger_index().find(words)]
 
 
 @dataclass(slots=True)

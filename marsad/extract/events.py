@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from marsad.extract.actors import Actor, actor_table
 from marsad.extract.event_types import (
     Trigger,
+    acled,
     armed_target_index,
     classify,
     doc_words,
@@ -47,6 +48,7 @@ MAX_ACTORS = 3
 VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
 GENERIC_STATE = {"Security forces", "Military forces"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 @Language.component("marsad_events")
@@ -121,7 +123,10 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     armed_target = any(targets.find(words, c.wlo, c.whi) for c in inc.clauses if c.triggers)
     deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
     typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths)
-    if typing.event_type is None or typing.score < (MIN_EVENT_SCORE if main else MIN_OTHER_SCORE):
+    # harm reported (casualty words, figures) makes an incident of a weakly worded attack
+    harm = min(4.0, sum(_factor(c) for c in inc.clauses for t in c.triggers if t.term.sub_event_type is None))
+    harm += min(3.0, float(len(claims)))
+    if typing.event_type is None or typing.score + harm < (MIN_EVENT_SCORE if main else MIN_OTHER_SCORE):
         return None
     ev = Event(event_type=typing.event_type, sub_event_type=typing.sub_event_type,
                disorder_type=typing.disorder_type, civilian_targeting=typing.civilian_targeting)
@@ -172,7 +177,8 @@ def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]
         ev.admin1, ev.admin2 = p.admin1, p.admin2
         ev.location = p.name_en or p.name
         ev.latitude, ev.longitude = p.lat, p.lon
-        ev.geo_precision = getattr(m, "geo_precision", None) or (3 if p.feature in ("country", "admin1") else 1)
+        broad = p.feature in ("country", "admin1")
+        ev.geo_precision = getattr(m, "geo_precision", None) or (3 if broad else 1)
         ev.place_text = m.text
         ev.place_id = p.id
         return
@@ -209,7 +215,8 @@ def _state_forces() -> dict[str, Actor]:
     return out
 
 
-def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]], victims: list[Actor]) -> None:
+def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
+                victims: list[Actor]) -> None:
     """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list."""
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
@@ -226,12 +233,24 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         add(m.actor, _factor(c))
     for a in victims:
         add(a, 1.0)
+    generic = set(acled()["generic_actors"])
+    for side in ("armed", "civilians"):
+        named = [n for n in score if by_name[n].role == side and n not in generic]
+        if named:
+            for n in [n for n in score if by_name[n].role == side and n in generic]:
+                del score[n]
+    victim_names = {a.name for a in victims}
+    if not any(by_name[n].role == "armed" and n not in victim_names for n in score) \
+            and ev.event_type in VIOLENT_TYPES:
+        unknown = actor_table().get(acled()["unidentified_actor"])
+        if unknown is not None:
+            by_name[unknown.name] = unknown
+            score[unknown.name] = max(score.values(), default=1.0) + 0.1
     if not score:
         return
     ranked = sorted(score, key=lambda n: -score[n])
     top = score[ranked[0]]
     chosen = [n for n in ranked if score[n] >= top / 4][:MAX_ACTORS]
-    victim_names = {a.name for a in victims}
     perpetrators = [n for n in chosen if by_name[n].role == "armed" and n not in victim_names]
     others = [n for n in chosen if n not in perpetrators[:1]]
     actor1 = perpetrators[0] if perpetrators else None

@@ -27,14 +27,16 @@ from marsad.text.document import content_sentences
 
 # A trigger written with the article (after optional و ف ب ل ك): it refers to an incident already named.
 _DEFINITE = re.compile(r"^[وف]?[بلك]?ال|^[وف]?لل")
+_INSIDE = frozenset({"في", "وفي"})
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 FAR_KM = 40.0  # two places further apart than this are two incidents
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
 OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another incident
 RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
+STATEMENT_WINDOW = 6  # words from a verb of saying to its date (`أفاد المرصد السوري ... اليوم`)
 
 
-@dataclass
+@dataclass(eq=False)
 class Clause:
     """A content sentence, or part of one, with everything found in it."""
 
@@ -80,7 +82,7 @@ class Clause:
         return bool(self.dates) and not self.own_dates()
 
 
-@dataclass
+@dataclass(eq=False)
 class Incident:
     """Clauses reporting one incident, with its chosen date and place mentions."""
 
@@ -91,6 +93,7 @@ class Incident:
     seed: Clause | None = None
     day: dt.date | None = None  # the incident's first day (the publication date when none is given)
     day_end: dt.date | None = None
+    weak_date: bool = True  # no date, or only when something was said about it: a later clause may date it
 
     @property
     def triggers(self) -> list[Trigger]:
@@ -193,7 +196,9 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
     wi = _word_at(words, m.start, clause)
     before = max(clause.wlo, wi - 2)
     if wi > clause.wlo:
-        if marks["relative_place"].find(words, before, wi):
+        rel = marks["relative_place"].find(words, before, wi)
+        # `غربي العاصمة عمان` points elsewhere; `في جنوب مدينة كوباني` is inside it
+        if rel and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _INSIDE):
             score -= 2.5
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
@@ -218,7 +223,7 @@ def country_support(places: list[Any], extra: list[str]) -> Counter:
     return support
 
 
-_BROAD_FEATURES = frozenset({"country", "admin1", "admin2", "city"})
+_BROAD_FEATURES = frozenset({"country", "admin1", "admin2", "admin3", "city", "town"})
 
 
 def best_place(clauses: list[Clause], words: list[Word], support: Counter | None = None,
@@ -259,18 +264,17 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     _attach(clauses, claims, "claims")
     _mark(clauses, words)
     incidents: list[Incident] = []
-    seed = next((c for c in clauses if c.lead and c.weight >= MIN_SEED_WEIGHT and not c.history), None)
+    seed = next((c for c in clauses if c.lead and not c.history
+                 and (c.weight >= MIN_SEED_WEIGHT or (c.weight > 0 and c.casualties))), None)
     if seed is None:
         seed = next((c for c in clauses if c.weight >= MIN_SEED_WEIGHT and not c.history
                      and not c.background_marker and not c.separate), None)
     if seed is None:
         return [], clauses
     main = Incident(seed=seed)
-    main.clauses = [c for c in clauses if c.lead and not c.history and not c.broken
-                    and (c.triggers or c.claims or c is seed or c.sentence == 0)]
-    if seed not in main.clauses:
-        main.clauses.append(seed)
-    main.clauses.sort(key=lambda c: c.index)
+    # the headline and the seed; other lead clauses join below unless they report something else
+    main.clauses = [c for c in clauses if c is seed or (c.sentence == 0 and not c.history and not c.broken
+                                                       and (c.triggers or c.claims))]
     _settle(main, words, published, support)
     incidents.append(main)
     last = main
@@ -279,7 +283,11 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             continue
         if c.history:
             continue
-        target = _home(c, incidents, words, support, published)
+        plain_lead = c.lead and not (c.separate or c.broken or c.background_marker)
+        if plain_lead and _compatible(c, main, None, None, _span(c, words)):
+            target: Incident | str | None = main  # the lead reports the main incident, whatever else it names
+        else:
+            target = _home(c, incidents, words, support, published)
         if target is None:
             if not c.background_marker:
                 inc = Incident(clauses=[c], seed=c)
@@ -287,15 +295,21 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
                 incidents.append(inc)
                 last = inc
             continue
-        if target == "drop":
+        if target == "drop" or not (c.triggers or c.claims):
             continue
         if target == "last":
-            target = last if c.triggers or c.claims else None
-        if target is not None:
+            target = last
+        if isinstance(target, Incident):
             target.clauses.append(c)
-            if target.date is None and c.own_dates():
-                _settle(target, words, published, support, keep_place=True)
+            if target.place is None and c.places:
+                target.place, target.country = best_place(target.clauses, words, support)
+            if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties):
+                _redate(target, c, words, published)
             last = target
+    for inc in incidents:  # the place from all the incident's clauses, the headline and lead first
+        place, country = best_place(inc.clauses, words, support)
+        if place is not None:
+            inc.place, inc.country = place, country
     return incidents, clauses
 
 
@@ -305,16 +319,30 @@ def _settle(inc: Incident, words: list[Word], published: dt.date | None, support
     seed = inc.seed
     date = None
     ordered = ([seed] if seed is not None else []) + [c for c in inc.clauses if c is not seed]
+    weak = True
     for c in ordered:
         own = c.own_dates()
         if own:
             date = min(own, key=lambda d: _date_rank(d, c, published, words))
+            weak = _date_rank(date, c, published, words)[0] > 0
             break
+    inc.weak_date = weak
     inc.date = date
     inc.day = _day(date) or published
     inc.day_end = _day_end(date) or inc.day
     if not keep_place:
         inc.place, inc.country = best_place(inc.clauses, words, support)
+
+
+def _redate(inc: Incident, c: Clause, words: list[Word], published: dt.date | None) -> None:
+    """Date a weakly dated incident from a clause that says when it happened."""
+    date = min(c.own_dates(), key=lambda d: _date_rank(d, c, published, words))
+    if _date_rank(date, c, published, words)[0] > 0 and inc.date is not None:
+        return  # another date of saying tells no more
+    inc.date = date
+    inc.weak_date = _date_rank(date, c, published, words)[0] > 0
+    inc.day = _day(date) or published
+    inc.day_end = _day_end(date) or inc.day
 
 
 def _date_rank(d: Any, c: Clause, published: dt.date | None, words: list[Word]) -> tuple[int, int, int, int]:
@@ -324,8 +352,13 @@ def _date_rank(d: Any, c: Clause, published: dt.date | None, words: list[Word]) 
     strongest = max(c.triggers, key=lambda t: t.term.weight, default=None)
     t0 = strongest.start if strongest is not None else c.start
     wi = _word_at(words, d.start, c)
-    said = bool(_markers()["statement"].find(words, max(c.wlo, wi - 3), wi))
-    return (int(said), int(today), int(d.precision or 3), abs(d.start - t0))
+    said = bool(_markers()["statement"].find(words, max(c.wlo, wi - STATEMENT_WINDOW), wi))
+    return (int(said or today), int(today), int(d.precision or 3), abs(d.start - t0))
+
+
+def _span(c: Clause, words: list[Word]) -> tuple[dt.date, dt.date] | None:
+    own = min(c.own_dates(), key=lambda d: _date_rank(d, c, None, words)) if c.own_dates() else None
+    return (_day(own), _day_end(own) or _day(own)) if own is not None else None
 
 
 def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Counter,
@@ -337,9 +370,9 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     day, or, for another place, an indefinite trigger (`انفجار`, not the anaphoric `الانفجار`) with
     casualties. A place alone (a press conference in the capital) is a side remark.
     """
-    own_place, own_country = best_place([c], words, support, min_score=OWN_PLACE_MIN) if c.places else (None, None)
-    own = min(c.own_dates(), key=lambda d: _date_rank(d, c, None, words)) if c.own_dates() else None
-    own_span = (_day(own), _day_end(own) or _day(own)) if own is not None else None
+    own_place, own_country = (best_place([c], words, support, min_score=OWN_PLACE_MIN) if c.places
+                              else (None, None))
+    own_span = _span(c, words)
     if own_place is None and own_span is None:
         return "last"
     for inc in incidents:
@@ -371,7 +404,7 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
             return False
     if span is None or inc.day is None or c.weight < MIN_SEED_WEIGHT:
         return True
-    if inc.date is None and not c.separate:
-        return True  # the incident's day was only the publication date: this clause dates it
+    if inc.weak_date and not c.separate:
+        return True  # the incident's day was only the publication or a statement date: this clause dates it
     # the clause's days overlap the incident's (a week that contains the day is the same incident)
     return span[0] <= (inc.day_end or inc.day) and inc.day <= span[1]

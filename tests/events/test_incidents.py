@@ -1,0 +1,110 @@
+"""Incidents of an article: several incidents, background history, the event's place and date,
+normalised actors, and which incident each claim belongs to. Sentences are from real reports."""
+
+from __future__ import annotations
+
+SURUC_KOBANI = (
+    "32 قتيلاً في هجومين انتحاريين على جانبي الحدود التركية - السورية\n\n"
+    "ندد الرئيس التركي رجب طيب أردوغان بالهجوم الانتحاري الذي أوقع أمس 30 قتيلاً على الأقل ومئة جريح "
+    "في مدينة سوروتش التركية قرب الحدود السورية. "
+    "وقال في مؤتمر صحافي عقده في انقرة «ان العناصر الاولى للتحقيق تكشف ان التفجير ناجم عن اعتداء "
+    "انتحاري قام به داعش» في اشارة الى تسمية سابقة مختصرة للتنظيم. "
+    "وكانت كوباني مسرحا لواحدة من أكبر المعارك ضد تنظيم داعش العام الماضي. "
+    "وبالتزامن مع هجوم سوروتش فجر انتحاري نفسه امس في سيارة مفخخة في جنوب مدينة كوباني السورية، "
+    "مشيرا الى مقتل عنصرين من الوحدات."
+)
+SURUC_DATES = {"أمس": ("2015-07-20", "2015-07-20"), "امس": ("2015-07-20", "2015-07-20"),
+               "bg:العام الماضي": ("2014-01-01", "2014-12-31")}
+
+
+def test_two_incidents_in_two_countries(run_events):
+    doc = run_events(SURUC_KOBANI, published="2015-07-21", dates=SURUC_DATES,
+                     claims=[("30 قتيلاً", "killed", 30, "Civilians"),
+                             ("عنصرين من الوحدات", "killed", 2, "People's Protection Units (YPG)")])
+    evs = doc._.events
+    assert [(e.country, e.location, e.date) for e in evs] == [
+        ("TUR", "Suruc", "2015-07-20"), ("SYR", "Ayn al Arab", "2015-07-20")]
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb", "Suicide bomb"]
+    # each claim points at its own incident
+    assert [c.event_index for c in doc._.claims] == [0, 1]
+
+
+def test_press_conference_city_and_history_are_not_incidents(run_events):
+    """Ankara (where a statement was made) and last year's battle for Kobani are no events."""
+    text = SURUC_KOBANI[:SURUC_KOBANI.index("وبالتزامن")]
+    doc = run_events(text, published="2015-07-21", dates=SURUC_DATES)
+    assert [(e.country, e.location) for e in doc._.events] == [("TUR", "Suruc")]
+
+
+def test_earlier_incident_after_ghadat_is_its_own_event(run_events):
+    """`وذلك غداة تفجير الفحيص ... يوم الجمعة`: the Friday bombing in Fuheis is a second incident."""
+    text = ("مقتل رجال أمن أردنيين بمداهمة ضد إرهابيين في السلط\n\n"
+            "قتل ثلاثة من رجال الأمن، السبت، في مداهمة لموقع في مدينة السلط غربي العاصمة عمان تحصن فيه "
+            "مسلحون وفجروا منزلا، وذلك غداة تفجير الفحيص الذي استهدف دورية للدرك الأردني راح ضحيته رجل أمن "
+            "يوم الجمعة.")
+    doc = run_events(text, published="2018-08-11",
+                     dates={"السبت": ("2018-08-11", "2018-08-11"), "الجمعة": ("2018-08-10", "2018-08-10")})
+    got = [(e.location, e.date, e.event_type) for e in doc._.events]
+    assert got == [("Salt", "2018-08-11", "Battles"), ("Fuheis", "2018-08-10", "Explosions/Remote violence")]
+
+
+def test_event_place_is_the_site_not_the_reference_city(run_events):
+    """`في مدينة السلط غربي العاصمة عمان`: Salt, not Amman."""
+    text = "قتل ثلاثة من رجال الأمن في مداهمة لموقع في مدينة السلط غربي العاصمة عمان تحصن فيه مسلحون"
+    doc = run_events(text, published="2018-08-11")
+    assert doc._.events[0].location == "Salt"
+    assert doc._.events[0].geo_precision == 1
+
+
+def test_province_only_gives_region_precision(run_events):
+    text = "مقتل 11 جنديا في هجوم لداعش على موقع للجيش العراقي في محافظة ديالى"
+    ev = run_events(text, published="2022-01-21")._.events[0]
+    assert (ev.country, ev.location, ev.geo_precision) == ("IRQ", "Diyala", 3)
+
+
+def test_date_defaults_to_publication(run_events):
+    text = "مقتل خمسة مدنيين بقصف مدفعي على أطراف عفرين"
+    ev = run_events(text, published="2018-03-17")._.events[0]
+    assert (ev.date, ev.date_end) == ("2018-03-17", "2018-03-17")
+
+
+def test_incident_date_not_the_date_it_was_announced(run_events):
+    """`أعلن الحوثيون، الإثنين، مقتل ... في غارة ... الخميس`: the strike was on Thursday."""
+    text = ("الحوثيون يعلنون مقتل رئيس المجلس السياسي بغارة للتحالف العربي\n\n"
+            "أعلن الحوثيون، الإثنين، عن مقتل رئيس ما يسمى بالمجلس السياسي الأعلى، صالح الصماد، والذي قتل في "
+            "غارة جوية للتحالف العربي، الخميس.")
+    doc = run_events(text, published="2018-04-23",
+                     dates={"الإثنين": ("2018-04-23", "2018-04-23"), "الخميس": ("2018-04-19", "2018-04-19")})
+    assert doc._.events[0].date == "2018-04-19"
+
+
+def test_same_place_other_day_is_another_incident(run_events):
+    """Afrin on Saturday, and the Friday strike on its hospital: two incidents, one place."""
+    text = ("11 قتيلاً مدنياً في قصف جوي تركي على مدينة عفرين\n\n"
+            "قُتل 11 مدنياً، السبت، في غارة تركية استهدفت مدينة عفرين.\n"
+            "وقتل مساء الجمعة 16 مدنياً في غارة تركية استهدفت بشكل مباشر المستشفى الوحيد في مدينة عفرين.")
+    doc = run_events(text, published="2018-03-17",
+                     dates={"السبت": ("2018-03-17", "2018-03-17"), "الجمعة": ("2018-03-16", "2018-03-16")},
+                     claims=[("11 مدنياً،", "killed", 11, "Civilians"),
+                             ("16 مدنياً", "killed", 16, "Civilians")])
+    assert [(e.location, e.date) for e in doc._.events] == [("Afrin", "2018-03-17"), ("Afrin", "2018-03-16")]
+    assert [c.event_index for c in doc._.claims] == [0, 1]
+
+
+def test_background_claims_belong_to_no_incident(run_events):
+    text = ("مقتل خمسة مدنيين بقصف مدفعي على أطراف عفرين\n\n"
+            "وكانت المدينة قد شهدت في مارس 2017 قصفا أدى إلى مقتل 20 مدنيا.")
+    doc = run_events(text, published="2018-03-17", dates={"bg:مارس 2017": ("2017-03-01", "2017-03-31")},
+                     claims=[("خمسة مدنيين", "killed", 5, "Civilians"),
+                             ("20 مدنيا", "killed", 20, "Civilians")])
+    assert len(doc._.events) == 1
+    assert [c.event_index for c in doc._.claims] == [0, None]
+
+
+def test_actors_normalised_across_spellings(run_events):
+    """داعش and تنظيم الدولة are one actor; the forces it fought are the other."""
+    text = ("اشتباكات بين قوات سوريا الديمقراطية وتنظيم الدولة في الحسكة\n\n"
+            "اندلعت اشتباكات عنيفة بين قسد ومسلحي داعش في محيط سجن الحسكة.")
+    ev = run_events(text, published="2022-01-21")._.events[0]
+    assert sorted(ev.actors) == ["Islamic State (ISIS)", "Syrian Democratic Forces (SDF)"]
+    assert {ev.inter1, ev.inter2} == {2} and ev.interaction == 22
