@@ -148,4 +148,14 @@ def gazetteer() -> Gazetteer:
              float(lat), float(lon), _int(pop)), arabic)
     for row, arabic in _curated():
         add(row, arabic)
+    aliases = (lang.load("places_curated") or {}).get("aliases") or []
+    if aliases:
+        row_of = {row[0]: i for i, row in enumerate(rows)}
+        for a in aliases:
+            i = row_of.get(a["place"])
+            if i is None:
+                raise ValueError(f"places_curated.yaml alias for unknown place id {a['place']}")
+            for k in {key(n) for n in a["names"]}:
+                if i not in names.setdefault(k, []):
+                    names[k].append(i)
     return Gazetteer(rows, names)

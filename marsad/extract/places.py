@@ -48,6 +48,14 @@ class PlaceMention:
     fuzzy: bool = False  # matched as a spelling variant
 
 
+def _flat(items) -> list[str]:
+    """A YAML list whose items may be lists (compact flow-style lines), flattened."""
+    out: list[str] = []
+    for item in items or []:
+        out.extend(item if isinstance(item, list) else [item])
+    return out
+
+
 @cache
 def _config() -> dict[str, Any]:
     """Stopwords and designators as match keys."""
@@ -56,12 +64,16 @@ def _config() -> dict[str, Any]:
     designators = {}
     for word, spec in (cur.get("designators") or {}).items():
         designators[key(word)] = (tuple(spec.get("features") or ()), spec.get("precision"))
+    words = [*_flat(stop.get("stopwords")), *_flat(stop.get("frequent_major")),
+             *_flat(stop.get("frequent_minor"))]
     return {
-        "stop": {key(w) for w in stop.get("stopwords", [])},
-        "stop_any": {key(w) for w in stop.get("never", [])},
+        "stop": {key(w) for w in words},
+        "stop_any": {key(w) for w in _flat(stop.get("never"))},
+        "not_clitic": {key(w) for w in _flat(stop.get("not_clitic"))},
         "designators": designators,
         "max_designator": max((k.count(" ") + 1 for k in designators), default=1),
-        "country_words": {key(k): v for k, v in (cur.get("country_words") or {}).items()},
+        "country_words": {key(w): iso for iso, ws in (cur.get("country_adjectives") or {}).items()
+                          for w in ws},
     }
 
 
@@ -69,6 +81,8 @@ def _config() -> dict[str, Any]:
 def _first_token_variants(norm: str) -> tuple[tuple[str, int], ...]:
     """Forms of a token with its proclitics stripped: (form, characters stripped)."""
     out = [(norm, 0)]
+    if norm in _config()["not_clitic"]:
+        return tuple(out)
     rest, cut = norm, 0
     if len(rest) > 3 and rest[0] in "وف":
         rest, cut = rest[1:], 1
@@ -152,22 +166,46 @@ def _longest(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[b
     return best
 
 
-def _designator(norms: list[str], words: list[bool], starts: list[bool],
-                i: int) -> tuple[str | None, tuple[str, ...], int | None]:
-    """The designator right before token i ("محافظة", "ريف", "بالقرب من"), as key, features, precision."""
+def _designator_at(norms: list[str], words: list[bool], starts: list[bool],
+                   i: int) -> tuple[str, tuple[str, ...], int | None, int] | None:
+    """The designator phrase ending right before token i: key, features, precision, first token."""
     cfg = _config()
     for n in range(cfg["max_designator"], 0, -1):
-        if i - n < 0 or starts[i - n + 1] if n > 1 else i - n < 0:
-            continue
-        if not all(words[i - n:i]) or any(starts[i - n + 1:i + 1]):
+        if i - n < 0 or not all(words[i - n:i]) or any(starts[i - n + 1:i + 1]):
             continue
         tail = " ".join(norms[i - n + 1:i])
         for form, _cut in _first_token_variants(norms[i - n]):
             k = f"{form} {tail}" if tail else form
             spec = cfg["designators"].get(k)
             if spec is not None:
-                return k, spec[0], spec[1]
-    return None, (), None
+                return k, spec[0], spec[1], i - n
+    return None
+
+
+def _designator(norms: list[str], words: list[bool], starts: list[bool],
+                i: int) -> tuple[str | None, tuple[str, ...], int | None]:
+    """The designator before token i ("محافظة", "ريف", "بالقرب من"), as key, features, precision.
+
+    Two in a row combine: "جنوب مدينة الحديدة" is the city (features of the nearer one) near
+    which something happened (precision of the outer one).
+    """
+    inner = _designator_at(norms, words, starts, i)
+    if inner is None:
+        return None, (), None
+    k, feats, prec, first = inner
+    outer = _designator_at(norms, words, starts, first)
+    if outer is not None and outer[2]:
+        prec = max(prec or 0, outer[2])
+        k = f"{outer[0]} {k}"
+    return k, feats, prec
+
+
+def _adjective(norm: str, adjectives: dict[str, str]) -> str | None:
+    """The country (ISO3) a nisba adjective names ("التركية", "والسورية"), if the token is one."""
+    iso = adjectives.get(norm)
+    if iso is None and len(norm) > 4 and norm[0] in "وف":
+        iso = adjectives.get(norm[1:])
+    return iso
 
 
 def _raw_matches(doc) -> list[dict[str, Any]]:
@@ -180,6 +218,17 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
     cfg = _config()
     stop, never = cfg["stop"], cfg["stop_any"]
     norms, words, starts = _token_arrays(doc)
+    adjectives = cfg["country_words"]
+    # Countries each sentence names by adjective (التركية) or country name: local context.
+    sent_of: list[int] = []
+    sent_countries: list[set[str]] = []
+    for j, norm in enumerate(norms):
+        if starts[j] or not sent_countries:
+            sent_countries.append(set())
+        sent_of.append(len(sent_countries) - 1)
+        iso = _adjective(norm, adjectives)
+        if iso:
+            sent_countries[-1].add(iso)
     out = []
     i = 0
     while i < len(norms):
@@ -187,8 +236,15 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             i += 1
             continue
         hit = _longest(gaz, norms, words, starts, i)
-        if hit and ((hit[0] == 1 and hit[1] in stop) or hit[1] in never or len(hit[1]) < 3):
+        if hit and (hit[1] in never or len(hit[1]) < 3):
             hit = None
+        if hit and hit[0] == 1 and hit[1] in stop and not (
+                hit[1].startswith("ال") and _designator(norms, words, starts, i)[0] is not None):
+            # A common word, unless a designator says it is a place ("قرية الجديدة"); an indefinite
+            # word after one is an adjective ("بلدة تركية", "مدينة استراتيجية").
+            hit = None
+        if hit and hit[0] == 1 and hit[1] in cfg["designators"]:
+            hit = None  # "مدينة" in "جنوب مدينة الحديدة" introduces the name, it is not one
         if hit is None:
             # "الميادين" written for "ميادين": only right after a designator (مدينة ...), since
             # toggling the article on any word turns adjectives (التركية) into villages (تركية).
@@ -204,8 +260,15 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         last = doc[i + n - 1]
         start, end = doc[i].idx + cut, last.idx + len(last.text)
         if not in_boilerplate(doc, start, end):
-            out.append({"start": start, "end": end, "cands": gaz.lookup(k), "qualifier": qual,
-                        "features": feats, "precision": prec, "fuzzy": False, "key": k})
+            cands = gaz.lookup(k)
+            for c in cands:
+                if c.feature == "country":
+                    sent_countries[sent_of[i]].add(c.country)
+            nxt = i + n
+            follow = _adjective(norms[nxt], adjectives) if nxt < len(norms) and not starts[nxt] else None
+            out.append({"start": start, "end": end, "cands": cands, "qualifier": qual,
+                        "features": feats, "precision": prec, "fuzzy": False, "key": k,
+                        "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]]})
         i += n
     return out
 
@@ -220,30 +283,42 @@ def _context(matches: list[dict[str, Any]]) -> tuple[Counter, Counter]:
         w = 1.0 / len(cset)
         for c in cset:
             countries[c] += w
-        if any(c.feature == "country" for c in cands):
-            for c in cands:
-                if c.feature == "country":
-                    countries[c.country] += 2.0
+        for c in cands:
+            if c.feature == "country":
+                countries[c.country] += 2.0
         aset = {(c.country, c.admin1) for c in cands if c.admin1}
         if aset:
             wa = 1.0 / len(aset)
             for a in aset:
                 admins[a] += wa
+    for m in matches:
+        for iso in m.get("adjectives", ()):
+            countries[iso] += 1.0
     return countries, admins
 
 
+# Prior of a homonym by what it is: countries and big units beat villages of the same name.
+_PRIOR = {"country": 5.0, "admin1": 2.5, "city": 3.0, "town": 1.5, "admin2": 1.5, "admin3": 1.0, "camp": 2.0,
+          "prison": 2.0, "base": 2.0, "facility": 2.0, "region": 2.0, "neighborhood": 0.5, "village": 0.0,
+          "other": -0.5}
+
+
 def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, total: float) -> float:
-    s = 0.0
+    """Context (doc countries and governorates, sentence countries, a country adjective right after
+    the name) plus a prior by feature class and population."""
+    s = _PRIOR.get(c.feature, 0.0) + 0.3 * math.log10((c.population or 0) + 1)
     if total:
         s += 4.0 * countries[c.country] / total
         if c.admin1:
             s += 2.0 * admins[(c.country, c.admin1)] / total
+    if c.country in m.get("follow", ()):
+        s += 6.0  # "مدينة سوروتش التركية"
+    if c.country in m.get("sentence", ()):
+        s += 1.5
     if m["features"]:
         s += 3.0 if c.feature in m["features"] else -1.0
-    s += 0.25 * _BARE_RANK.get(c.feature, 0)
-    s += 0.05 * math.log10((c.population or 0) + 1)
-    if c.country == "TUR" and countries["TUR"] < 1.5:
-        s -= 1.0  # Arabic-named Turkish rows are mostly twins of Syrian places
+    if c.country == "TUR" and countries["TUR"] < 1.5 and "TUR" not in m.get("sentence", ()):
+        s -= 1.5  # Arabic-named Turkish rows are mostly twins of Syrian border towns
     return s
 
 
@@ -262,7 +337,11 @@ def find_places(doc) -> list[PlaceMention]:
     text = doc.text  # built by spaCy on each access: once per doc
     out = []
     for m in matches:
-        ranked = sorted(m["cands"], key=lambda c: _score(c, m, countries, admins, total), reverse=True)
+        cands = m["cands"]
+        if len(cands) == 1:
+            ranked = cands
+        else:
+            ranked = tuple(sorted(cands, key=lambda c: _score(c, m, countries, admins, total), reverse=True))
         best = ranked[0]
         out.append(PlaceMention(m["start"], m["end"], text[m["start"]:m["end"]], best, tuple(ranked),
                                 _precision(best, m), m["qualifier"], m["fuzzy"]))
