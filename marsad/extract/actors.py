@@ -18,7 +18,7 @@ from marsad import lang
 from marsad.text.normalize import NormText, key, normalize
 
 # One "word" of a match key: Arabic letters, Latin letters or digits (punctuation separates words).
-_WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
+_WORD = re.compile(r"[0-9]+|[a-z\u0621-\u064a\u0671-\u06d3]+")
 _LATIN_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _TA_MARBUTA = str.maketrans({"ة": "ه"})
 

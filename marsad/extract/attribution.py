@@ -44,6 +44,7 @@ class AttributionLexicon:
     denials: frozenset[str]
     denial_predicates: PhraseSet
     quotes: frozenset[str]
+    impersonal: frozenset[str]
 
 
 def _keys(words) -> frozenset[str]:
@@ -61,6 +62,7 @@ def lexicon() -> AttributionLexicon:
         relay=_keys(d["relay_verbs"]), hedges=PhraseSet({"hedge": d["hedges"]}), denials=_keys(d["denials"]),
         denial_predicates=PhraseSet({"denial": d["denial_predicates"]}),
         quotes=frozenset(d["quote_open"]) | frozenset(d["quote_close"]) | {"″"},
+        impersonal=_keys(d["impersonal"]),
     )
 
 
@@ -125,14 +127,15 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
         specific = [f for f in found if f[2].name not in generic]
         s, e, act = max(specific or found, key=lambda f: (f[1] - f[0], -f[0]))
         return Speaker(pos, act.name, text, actor=act, **kw)
-    if b - a > 4:
+    if b - a > 6:
         return None  # a long phrase naming no known actor is not a speaker we can trust
     return Speaker(pos, text, text, **kw)
 
 
-def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker | None) -> list[Speaker]:
-    """Speakers of one sentence in token order (continuations resolved against `last`)."""
+def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list[Speaker]) -> list[Speaker]:
+    """Speakers of one sentence in token order (continuations resolved against earlier speakers)."""
     lex = lexicon()
+    last = history[-1] if history else None
     toks = view.toks
     out: list[Speaker] = []
     i, n = 0, len(toks)
@@ -154,7 +157,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker
             a, b = _subject(view, j, lex)
             sp = _speaker_of(view, a, b, i, generic, marker="according")
             if sp and (sp.actor is not None or b - a <= 3):
-                out.append(_resolve_anaphora(sp, view, a, lex, last))
+                out.append(_resolve_anaphora(sp, view, a, lex, history))
             i = max(j, b) if sp else j
             continue
         sv = lex.speech.match_at(toks, i)
@@ -166,9 +169,18 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker
             hedge = bool(lex.hedges.match_at(toks, i))
             a, b = _subject(view, i + sv[0], lex)
             sp = _speaker_of(view, a, b, i, generic, denial=denial, hedge=hedge)
-            # relay: نقلت X عن Y, أكد مراسل X عن مصادر Y -> Y speaks, X relays
-            if sp and b < n and toks[b].text == "عن":
-                a2, b2 = _subject(view, b + 1, lex)
+            # relay: نقلت X عن Y, أكد مراسل X (في وقت سابق) عن مصادر Y -> Y speaks, X relays
+            r = b
+            while sp and r < n and r - b < 8 and toks[r].text != "عن":
+                sk = lex.skip.match_at(toks, r)
+                if sk:
+                    r += sk[0]
+                elif toks[r].text in ("،", ",") or toks[r].text in _QUOTE_TOKS:
+                    r += 1
+                else:
+                    break
+            if sp and r < n and toks[r].text == "عن":
+                a2, b2 = _subject(view, r + 1, lex)
                 sp2 = _speaker_of(view, a2, b2, i, generic, denial=denial, hedge=hedge)
                 if sp2:
                     sp = replace(sp2, relay=sp.source)
@@ -180,10 +192,11 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker
                 if before:
                     s, e, act = before[-1]
                     sp = Speaker(i, act.name, view.original(s, e), actor=act, denial=denial, hedge=hedge)
-            if sp is None and i == first_word and set(word) & lex.continuation and last is not None:
+            if sp is None and i <= first_word + 2 and not set(word) & lex.impersonal and last is not None \
+                    and all(t.is_word and (t.text in _AUX or t.text in ("كما", "و", "ثم")) for t in toks[first_word:i]):
                 sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True)
             elif sp is not None:
-                sp = _resolve_anaphora(sp, view, a, lex, last)
+                sp = _resolve_anaphora(sp, view, a, lex, history)
             if sp:
                 out.append(sp)
             i = max(i + sv[0], b if sp else 0)
@@ -193,11 +206,14 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], last: Speaker
 
 
 def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionLexicon,
-                      last: Speaker | None) -> Speaker:
-    """وتابع البيان / وأضاف القيادي: a back-reference noun continues the last named speaker."""
-    if last is None or a >= len(view.toks):
+                      history: list[Speaker]) -> Speaker:
+    """وتابع البيان / وأعلنت الوزارة: a back-reference noun continues the last speaker it fits
+    (the last one whose words hold the noun, else the last one)."""
+    if not history or a >= len(view.toks):
         return sp
     head = variants(view.toks[a].text)
+    stem = head[-1]
+    last = next((h for h in reversed(history) if h.source_text and stem in lex_key(h.source_text)), history[-1])
     if set(head) & lex.anaphoric and (sp.actor is None or sp.actor.role not in ("armed",) or
                                       sp.actor.name == getattr(last.actor, "name", None)):
         if sp.actor is None or sp.actor.inter is None or sp.actor.name in ("Officials",):

@@ -109,7 +109,7 @@ class ClaimExtractor:
         m_norm = [(*norm.from_original(m.start, m.end), m.actor) for m in mentions]
         m_starts = [m[0] for m in m_norm]
         found: list[_Found] = []
-        last_speaker: Speaker | None = None
+        history: list[Speaker] = []
         quote_speaker: Speaker | None = None
         in_quote = False
         first = True
@@ -129,18 +129,17 @@ class ClaimExtractor:
             ctx = None
             if has_figure or has_speech:
                 ctx = self._context(doc, norm, toks, m_norm, m_starts, ns, ne)
-                speakers = attribution.sentence_speakers(ctx.view, self.generic, last_speaker)
+                speakers = attribution.sentence_speakers(ctx.view, self.generic, history)
             if has_figure and ctx is not None:
                 fallback = quote_speaker if in_quote else None
                 if fallback is None:
                     fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
                 found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline, sent, found))
-            explicit = [s for s in speakers]
-            if explicit:
-                last_speaker = explicit[-1]
+            history.extend(speakers)
             if attribution.quote_parity(text[sent.start_char:sent.end_char]):
                 in_quote = not in_quote
-                quote_speaker = (explicit[-1] if explicit else last_speaker) if in_quote else None
+                last = history[-1] if history else None
+                quote_speaker = (speakers[-1] if speakers else last) if in_quote else None
         return _merge(found, doc)
 
     def _context(self, doc: Doc, norm, toks: list[Tok], m_norm, m_starts, ns: int, ne: int) -> _SentCtx:
@@ -235,8 +234,10 @@ class ClaimExtractor:
             out.append(f)
             prev_m, prev_f = m, f
             # a denial after the figure (... الأمر الذي نفاه الجيش التركي): the denier's claim too
+            later = [x.num_start for x in mentions if x.num_start > m.num_start]
             for sp in speakers:
-                if sp.denial and sp.pos > m.end and sp.source and (source is None or sp.source != source.source):
+                if sp.denial and sp.pos > m.end and sp.source and (source is None or sp.source != source.source) \
+                        and not any(x < sp.pos for x in later):
                     denied = Claim(**{**{k: getattr(claim, k) for k in claim.__slots__},
                                       "stance": "denied", "source": sp.source, "source_text": sp.source_text,
                                       "relay": sp.relay, "spans": []})
@@ -251,6 +252,11 @@ class ClaimExtractor:
         if any(a <= m.num_start < b and not m.dual for a, b, _ in ctx.view.actors
                if not (a == m.num_start and b == m.num_end)):
             return False
+        if (m.num_start > 0 and toks[m.num_start - 1].text == "/") or \
+                (m.num_end < n and toks[m.num_end].text == "/"):
+            return False  # a date: 19/6/1436
+        if m.value is not None and m.value_high is None and _list_marker(toks, m):
+            return False
         before = toks[m.start - 1] if m.start > 0 else None
         if before is not None and (before.text in self.lex.not_before or
                                    (before.is_word and variants(before.text)[-1] in self.lex.not_before
@@ -261,9 +267,6 @@ class ClaimExtractor:
             if after.text in (":", "%", "٪", "/") and not m.dual:
                 return False
             if after.is_word and not m.dual and set(variants(after.text)) & self.lex.not_after:
-                return False
-            if after.text == "من" and m.num_end + 1 < n and set(variants(toks[m.num_end + 1].text)) & \
-                    self.lex.not_after and toks[m.num_end + 1].text not in ("الشهر", "العام"):
                 return False
         if m.value is not None and not m.dual and 1900 <= m.value <= 2100 and m.qualifier == "exact" \
                 and m.value_high is None and toks[m.num_start].is_digit:
@@ -398,7 +401,19 @@ class ClaimExtractor:
 
 
 # Groups that say nothing specific: a repeat naming a real group is the same claim.
-_LOOSE_WHO = frozenset({_UNIDENTIFIED, "Fighters", "Military forces", "Security forces", "Officials", "Prisoners"})
+_LOOSE_WHO = frozenset({_UNIDENTIFIED, "Fighters", "Military forces", "Security forces", "Officials", "Prisoners",
+                        "Nationals", "Foreign nationals"})
+
+
+def _list_marker(toks: list[Tok], m) -> bool:
+    """`2 - حادث ...`, `(1) ...` at the start of a sentence: an item number, not a count."""
+    k = 0
+    while k < m.num_start and toks[k].text in "(-–":
+        k += 1
+    if k != m.num_start or not toks[m.num_start].is_digit:
+        return False
+    nxt = toks[m.num_end].text if m.num_end < len(toks) else ""
+    return nxt in ("-", "–", ")", ".", ":")
 
 
 def _merge(found: list[_Found], doc: Doc) -> list[Claim]:

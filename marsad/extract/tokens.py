@@ -14,10 +14,10 @@ from functools import lru_cache
 from marsad.extract.actors import word_variants
 from marsad.text.normalize import key
 
-_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-z\u0621-\u064a\u0671-\u06d3]+|[،,:؛;\"“”«»″()\[\]؟?!.\-–%٪]")
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-z\u0621-\u064a\u0671-\u06d3]+|[،,:؛;\"“”«»″()\[\]؟?!.\-–%٪/]")
 _LATIN_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _KEY_FOLD = str.maketrans({"ة": "ه"})
-PUNCT = frozenset("،,:؛;\"“”«»″()[]؟?!.-–%٪")
+PUNCT = frozenset("،,:؛;\"“”«»″()[]؟?!.-–%٪/")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,8 +32,8 @@ def lexicon() -> WhoLexicon:
 
 
 # Words that may stand between a figure and its group: N من المدنيين.
-_LEAD = frozenset({"من", "ال"})
-_QUOTE_CHARS = frozenset("\"“”«»″")
+_LEAD = frozenset({"من", "ال", "هولاء", "هذه", "تلك", "اوليك", "هذا", "فرد", "افراد", "فردا"})
+_QUOTE_CHARS = frozenset("\"“”«»″()")
 
 
 def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, stop: int,
