@@ -68,6 +68,7 @@ def _lexicon() -> dict[str, Any]:
         "greg": greg,
         "hijri": hijri,
         "weekdays": {key(k): v for k, v in words["weekdays"].items()},
+        "ordinals": {key(k): v for k, v in words["ordinal_days"].items()},
         "relative_days": {key(k): v for k, v in words["relative_days"].items()},
         "counts": {key(k): v for k, v in words["count_words"].items()},
         "units": {key(k): v for k, v in words["units"].items()},
@@ -99,8 +100,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     period = _alt(words["relative_periods"])
     hmark = _alt(months["hijri_year_markers"])
     year = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
-    day = r"(?<!\d)(?P<d>[0-3]?\d)(?!\d)"
-    month_pair = rf"(?P<mo>{month})(?:\s*[/(\-]\s*(?:{month})\s*\)?)?"
+    ordinal = _alt(words["ordinal_days"])
+    day = rf"(?:(?<!\d)(?P<d>[0-3]?\d)(?!\d)|(?P<dord>{ordinal}){_SP}من)"
+    month_pair = rf"(?P<mo>{month})(?:\s*[/(\-]?\s*(?:{month})\s*\)?)?"
     year_tail = rf"(?:{_SEP}(?:من{_SP})?(?:(?:عام|سنة|العام){_SP})?{year}(?:\s*م(?!\w))?)?"
     wday_lead = rf"(?:(?:يوم{_SP})?(?:{wday})\s*[،,]?\s*)?"
     year_lead = "عام|سنة|العام|منذ|في|خلال|مطلع|اواخر|اوائل|منتصف|نهاية|بداية|حتى"
@@ -115,9 +117,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "day_this_month": rf"{wday_lead}{day}{_SP}(?:من{_SP})?(?:الشهر|شهر){_SP}(?P<mod>{mod})",
         "month_year": rf"(?:شهر{_SP})?{month_pair}{_SEP}(?:من{_SP})?(?:(?:عام|سنة|العام){_SP})?{year}",
         "month_mod": rf"(?:شهر{_SP})?{month_pair}{_SP}(?P<mod>{mod})",
-        "month_bare": rf"(?<!\w)(?:في|منذ|خلال|مطلع|اوائل|اواخر|منتصف|نهاية|بداية|مع|حتى){_SP}"
-                      rf"(?P<body>(?:شهر{_SP})?(?P<mo>{month}))(?!\w)",
-        "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>امس|اليوم){_SP})?(?:يوم{_SP})?(?P<wd>{wday})"
+        "month_bare": rf"(?<!\w)[وف]?(?:في|منذ|خلال|مطلع|اوائل|اواخر|منتصف|نهاية|بداية|مع|حتى){_SP}"
+                      rf"(?P<body>(?:شهر{_SP})?{month_pair})(?!\w)",
+        "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>{rel}){_SP})?(?:يوم{_SP})?(?P<wd>{wday})"
                    rf"(?:{_SP}(?P<mod>{mod}))?",
         "ago": rf"قبل{_SP}(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?(?P<unit>{unit})?",
         "last_n": rf"(?:خلال|في|طيلة|طوال|على{_SP}مدى|على{_SP}مدار|منذ){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
@@ -198,6 +200,13 @@ def _count(g: dict[str, str | None], *names: str) -> int | None:
     return None
 
 
+def _day(g: dict[str, str | None]) -> int:
+    """The day of the month from digits or an ordinal word ("الأول من يوليو")."""
+    if g.get("d"):
+        return int(g["d"])
+    return int(_lexicon()["ordinals"][g["dord"]])
+
+
 def _weekday_on_or_before(pub: dt.date, weekday: int) -> dt.date:
     return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
 
@@ -217,8 +226,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         if hm is None:
             return None
         try:
-            if g.get("d"):
-                day = Hijri(hy, hm, int(g["d"])).to_gregorian().datetuple()
+            if g.get("d") or g.get("dord"):
+                day = Hijri(hy, hm, _day(g)).to_gregorian().datetuple()
                 d0 = dt.date(*day)
                 return _Resolved(d0, d0, 1, False)
             first = dt.date(*Hijri(hy, hm, 1).to_gregorian().datetuple())
@@ -230,7 +239,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         mo = lx["greg"].get(g["mo"])
         if mo is None:
             return None
-        d = int(g["d"])
+        d = _day(g)
         y = int(g["y"]) if g.get("y") else _year_for(mo, d, pub)
         if y is None:
             return None
@@ -246,7 +255,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
     if kind == "day_this_month":
         if pub is None:
             return None
-        d, mod = int(g["d"]), g["mod"]
+        d, mod = _day(g), g["mod"]
         y, mo = pub.year, pub.month
         if mod in lx["past"]:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
@@ -275,10 +284,12 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         if wd is None:
             return None
         rel = g.get("rel")
-        if rel == "امس":
-            day = pub - dt.timedelta(days=1)
-        elif rel == "اليوم":
-            day = pub
+        if rel:
+            # "أمس الخميس": the weekday is the more specific word; a report written the evening
+            # before its publication date says أمس for the day before the weekday it names.
+            day = pub + dt.timedelta(days=lx["relative_days"].get(rel, 0))
+            if day.weekday() != wd:
+                day = _weekday_on_or_before(day, wd)
         elif g.get("mod") in lx["next"]:
             day = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
         else:

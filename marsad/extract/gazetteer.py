@@ -76,6 +76,32 @@ class Gazetteer:
         ids = self.index.get(k)
         return tuple(self.place(i) for i in ids) if ids else ()
 
+    @cached_property
+    def loose_index(self) -> dict[str, tuple[int, ...]]:
+        """Looser keys (article dropped, final alef/ha/ya folded): عامودا = عامودة, الميادين = ميادين.
+
+        Built on first use: only homonym completion and spelling variants need it.
+        """
+        out: dict[str, list[int]] = {}
+        for k, ids in self.index.items():
+            lk = loose_key(k)
+            if len(lk) >= 4:
+                out.setdefault(lk, []).extend(ids)
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    @cached_property
+    def fuzzy_buckets(self) -> dict[tuple[str, int], list[str]]:
+        """Loose keys of 5+ characters by (first letter, length): what a spelling variant is compared to."""
+        out: dict[tuple[str, int], list[str]] = {}
+        for lk in self.loose_index:
+            if len(lk) >= 5:
+                out.setdefault((lk[0], len(lk)), []).append(lk)
+        return out
+
+    def loose_lookup(self, lk: str) -> tuple[Place, ...]:
+        ids = self.loose_index.get(lk)
+        return tuple(self.place(i) for i in ids) if ids else ()
+
     @property
     def places(self) -> list[Place]:
         """All places (builds every row: for tools and tests, not per-document work)."""
@@ -92,6 +118,14 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+def loose_key(k: str) -> str:
+    """A match key with the first word's article dropped and word-final alef/ha/ya folded to ha."""
+    words = k.split(" ")
+    if words[0].startswith("ال") and len(words[0]) > 4:
+        words[0] = words[0][2:]
+    return " ".join(w[:-1] + "ه" if len(w) > 3 and w[-1] in "اهي" else w for w in words)
 
 
 def _int(value: str) -> int | None:

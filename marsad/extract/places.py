@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from spacy.attrs import ORTH, SENT_START
 
 from marsad import lang
-from marsad.extract.gazetteer import Gazetteer, Place, gazetteer
+from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key
 from marsad.text.document import in_boilerplate
 from marsad.text.normalize import key
 
@@ -200,6 +202,34 @@ def _designator(norms: list[str], words: list[bool], starts: list[bool],
     return k, feats, prec
 
 
+def _complete(gaz: Gazetteer, cands: tuple[Place, ...], k: str) -> tuple[Place, ...]:
+    """Add same-country rows spelled slightly differently: "الميادين" is the district in one source
+    and the town "ميادين" in another; both are candidates for the name."""
+    extra = gaz.loose_lookup(loose_key(k))
+    if len(extra) <= len(cands):
+        return cands
+    countries = {c.country for c in cands}
+    seen = {c.id for c in cands}
+    more = tuple(p for p in extra if p.id not in seen and p.country in countries)
+    return cands + more if more else cands
+
+
+def _variant(gaz: Gazetteer, norm: str) -> str | None:
+    """The loose key of a gazetteer name this unknown word is a spelling variant of (strict: 1 edit)."""
+    lk = loose_key(norm)
+    if lk in gaz.loose_index:
+        return lk
+    if len(lk) < 6:
+        return None
+    pool = []
+    for length in (len(lk) - 1, len(lk), len(lk) + 1):
+        pool.extend(gaz.fuzzy_buckets.get((lk[0], length), ()))
+    if not pool:
+        return None
+    best = process.extractOne(lk, pool, scorer=Levenshtein.distance, score_cutoff=1)
+    return best[0] if best else None
+
+
 def _adjective(norm: str, adjectives: dict[str, str]) -> str | None:
     """The country (ISO3) a nisba adjective names ("التركية", "والسورية"), if the token is one."""
     iso = adjectives.get(norm)
@@ -251,6 +281,14 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             alt = _toggled(norms[i])
             if alt and alt[0] not in never and _designator(norms, words, starts, i)[0] is not None:
                 hit = (1, alt[0], alt[1])
+        fuzzy = False
+        if hit is None and len(norms[i]) >= 5 and (norms[i][0] not in "وفبلك" or norms[i].startswith("ال")):
+            # A spelling variant, only right after a designator ("مدينة عامودة" for عامودا).
+            qual, _f, _p = _designator(norms, words, starts, i)
+            if qual is not None:
+                lk = _variant(gaz, norms[i])
+                if lk is not None:
+                    hit, fuzzy = (1, lk, 0), True
         if hit is not None:
             qual, feats, prec = _designator(norms, words, starts, i)
         else:
@@ -260,14 +298,14 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         last = doc[i + n - 1]
         start, end = doc[i].idx + cut, last.idx + len(last.text)
         if not in_boilerplate(doc, start, end):
-            cands = gaz.lookup(k)
+            cands = _complete(gaz, gaz.lookup(k), k) if not fuzzy else gaz.loose_lookup(k)
             for c in cands:
                 if c.feature == "country":
                     sent_countries[sent_of[i]].add(c.country)
             nxt = i + n
             follow = _adjective(norms[nxt], adjectives) if nxt < len(norms) and not starts[nxt] else None
             out.append({"start": start, "end": end, "cands": cands, "qualifier": qual,
-                        "features": feats, "precision": prec, "fuzzy": False, "key": k,
+                        "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]]})
         i += n
     return out
@@ -298,7 +336,7 @@ def _context(matches: list[dict[str, Any]]) -> tuple[Counter, Counter]:
 
 
 # Prior of a homonym by what it is: countries and big units beat villages of the same name.
-_PRIOR = {"country": 5.0, "admin1": 2.5, "city": 3.0, "town": 1.5, "admin2": 1.5, "admin3": 1.0, "camp": 2.0,
+_PRIOR = {"country": 5.0, "admin1": 2.5, "city": 3.0, "town": 1.5, "admin2": 1.2, "admin3": 0.8, "camp": 2.0,
           "prison": 2.0, "base": 2.0, "facility": 2.0, "region": 2.0, "neighborhood": 0.5, "village": 0.0,
           "other": -0.5}
 
