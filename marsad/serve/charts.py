@@ -93,7 +93,8 @@ def toll(claims: list[dict[str, Any]], width: int = 640, height: int = 240) -> d
         line = " ".join(f"{p['x']},{p['y']}" for p in points if not p["denied"])
         series.append({"label": f"{kind} · {who}", "color": PALETTE[i], "points": points, "line": line})
     y_ticks = [{"y": round(pad_t + ph * (1 - f), 1), "label": str(round(top * f))} for f in (0, 0.5, 1)]
-    x_ticks = [{"x": xy(date.fromordinal(o), 0)[0], "label": date.fromordinal(o).isoformat()}
-               for o in sorted({lo, hi, (lo + hi) // 2})]
+    ords = sorted({lo, hi, (lo + hi) // 2})
+    x_ticks = [{"x": xy(date.fromordinal(o), 0)[0], "label": date.fromordinal(o).isoformat(),
+                "anchor": "start" if o == lo else "end" if o == hi else "middle"} for o in ords]
     return {"width": width, "height": height, "series": series, "y_ticks": y_ticks, "x_ticks": x_ticks,
             "left": pad_l, "base": pad_t + ph, "right": width - pad_r}

@@ -113,6 +113,9 @@ def event_page(request: Request, event_id: str, store: Store = Depends(get_store
         marks += _event_marks(ev.get("evidence") or [], doc["text"], d["id"])
         articles.append(dict(doc, url=_safe_url(doc["url"]), runs=runs(doc["text"], marks),
                              reasons=d["reasons"], n_claims=len(claims_by_doc.get(d["id"], []))))
+    order = {k: i for i, k in enumerate(charts.TOLL_KINDS)}
+    ev["estimates"] = sorted(ev.get("estimates") or [], key=lambda e: (order.get(e.get("kind"), 99),
+                                                                        -(e.get("best") or 0)))
     return _render(request, "event.html", {
         "ev": ev, "articles": articles, "toll": charts.toll(ev["claims"]), "points": _points([ev]),
         "killed": _killed(ev),

@@ -8,10 +8,12 @@
   if (!el || !dataEl || !window.L) { return; }
   var points = JSON.parse(dataEl.textContent || "[]");
   var lang = document.documentElement.lang || "en";
-  var map = L.map(el, { zoomSnap: 0.25, attributionControl: true });
+  // No animations: the map is ready (data-ready) exactly when it is drawn, for screenshots and tests.
+  var map = L.map(el, { zoomSnap: 0.25, attributionControl: true, zoomAnimation: false, fadeAnimation: false,
+                        markerZoomAnimation: false });
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution("Admin-1: OCHA COD-AB, Who's On First");
-  map.setView([34.5, 41], 5);
+  map.setView([34.5, 41], 5, { animate: false });
   var colors = { "Battles": "#b2182b", "Explosions/Remote violence": "#e08214", "Violence against civilians": "#762a83",
                  "Protests": "#2166ac", "Riots": "#35978f", "Strategic developments": "#1b7837" };
 
@@ -39,9 +41,9 @@
   function finish(base) {
     markers.addTo(map);
     if (points.length) {
-      map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: points.length === 1 ? 8 : 9 });
+      map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: points.length === 1 ? 8 : 9, animate: false });
     } else if (base) {
-      map.fitBounds(base.getBounds());
+      map.fitBounds(base.getBounds(), { animate: false });
     }
     el.setAttribute("data-ready", "1");
     el.setAttribute("data-markers", String(points.length));
