@@ -41,6 +41,7 @@ except ImportError:  # pragma: no cover
 
 # Position factors: the headline and the lead say what the article is about.
 HEADLINE_FACTOR = 2.0
+HEADLINE_FIRST_FACTOR = 3.5
 LEAD_FACTOR = 1.5
 MIN_EVENT_SCORE = 6.0  # weaker typing evidence than this is a passing mention, not a reported incident
 MIN_OTHER_SCORE = 2.0  # a further incident was already required to have its own place or day
@@ -102,6 +103,20 @@ def _factor(c: Clause) -> float:
     return HEADLINE_FACTOR if c.sentence == 0 else LEAD_FACTOR if c.lead else 1.0
 
 
+def _weighted_triggers(inc: Incident) -> list[tuple[Trigger, float]]:
+    """Each trigger with its position factor; the headline's first typed trigger names the event
+    (`القبض على 431 إرهابيًا صنعوا أحزمة ناسفة`: arrests, not a suicide bombing)."""
+    out = []
+    first = True
+    for c in inc.clauses:
+        for t in c.triggers:
+            f = _factor(c)
+            if first and c.sentence == 0 and t.term.weight > 0:
+                f, first = HEADLINE_FIRST_FACTOR, False
+            out.append((t, f))
+    return out
+
+
 def _actor_of(claim: Any) -> Actor | None:
     name = getattr(claim, "who", None)
     if not name:
@@ -114,7 +129,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
            main: bool) -> Event | None:
     """The Event of one incident, or None when its evidence is too weak to be a reported incident."""
     words = doc_words(doc)
-    weighted: list[tuple[Trigger, float]] = [(t, _factor(c)) for c in inc.clauses for t in c.triggers]
+    weighted = _weighted_triggers(inc)
     claims = [cl for c in inc.clauses for cl in c.claims]
     victims = [a for a in (_actor_of(cl) for cl in claims if cl.kind in VICTIM_KINDS) if a is not None]
     civilian_victims = any(a.role == "civilians" for a in victims)
@@ -221,9 +236,14 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
 
+    subgroups = set(acled()["civilian_subgroups"])
+    civilians = actor_table().get("Civilians")
+
     def add(a: Actor, w: float) -> None:
         if a.role not in ("armed", "civilians"):
             return
+        if a.name in subgroups and civilians is not None:
+            a = civilians
         if a.name in GENERIC_STATE and ev.country in _state_forces():
             a = _state_forces()[ev.country]
         by_name[a.name] = a
@@ -240,8 +260,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
             for n in [n for n in score if by_name[n].role == side and n in generic]:
                 del score[n]
     victim_names = {a.name for a in victims}
-    if not any(by_name[n].role == "armed" and n not in victim_names for n in score) \
-            and ev.event_type in VIOLENT_TYPES:
+    armed = [n for n in score if by_name[n].role == "armed"]
+    unidentified = ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) \
+        and all(n in victim_names for n in armed)
+    if unidentified:  # only the state forces it hit are named: the attackers are unknown
         unknown = actor_table().get(acled()["unidentified_actor"])
         if unknown is not None:
             by_name[unknown.name] = unknown

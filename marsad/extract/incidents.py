@@ -24,10 +24,20 @@ from spacy.tokens import Doc
 from marsad import lang
 from marsad.extract.event_types import PhraseIndex, Trigger, Word, doc_words
 from marsad.text.document import content_sentences
+from marsad.text.normalize import key
 
 # A trigger written with the article (after optional و ف ب ل ك): it refers to an incident already named.
 _DEFINITE = re.compile(r"^[وف]?[بلك]?ال|^[وف]?لل")
 _INSIDE = frozenset({"في", "وفي"})
+
+
+def key_in(word: str, keys: frozenset[str]) -> bool:
+    return key(word).replace("ة", "ه") in keys
+
+
+@cache
+def _naming() -> frozenset[str]:
+    return frozenset(key(w).replace("ة", "ه") for w in lang.load("incident_markers")["site_place"])
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 FAR_KM = 40.0  # two places further apart than this are two incidents
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
@@ -156,6 +166,27 @@ def make_clauses(doc: Doc, words: list[Word]) -> list[Clause]:
     return clauses
 
 
+_DATELINE = re.compile(r"\s[–—-]+\s|\)\s*[–—-]+|^[^،,:\n]{2,40}[:：]\s")
+DATELINE_CHARS = 70  # `دبي، الإمارات العربية المتحدة (CNN) –`, `عين اليوم – القاهرة`
+
+
+def _not_datelines(doc: Doc, clauses: list[Clause], places: list[Any]) -> list[Any]:
+    """Places outside datelines: the city an article was filed from opens its body (`دبي ... (CNN) –`)
+    and says nothing about where the incident happened."""
+    spans = []
+    for c in clauses:
+        if c.sentence == 0 or c.sentence >= LEAD_SENTENCES or c.broken:
+            continue
+        m = _DATELINE.search(doc.text[c.start:c.start + DATELINE_CHARS])
+        if m and c.whi - c.wlo <= 6:
+            spans.append((c.start, c.end))  # a line of its own: `عين اليوم – القاهرة`
+        elif m:
+            spans.append((c.start, c.start + m.end()))
+    if not spans:
+        return places
+    return [p for p in places if not any(a <= p.start < b for a, b in spans)]
+
+
 def _attach(clauses: list[Clause], items: list[Any], attr: str) -> None:
     """Give each item (with .start) to the clause containing it."""
     if not clauses:
@@ -185,15 +216,20 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
     if p.feature == "country":
         score = 0.3
     elif p.feature == "admin1":
-        score = min(score, 1.2)
+        score = min(score, 1.8)
+    qualifier = getattr(m, "qualifier", None) or m.text.split(" ", 1)[0]
+    if qualifier and key_in(qualifier, _naming()):
+        score += 1.5  # `محافظة ديالى`, `مدينة السلط`: surely a place name, not a word that looks like one
+    if getattr(m, "fuzzy", False):
+        score -= 1.0
     if clause.sentence == 0:
         score += 1.5
     elif clause.lead:
         score += 1.0
-    if clause.triggers:
-        near = min(abs(t.start - m.start) for t in clause.triggers)
-        score += 1.0 if near < 80 else 0.5
     wi = _word_at(words, m.start, clause)
+    if clause.triggers:  # the site is named close to the words of violence
+        near = min(abs(t.word - wi) for t in clause.triggers)
+        score += 1.5 if near <= 6 else 1.0 if near <= 15 else 0.3
     before = max(clause.wlo, wi - 2)
     if wi > clause.wlo:
         rel = marks["relative_place"].find(words, before, wi)
@@ -260,7 +296,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     clauses = make_clauses(doc, words)
     _attach(clauses, triggers, "triggers")
     _attach(clauses, dates, "dates")
-    _attach(clauses, places, "places")
+    _attach(clauses, _not_datelines(doc, clauses, places), "places")
     _attach(clauses, claims, "claims")
     _mark(clauses, words)
     incidents: list[Incident] = []
