@@ -47,6 +47,8 @@ def run(
     inputs: list[str] = typer.Argument(..., help="Corpus JSONL, .txt/.html, folders, globs, RSS/Atom, WARC."),
     out: Path = typer.Option(..., "--out", help="Output folder for documents/claims/events/errors JSONL."),
     db: str | None = typer.Option(None, "--db", help="SQLAlchemy URL (default: sqlite file OUT/marsad.db)."),
+    dask: str | None = typer.Option(None, "--dask", metavar="local|SCHEDULER_ADDRESS",
+                                    help="Process articles on Dask workers: 'local' or a scheduler address."),
 ) -> None:
     """Run the pipeline over INPUTS and write the contract files and the store.
 
@@ -54,7 +56,7 @@ def run(
     """
     from marsad.run import run_corpus
 
-    summary = run_corpus(inputs, out, db)
+    summary = run_corpus(inputs, out, db, dask=dask)
     print_summary(summary, out)
     raise typer.Exit(exit_code(summary))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,8 +71,12 @@ def document_row(article: Article | None, error: IngestError | None = None,
     return row
 
 
-def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> RunSummary:
-    """Read, process, link, reconcile, store and write one batch of inputs."""
+def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask: Any = None) -> RunSummary:
+    """Read, process, link, reconcile, store and write one batch of inputs.
+
+    `dask`: None runs the per-article pipeline here; "local", a scheduler address or a
+    `dask.distributed.Client` spreads it over Dask workers (marsad.scale). Linking is central either way.
+    """
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = RunSummary()
@@ -88,38 +93,28 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
         progress.reading(len(slots))
     summary.duplicates = mark_duplicates(articles) if len(articles) > 1 else 0
 
-    nlp = pipeline.build()
-    stage_errors: dict[str, IngestError] = {}
+    progress.processing(0, len(articles))
+    if dask is None:
+        results = process_articles(articles, on_done=lambda n: progress.processing(n, len(articles)))
+    else:
+        from marsad.scale import process_distributed
 
-    def on_stage_error(name: str, _proc: Any, docs: list, exc: Exception) -> None:
-        """A stage that fails on one document drops that document, with an error line, not the batch."""
-        for doc in docs:
-            art: Article = doc._.article
-            stage_errors[art.id] = IngestError(art.origin or art.id, f"stage {name} failed: "
-                                               f"{type(exc).__name__}: {exc}", art.id)
-
-    nlp.set_error_handler(on_stage_error)
+        results = process_distributed(articles, dask, on_done=lambda n: progress.processing(n, len(articles)))
+    progress.step("linking, reconciling, storing")
     claims: list[Claim] = []
     article_events: list[Event] = []
     rows: dict[str, dict[str, Any]] = {}
-    progress.processing(0, len(articles))
-    for n, doc in enumerate(pipeline.process(nlp, articles), 1):
-        art: Article = doc._.article
-        if art.title is None:
-            art.title = guess_title(doc)
-        doc_claims = doc._.claims or []
-        doc_events = doc._.events or []
-        for ev in doc_events:
-            ev.doc_ids = [art.id]
-        for c in doc_claims:
-            c.doc_id = art.id
-        claims.extend(doc_claims)
-        article_events.extend(doc_events)
-        rows[art.id] = document_row(art, boilerplate=doc._.boilerplate)
-        progress.processing(n, len(articles))
-    progress.step("linking, reconciling, storing")
+    stage_errors: dict[str, IngestError] = {}
+    done: list[Article] = []
+    for res in results:
+        if res.error is not None:
+            stage_errors[res.article.id] = res.error
+            continue
+        done.append(res.article)
+        claims.extend(res.claims)
+        article_events.extend(res.events)
+        rows[res.article.id] = document_row(res.article, boilerplate=res.boilerplate)
     summary.errors.extend(stage_errors.values())
-    done = [a for a in articles if a.id in rows]
 
     url = db_url or store.default_url(out_dir)
     by_id = {a.id: a for a in done}
@@ -151,6 +146,49 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None) -> R
     write_jsonl(out_dir / "errors.jsonl", [e.to_dict() for e in summary.errors])
     summary.seconds = round(time.perf_counter() - t0, 2)
     return summary
+
+
+@dataclass(slots=True)
+class DocResult:
+    """What the per-article pipeline gives back for one article (picklable: Dask workers return it)."""
+
+    article: Article
+    boilerplate: list[tuple[int, int]]
+    claims: list[Claim]
+    events: list[Event]
+    error: IngestError | None = None
+
+
+def process_articles(articles: list[Article], nlp: Any = None,
+                     on_done: Callable[[int], None] | None = None) -> list[DocResult]:
+    """The per-article pipeline over a list of articles, in order; a stage failing on one article
+    gives that article an error result instead of stopping the others."""
+    nlp = nlp or pipeline.build()
+    failed: dict[str, IngestError] = {}
+
+    def on_stage_error(name: str, _proc: Any, docs: list, exc: Exception) -> None:
+        for doc in docs:
+            art: Article = doc._.article
+            failed[art.id] = IngestError(art.origin or art.id, f"stage {name} failed: "
+                                         f"{type(exc).__name__}: {exc}", art.id)
+
+    nlp.set_error_handler(on_stage_error)
+    results: list[DocResult] = []
+    for doc in pipeline.process(nlp, articles):
+        art: Article = doc._.article
+        if art.title is None:
+            art.title = guess_title(doc)
+        doc_claims = doc._.claims or []
+        doc_events = doc._.events or []
+        for ev in doc_events:
+            ev.doc_ids = [art.id]
+        for c in doc_claims:
+            c.doc_id = art.id
+        results.append(DocResult(art, list(doc._.boilerplate or []), doc_claims, doc_events))
+        if on_done is not None:
+            on_done(len(results))
+    results.extend(DocResult(a, [], [], [], failed[a.id]) for a in articles if a.id in failed)
+    return results
 
 
 class _Progress:

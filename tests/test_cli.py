@@ -109,3 +109,25 @@ def test_eval_without_a_scorer_says_so(tmp_path):
     assert "note: no scorer at" in result.output and "from 5 documents" in result.output
     missing = runner.invoke(app, ["eval", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
+
+
+def test_dask_scale_out_gives_the_same_outputs_as_a_plain_run(tmp_path):
+    from dask.distributed import Client, LocalCluster
+
+    from marsad.run import run_corpus
+
+    inputs = [str(SAMPLE), str(BAD / "english.txt")]
+    plain = run_corpus(inputs, tmp_path / "plain")
+    cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        import marsad.scale
+
+        marsad.scale.BATCH_SIZE = 2  # several batches: results must come back in input order
+        try:
+            spread = run_corpus(inputs, tmp_path / "dask", dask=client)
+        finally:
+            marsad.scale.BATCH_SIZE = 64
+    assert (spread.read, spread.failed, spread.claims, spread.events) == \
+        (plain.read, plain.failed, plain.claims, plain.events) == (5, 1, plain.claims, plain.events)
+    for name in ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl"):
+        assert (tmp_path / "dask" / name).read_text() == (tmp_path / "plain" / name).read_text(), name
