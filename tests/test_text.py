@@ -86,3 +86,9 @@ def test_from_original_then_to_original_stays_inside_the_span(text, a, b):
     if n_end > n_start:
         o_start, o_end = norm.to_original(n_start, n_end)
         assert a <= o_start and o_end <= b
+
+
+def test_tokens_expose_their_clitic_free_forms():
+    doc = make_nlp()("وللجيش بمقتل")
+    assert set(doc[0]._.forms) >= {"الجيش", "جيش"}
+    assert doc[1]._.forms == ("بمقتل", "مقتل")

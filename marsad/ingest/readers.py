@@ -162,6 +162,9 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
             if not raw.strip():
                 continue
+            if n == 1 and raw.strip() == b"{" and (whole := _pretty_json(path)) is not None:
+                yield from _row_article(whole, str(path))  # one pretty-printed object, not JSONL
+                return
             if len(raw) > MAX_ARTICLE_BYTES:
                 yield IngestError(origin, f"line too large: {len(raw) / 2**20:.1f} MB",
                                   _salvage_id(raw[:1024]))
@@ -176,6 +179,16 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
                                   _salvage_id(raw))
                 continue
             yield from _row_article(row, origin)
+
+
+def _pretty_json(path: Path) -> Any:
+    """The object of a file holding one indented JSON object, or None."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return None
+    try:
+        return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
 
 
 def _read_json_array(path: Path) -> Iterator[Article | IngestError]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from marsad.text.clitics import match_forms
 from marsad.text.normalize import NormText, normalize
 
 _EXTENSIONS = {
@@ -38,6 +39,12 @@ if not Doc.has_extension("norm"):
         return cached
 
     Doc.set_extension("norm", getter=_get_norm)
+
+
+if not Token.has_extension("forms"):
+    # The token's match key and its readings without proclitics (و ف ب ل ك ال لل), for lexicon lookups:
+    # `any(f in lexicon for f in token._.forms)` finds `مقتل` in `بمقتل` and `الجيش` in `للجيش`.
+    Token.set_extension("forms", getter=lambda tok: match_forms(tok.norm_))
 
 
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:

@@ -145,3 +145,11 @@ def test_corpus_jsonl_keeps_input_metadata(seeds):
     assert [a.id for a in arts] == list(seeds)
     assert all(a.published_origin == "input" and a.language == "ar" for a in arts)
     assert [a.text for a in arts] == [s["text"] for s in seeds.values()]
+
+
+def test_a_pretty_printed_json_article_is_one_article(tmp_path, seeds):
+    path = tmp_path / "one.json"
+    row = {k: seeds["002_3927b7b3ff9bdebb"].get(k) for k in ("id", "text", "published")}
+    path.write_text(json.dumps(row, ensure_ascii=False, indent=2), encoding="utf-8")
+    [art] = read(path)
+    assert isinstance(art, Article) and art.id == "002_3927b7b3ff9bdebb" and art.origin == str(path)
