@@ -126,7 +126,7 @@ def _is_furniture(ln: _Line, r: _Rules) -> bool:
         return True
     if n <= r.byline_max and not has_digit and (_in(first, r.byline) or r.label.search(ln.key)):
         return True
-    if n <= r.menu_max and not has_digit and _all_menu(ln.words, r):
+    if n <= r.menu_max and _all_menu(ln.words, r):
         return True
     if n <= 6 and all(w.isdigit() or w in r.credit or w.lower() in r.credit for w in ln.words) \
             and any(not w.isdigit() for w in ln.words):
@@ -139,9 +139,11 @@ def _in(word: str, vocab: frozenset[str]) -> bool:
 
 
 def _all_menu(words: list[str], r: _Rules) -> bool:
-    """Every word is an interface word or a function word, and at least one is an interface word."""
+    """Every word is an interface word, a function word or a counter, and one is an interface word."""
     menu_seen = False
     for w in words:
+        if w.isdigit():
+            continue
         if _in(w, r.menu):
             menu_seen = True
         elif not _in(w, r.function):

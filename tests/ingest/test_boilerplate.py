@@ -107,3 +107,9 @@ def test_pipeline_doc_skips_boilerplate_sentences_and_guesses_the_title(seeds):
     assert sents[0] == "العراق: مقتل أكثر من 350 عنصرا بـ داعش\" خلال محاولة الفرار من سجن الحسكة"
     assert in_boilerplate(doc, 0, 5)
     assert guess_title(doc) == sents[0]
+
+
+@pytest.mark.parametrize("line", ["تعليقات 3", "مساحة إعلانية", "حجم الخط", "انسخ الرابط", "(رويترز)"])
+def test_counters_ads_and_buttons(line):
+    text = f"مقتل 3 جنود بانفجار عبوة في ريف درعا\n{line}\nوقال مصدر أمني إن 3 جنود قتلوا في الانفجار."
+    assert marked(text) == [line]
