@@ -148,16 +148,16 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
         acc = lex.according.match_at(toks, i)
         if acc:
             j = i + acc[0]
-            # بحسب ما أفاد X / وفق ما تقوله X: skip "ما" and the verb
+            # بحسب ما أفاد X / وفق ما تقوله X / حسبما أعلن X: skip "ما" and the verb
             if j < n and toks[j].text == "ما":
                 j += 1
-                sv = lex.speech.match_at(toks, j)
-                if sv:
-                    j += sv[0]
+            sv = lex.speech.match_at(toks, j) if j < n else None
+            if sv:
+                j += sv[0]
             a, b = _subject(view, j, lex)
             sp = _speaker_of(view, a, b, i, generic, marker="according")
             if sp and (sp.actor is not None or b - a <= 3):
-                out.append(_resolve_anaphora(sp, view, a, lex, history))
+                out.append(_resolve_anaphora(sp, view, a, lex, history + out))
             i = max(j, b) if sp else j
             continue
         sv = lex.speech.match_at(toks, i)
@@ -182,7 +182,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             if sp and r < n and toks[r].text == "عن":
                 a2, b2 = _subject(view, r + 1, lex)
                 sp2 = _speaker_of(view, a2, b2, i, generic, denial=denial, hedge=hedge)
-                if sp2:
+                if sp2 and sp2.actor is not None:
                     sp = replace(sp2, relay=sp.source)
                     b = b2
             if sp is None and i > 0:
@@ -192,11 +192,12 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                 if before:
                     s, e, act = before[-1]
                     sp = Speaker(i, act.name, view.original(s, e), actor=act, denial=denial, hedge=hedge)
+            last = out[-1] if out else (history[-1] if history else None)
             if sp is None and i <= first_word + 2 and not set(word) & lex.impersonal and last is not None \
                     and all(t.is_word and (t.text in _AUX or t.text in ("كما", "و", "ثم")) for t in toks[first_word:i]):
                 sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True)
             elif sp is not None:
-                sp = _resolve_anaphora(sp, view, a, lex, history)
+                sp = _resolve_anaphora(sp, view, a, lex, history + out)
             if sp:
                 out.append(sp)
             i = max(i + sv[0], b if sp else 0)
@@ -213,6 +214,12 @@ def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionL
         return sp
     head = variants(view.toks[a].text)
     stem = head[-1]
+    if sp.actor is None and sp.source_text:
+        # a name met before as part of a speaker (وتابع عبد الرحمن ... after مدير المرصد رامي عبد الرحمن)
+        named = lex_key(sp.source_text)
+        for h in reversed(history):
+            if h.actor is not None and h.source_text and len(named) > 4 and named in lex_key(h.source_text):
+                return replace(h, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or h.hedge, inherited=True)
     last = next((h for h in reversed(history) if h.source_text and stem in lex_key(h.source_text)), history[-1])
     if set(head) & lex.anaphoric and (sp.actor is None or sp.actor.role not in ("armed",) or
                                       sp.actor.name == getattr(last.actor, "name", None)):

@@ -27,6 +27,8 @@ from marsad.model import Claim, Span
 from marsad.text.document import content_sentences
 
 _SENT_PUNCT = frozenset(".؟?!؛;")
+_STOPS = frozenset(".؟?!")
+_RUN_ON = frozenset("؛;:،,")
 _QUOTES = frozenset("\"“”«»″")
 _UNIDENTIFIED = "Unidentified persons"  # the group when the text names none (30 قتيلا)
 _BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
@@ -113,14 +115,12 @@ class ClaimExtractor:
         quote_speaker: Speaker | None = None
         in_quote = False
         first = True
-        for si, sent in enumerate(content_sentences(doc)):
-            ns, ne = norm.from_original(sent.start_char, sent.end_char)
+        carry: Speaker | None = None  # the speaker of a sentence cut at ؛ or : runs on
+        for si, (ns, ne, toks) in enumerate(self._units(doc, norm, ktext)):
             stext = ktext[ns:ne]
             headline = first
             first = False
-            toks = tokenize(stext, ns)
-            if not toks:
-                continue
+            o_start, o_end = norm.to_original(toks[0].start, toks[-1].end)
             has_figure = bool(self.lex.prefilter.search(stext))
             has_speech = any(t.text in self.alex.speech.first_words or variants(t.text)[-1] in
                              self.alex.speech.first_words or t.text in self.alex.according.first_words
@@ -131,16 +131,32 @@ class ClaimExtractor:
                 ctx = self._context(doc, norm, toks, m_norm, m_starts, ns, ne)
                 speakers = attribution.sentence_speakers(ctx.view, self.generic, history)
             if has_figure and ctx is not None:
-                fallback = quote_speaker if in_quote else None
+                fallback = quote_speaker if in_quote else carry
                 if fallback is None:
                     fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
-                found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline, sent, found))
+                found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
+                                                   text[o_start:o_end].strip(), found))
             history.extend(speakers)
-            if attribution.quote_parity(text[sent.start_char:sent.end_char]):
+            carry = (speakers[-1] if speakers else carry) if toks[-1].text in _RUN_ON else None
+            if attribution.quote_parity(text[o_start:o_end]):
                 in_quote = not in_quote
                 last = history[-1] if history else None
                 quote_speaker = (speakers[-1] if speakers else last) if in_quote else None
         return _merge(found, doc)
+
+    def _units(self, doc: Doc, norm, ktext: str):
+        """Content sentences as token lists, cut again at full stops the sentence splitter kept
+        (a closing quote before the stop), each with its normalised span."""
+        for sent in content_sentences(doc):
+            ns, ne = norm.from_original(sent.start_char, sent.end_char)
+            toks = tokenize(ktext[ns:ne], ns)
+            a = 0
+            for k, t in enumerate(toks):
+                if t.text in _STOPS and k + 1 < len(toks) and toks[k + 1].text not in _QUOTES:
+                    yield toks[a].start, t.end, toks[a:k + 1]
+                    a = k + 1
+            if a < len(toks):
+                yield toks[a].start, ne, toks[a:]
 
     def _context(self, doc: Doc, norm, toks: list[Tok], m_norm, m_starts, ns: int, ne: int) -> _SentCtx:
         text = doc.text
@@ -182,7 +198,7 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ per sentence
     def _sentence_claims(self, doc: Doc, ctx: _SentCtx, speakers: list[Speaker], fallback: Speaker | None,
-                         si: int, headline: bool, sent, previous: list[_Found]) -> list[_Found]:
+                         si: int, headline: bool, evidence: str, previous: list[_Found]) -> list[_Found]:
         toks = ctx.toks
         mentions = [m for m in numbers.find_numbers(toks) if self._is_count(ctx, m)]
         ctx.view.number_at = {j for m in mentions for j in range(m.num_start, m.num_end)}
@@ -224,7 +240,7 @@ class ClaimExtractor:
                 who=who_actor.name if who_actor else None, who_text=who_text,
                 source=source.source if source else None, source_text=source.source_text if source else None,
                 relay=source.relay if source else None, stance=stance,
-                evidence=sent.text.strip(),
+                evidence=evidence,
             )
             o1, o2 = doc._.norm.to_original(toks[a].start, toks[b - 1].end)
             claim.start, claim.end = o1, o2
