@@ -285,7 +285,7 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         if hit is None and len(norms[i]) >= 5 and (norms[i][0] not in "وفبلك" or norms[i].startswith("ال")):
             # A spelling variant, only right after a designator ("مدينة عامودة" for عامودا).
             qual, _f, _p = _designator(norms, words, starts, i)
-            if qual is not None:
+            if qual is not None and norms[i] not in stop and _adjective(norms[i], adjectives) is None:
                 lk = _variant(gaz, norms[i])
                 if lk is not None:
                     hit, fuzzy = (1, lk, 0), True
@@ -298,17 +298,36 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         last = doc[i + n - 1]
         start, end = doc[i].idx + cut, last.idx + len(last.text)
         if not in_boilerplate(doc, start, end):
-            cands = _complete(gaz, gaz.lookup(k), k) if not fuzzy else gaz.loose_lookup(k)
+            if fuzzy:  # a variant names a place, not a country ("تركية" is not تركيا)
+                cands = tuple(p for p in gaz.loose_lookup(k) if p.feature != "country")
+            else:
+                cands = _complete(gaz, gaz.lookup(k), k)
+            if not cands:
+                i += n
+                continue
             for c in cands:
                 if c.feature == "country":
                     sent_countries[sent_of[i]].add(c.country)
             nxt = i + n
             follow = _adjective(norms[nxt], adjectives) if nxt < len(norms) and not starts[nxt] else None
-            out.append({"start": start, "end": end, "cands": cands, "qualifier": qual,
+            out.append({"start": start, "end": end, "tok": i, "tok_end": i + n, "sent": sent_of[i],
+                        "cands": cands, "qualifier": qual,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]]})
         i += n
     return out
+
+
+def _link_containers(matches: list[dict[str, Any]]) -> None:
+    """"قرية رأس العين بريف اللاذقية": a larger unit named right after a name (same sentence, a few
+    words on) is where to look for it; its governorates go to the first mention's "within"."""
+    for m, nxt in zip(matches, matches[1:], strict=False):
+        if nxt["sent"] != m["sent"] or nxt["tok"] - m["tok_end"] > 3:
+            continue
+        within = {(c.country, c.admin1) for c in nxt["cands"]
+                  if c.admin1 and c.feature in ("admin1", "admin2", "city", "country")}
+        if within:
+            m["within"] = within
 
 
 def _context(matches: list[dict[str, Any]]) -> tuple[Counter, Counter]:
@@ -341,6 +360,9 @@ _PRIOR = {"country": 5.0, "admin1": 2.5, "city": 3.0, "town": 1.5, "admin2": 1.2
           "other": -0.5}
 
 
+_POPULATED = frozenset({"city", "town", "village", "neighborhood"})
+
+
 def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, total: float) -> float:
     """Context (doc countries and governorates, sentence countries, a country adjective right after
     the name) plus a prior by feature class and population."""
@@ -349,12 +371,23 @@ def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, tot
         s += 4.0 * countries[c.country] / total
         if c.admin1:
             s += 2.0 * admins[(c.country, c.admin1)] / total
+    if (c.country, c.admin1) in m.get("within", ()):
+        s += 3.0
     if c.country in m.get("follow", ()):
         s += 6.0  # "مدينة سوروتش التركية"
     if c.country in m.get("sentence", ()):
         s += 1.5
-    if m["features"]:
-        s += 3.0 if c.feature in m["features"] else -1.0
+    feats = m["features"]
+    if feats:
+        if c.feature in feats:
+            s += 3.0
+        elif c.feature in _POPULATED and ("city" in feats or "town" in feats):
+            s += 2.0  # "مدينة رفح": sources often class a town as a village
+        else:
+            s -= 1.0
+    if c.feature in ("admin2", "admin3") and (c.country, c.admin1) in m.get("populated", ()) and not (
+            feats and c.feature in feats):
+        s -= 1.5  # a district named after its town: the bare name means the town
     if c.country == "TUR" and countries["TUR"] < 1.5 and "TUR" not in m.get("sentence", ()):
         s -= 1.5  # Arabic-named Turkish rows are mostly twins of Syrian border towns
     return s
@@ -370,12 +403,14 @@ def _precision(place: Place, m: dict[str, Any]) -> int:
 def find_places(doc) -> list[PlaceMention]:
     """Place mentions in the doc's content sentences, each disambiguated in the doc's context."""
     matches = _raw_matches(doc)
+    _link_containers(matches)
     countries, admins = _context(matches)
     total = sum(countries.values())
     text = doc.text  # built by spaCy on each access: once per doc
     out = []
     for m in matches:
         cands = m["cands"]
+        m["populated"] = {(c.country, c.admin1) for c in cands if c.feature in _POPULATED}
         if len(cands) == 1:
             ranked = cands
         else:
