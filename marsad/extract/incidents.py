@@ -41,7 +41,10 @@ def _naming() -> frozenset[str]:
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 FAR_KM = 40.0  # two places further apart than this are two incidents
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
-OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another incident
+UNCONFIRMED_FACTOR = 0.4  # weight of a bare village name that the text neither designates nor repeats
+OWN_PLACE_MIN = 1.5
+TIER_MIN = 2.5
+RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named  # a more specific place must score this much to beat a coarser one  # a weaker place mention does not move a clause to another incident
 RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
 STATEMENT_WINDOW = 6  # words from a verb of saying to its date (`أفاد المرصد السوري ... اليوم`)
 
@@ -211,12 +214,9 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
     """How likely a place mention is the incident's site: precise, near a trigger, after `في مدينة`."""
     marks = _markers()
     p = m.place
-    prec = getattr(m, "geo_precision", None) or 2
-    score = {1: 3.0, 2: 2.0, 3: 1.0}.get(prec, 1.0)
-    if p.feature == "country":
-        score = 0.3
-    elif p.feature == "admin1":
-        score = min(score, 1.8)
+    score = {3: 3.0, 2: 2.2, 1: 1.8, 0: 0.3}[_tier(p)]
+    if _tier(p) == 3 and getattr(m, "geo_precision", 1) == 2:
+        score -= 1.0  # `ريف حمص`, `قرب X`: the countryside of a town, not the town
     qualifier = getattr(m, "qualifier", None) or m.text.split(" ", 1)[0]
     if qualifier and key_in(qualifier, _naming()):
         score += 1.5  # `محافظة ديالى`, `مدينة السلط`: surely a place name, not a word that looks like one
@@ -235,7 +235,7 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
         rel = marks["relative_place"].find(words, before, wi)
         # `غربي العاصمة عمان` points elsewhere; `في جنوب مدينة كوباني` is inside it
         if rel and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _INSIDE):
-            score -= 2.5
+            score -= RELATIVE_PENALTY
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
     return score
@@ -252,14 +252,38 @@ def country_support(places: list[Any], extra: list[str]) -> Counter:
     """How much the whole article speaks of each country: its country, province and city mentions,
     and the countries of its actors (`extra`). A village in a country the article never otherwise
     names is more likely a common word that happens to be a village name."""
-    support: Counter = Counter(extra)
+    support = Support(extra)
     for m in places:
+        support.repeats[m.place.id] += 1
         if m.place.feature in _BROAD_FEATURES:
             support[m.place.country] += 1
     return support
 
 
+class Support(Counter):
+    """Country support, with how often each place is named (`repeats`)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.repeats: Counter = Counter()
+
+
 _BROAD_FEATURES = frozenset({"country", "admin1", "admin2", "admin3", "city", "town"})
+
+
+_SMALL_FEATURES = frozenset({"village", "neighborhood", "other"})
+
+
+def confirmed(m: Any, repeats: Counter | None = None) -> bool:
+    """A small place (village) is trusted as a site only when the text designates it (`قرية X`,
+    `حي X`), names it twice, or it is curated; otherwise it may be a word that looks like a name."""
+    p = m.place
+    if p.feature not in _SMALL_FEATURES or str(p.id).startswith("curated:"):
+        return True
+    qualifier = getattr(m, "qualifier", None) or m.text.split(" ", 1)[0]
+    if qualifier and key_in(qualifier, _naming()):
+        return True
+    return bool(repeats and repeats[p.id] >= 2)
 
 
 def best_place(clauses: list[Clause], words: list[Word], support: Counter | None = None,
@@ -270,6 +294,8 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     if support:
         scored = [(s if support[m.place.country] or m.place.feature in _BROAD_FEATURES else s * 0.25, m)
                   for s, m in scored]
+    repeats = getattr(support, "repeats", None)
+    scored = [(s if confirmed(m, repeats) else s * UNCONFIRMED_FACTOR, m) for s, m in scored]
     scored = [(s, m) for s, m in scored if s >= min_score]
     if not scored:
         return None, country
@@ -279,12 +305,33 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     if country is None or country not in by_country:
         country = max(by_country, key=lambda k: by_country[k])
     cands = [(s, m) for s, m in scored if m.place.country == country]
-    # repeats of one place add up, a little
-    total: dict[str, float] = {}
+    # the province most spoken of, then the most specific place in it that is well attested
+    by_admin1: dict[str, float] = {}
     for s, m in cands:
+        if m.place.admin1 and m.place.feature != "country":
+            by_admin1[m.place.admin1] = by_admin1.get(m.place.admin1, 0.0) + max(s, 0.1)
+    if by_admin1:
+        admin1 = max(by_admin1, key=lambda k: by_admin1[k])
+        cands = [(s, m) for s, m in cands if m.place.admin1 in (admin1, None) or m.place.feature == "country"]
+    total: dict[str, float] = {}
+    for s, m in cands:  # repeats of one place add up, a little
         total[m.place.id] = total.get(m.place.id, 0.0) + (s if m.place.id not in total else 0.5)
-    best = max(cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1]
-    return best, country
+    for tier in (3, 2, 1):
+        tier_cands = [(s, m) for s, m in cands if _tier(m.place) == tier and s >= TIER_MIN]
+        if tier_cands:
+            return max(tier_cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1], country
+    return max(cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1], country
+
+
+def _tier(p: Any) -> int:
+    """How specific a place is: 3 a point (town, village, camp), 2 a district, 1 a province, 0 a country."""
+    if p.feature == "country":
+        return 0
+    if p.feature in ("admin1", "region"):
+        return 1
+    if p.feature in ("admin2", "admin3"):
+        return 2
+    return 3
 
 
 def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[Any],
@@ -434,8 +481,8 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
         return False
     if place is not None and inc.place is not None:
         a, b = place.place, inc.place.place
-        same_area = a.id == b.id or (a.feature in ("country", "admin1") and a.admin1 in (None, b.admin1))
-        same_area = same_area or (b.feature in ("country", "admin1") and b.admin1 in (None, a.admin1))
+        same_area = a.id == b.id or (_tier(a) < 3 and a.admin1 in (None, b.admin1))
+        same_area = same_area or (_tier(b) < 3 and b.admin1 in (None, a.admin1))
         if not same_area and km(a, b) > FAR_KM:
             return False
     if span is None or inc.day is None or c.weight < MIN_SEED_WEIGHT:
