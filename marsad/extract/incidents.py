@@ -38,13 +38,15 @@ def key_in(word: str, keys: frozenset[str]) -> bool:
 @cache
 def _naming() -> frozenset[str]:
     return frozenset(key(w).replace("ة", "ه") for w in lang.load("incident_markers")["site_place"])
+
+
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 FAR_KM = 40.0  # two places further apart than this are two incidents
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
 UNCONFIRMED_FACTOR = 0.4  # weight of a bare village name that the text neither designates nor repeats
-OWN_PLACE_MIN = 1.5
-TIER_MIN = 2.5
-RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named  # a more specific place must score this much to beat a coarser one  # a weaker place mention does not move a clause to another incident
+OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another incident
+TIER_MIN = 2.5  # a more specific place must score this much to beat a coarser one
+RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named
 RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
 STATEMENT_WINDOW = 6  # words from a verb of saying to its date (`أفاد المرصد السوري ... اليوم`)
 
