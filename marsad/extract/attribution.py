@@ -29,6 +29,7 @@ class Speaker:
     actor: Actor | None = None
     inherited: bool = False
     marker: str = "speech"  # speech | according | headline
+    colon: bool = False  # the statement opens with a colon and runs to the end of the paragraph
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             last = out[-1] if out else (history[-1] if history else None)
             if sp is None and i <= first_word + 2 and not set(word) & lex.impersonal and last is not None \
                     and all(t.is_word and (t.text in _AUX or t.text in ("كما", "و", "ثم")) for t in toks[first_word:i]):
-                sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True)
+                sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True, marker="speech")
             elif sp is not None:
                 sp = _resolve_anaphora(sp, view, a, lex, history + out)
             if sp:
@@ -219,12 +220,14 @@ def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionL
         named = lex_key(sp.source_text)
         for h in reversed(history):
             if h.actor is not None and h.source_text and len(named) > 4 and named in lex_key(h.source_text):
-                return replace(h, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or h.hedge, inherited=True)
+                return replace(h, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or h.hedge, inherited=True,
+                               marker=sp.marker)
     last = next((h for h in reversed(history) if h.source_text and stem in lex_key(h.source_text)), history[-1])
     if set(head) & lex.anaphoric and (sp.actor is None or sp.actor.role not in ("armed",) or
                                       sp.actor.name == getattr(last.actor, "name", None)):
         if sp.actor is None or sp.actor.inter is None or sp.actor.name in ("Officials",):
-            return replace(last, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or last.hedge, inherited=True)
+            return replace(last, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or last.hedge, inherited=True,
+                           marker=sp.marker)
     return sp
 
 

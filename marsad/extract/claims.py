@@ -116,11 +116,16 @@ class ClaimExtractor:
         in_quote = False
         first = True
         carry: Speaker | None = None  # the speaker of a sentence cut at ؛ or : runs on
+        para: Speaker | None = None  # a statement opened with a colon (صرح المتحدث: بأن ...) runs on
+        prev_end = 0
         for si, (ns, ne, toks) in enumerate(self._units(doc, norm, ktext)):
             stext = ktext[ns:ne]
             headline = first
             first = False
             o_start, o_end = norm.to_original(toks[0].start, toks[-1].end)
+            if "\n" in text[prev_end:o_start]:
+                para = None
+            prev_end = o_end
             has_figure = bool(self.lex.prefilter.search(stext))
             has_speech = any(t.text in self.alex.speech.first_words or variants(t.text)[-1] in
                              self.alex.speech.first_words or t.text in self.alex.according.first_words
@@ -131,12 +136,15 @@ class ClaimExtractor:
                 ctx = self._context(doc, norm, toks, m_norm, m_starts, ns, ne)
                 speakers = attribution.sentence_speakers(ctx.view, self.generic, history)
             if has_figure and ctx is not None:
-                fallback = quote_speaker if in_quote else carry
+                fallback = quote_speaker if in_quote else (carry or para)
                 if fallback is None:
                     fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
                 found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
                                                    text[o_start:o_end].strip(), found))
             history.extend(speakers)
+            for sp in speakers:
+                if any(t.text == ":" for t in toks[sp.pos + 1:sp.pos + 9]) and sp.marker == "speech":
+                    para = sp
             carry = (speakers[-1] if speakers else carry) if toks[-1].text in _RUN_ON else None
             if attribution.quote_parity(text[o_start:o_end]):
                 in_quote = not in_quote
