@@ -163,6 +163,14 @@ def _reasons_for(links: list[Any], doc_id: str) -> list[Any]:
     return out
 
 
+def _canonical(d: dict[str, Any]) -> dict[str, Any]:
+    """The event content that counts as a change: `actors` is a set (its order carries nothing;
+    actor1/actor2 carry the roles), so a re-run that lists them in another order is no revision."""
+    if isinstance(d.get("actors"), list):
+        d = dict(d, actors=sorted(d["actors"], key=str))
+    return d
+
+
 def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """Field -> {old, new} for every top-level field that differs."""
     keys = sorted(set(old) | set(new))
@@ -273,7 +281,7 @@ class Store:
         for eid, ev in by_id.items():
             data = ev.to_dict()
             doc_ids = list(dict.fromkeys(data.pop("doc_ids") or []))
-            full = dict(data, doc_ids=doc_ids)
+            full = _canonical(dict(data, doc_ids=doc_ids))
             h = _hash(full)
             row = existing.get(eid)
             if row is None:
@@ -283,7 +291,7 @@ class Store:
                 action = "created"
                 stats.events_new += 1
             elif row.content_hash != h or row.status != "active":
-                changes = _diff(dict(row.data, doc_ids=old_docs.get(eid, [])), full)
+                changes = _diff(_canonical(dict(row.data, doc_ids=old_docs.get(eid, []))), full)
                 if row.status != "active":
                     changes["status"] = {"old": row.status, "new": "active"}
                 row.version += 1

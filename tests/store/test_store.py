@@ -266,3 +266,13 @@ def test_changed_document_is_updated_in_place_and_reindexed(store):
     assert [r["id"] for r in store.list_documents(q="كركوك")[1]] == ["m1"]
     assert store.list_documents(q="السكان")[0] == 0
     assert store.counts()["documents"] == 3
+
+
+def test_actor_order_alone_is_not_a_revision(store):
+    _, _, events = make_run()
+    ev = copy.deepcopy(events[1])
+    ev.actors = ["Civilians (Iraq)", "Police Forces of Iraq"]
+    assert store.save_run([], [], [ev]).events_updated == 1
+    ev.actors = ["Police Forces of Iraq", "Civilians (Iraq)"]
+    assert store.save_run([], [], [ev]).events_updated == 0
+    assert [r["action"] for r in store.revisions("ev-baghdad")] == ["created", "updated"]
