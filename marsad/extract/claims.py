@@ -80,6 +80,7 @@ class _Found:
     headline: bool
     spans: list[Span] = field(default_factory=list)
     breakdown: bool = False  # a part of the figure before it (منهم 77, بينهم سبعة أطفال)
+    weak: bool = False  # the kind comes from a state word only (محتجزين)
 
 
 @dataclass
@@ -235,6 +236,9 @@ class ClaimExtractor:
                 if who_actor is None and m.value is not None:
                     who_actor = self.actors.get(_UNIDENTIFIED)
             source, stance = self._source_stance(ctx, m, speakers, fallback)
+            own = self._own_forces(ctx, m)
+            if own is not None and source is not None and source.actor is not None:
+                who_actor, who_text = source.actor, ctx.view.original(own, own + 1)
             a = m.start
             b = m.end
             if trig is not None:
@@ -253,6 +257,7 @@ class ClaimExtractor:
             o1, o2 = doc._.norm.to_original(toks[a].start, toks[b - 1].end)
             claim.start, claim.end = o1, o2
             f = _Found(claim, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])])
+            f.weak = trig is not None and len(trig) > 4
             f.breakdown = any(variants(toks[k].text)[-1] in _BREAKDOWN or toks[k].text in _BREAKDOWN
                               for k in range(max(0, m.start - 3), m.start) if toks[k].is_word)
             out.append(f)
@@ -268,6 +273,17 @@ class ClaimExtractor:
                     out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])]))
                     break
         return out
+
+    def _own_forces(self, ctx: _SentCtx, m) -> int | None:
+        """قواتنا / مقاتليهم right after the figure: the speaker's own people (token index)."""
+        toks = ctx.toks
+        for k in range(m.num_end, min(len(toks), m.num_end + 3)):
+            t = toks[k]
+            if t.is_word and set(variants(t.text)) & self.wlex.own_forces:
+                return k
+            if t.is_punct and t.text not in _QUOTES:
+                break
+        return None
 
     def _is_count(self, ctx: _SentCtx, m: numbers.NumberMention) -> bool:
         """Drop dates, years, ages, durations, money, and counts of things."""
@@ -346,8 +362,8 @@ class ClaimExtractor:
                 left = t
                 break
             k -= 1
-        if left is not None:
-            return (None, None) if left[3] else (left[2], left)
+        if left is not None and not left[3]:
+            return left[2], left
         # 3. a verb or noun after the figure's noun phrase (43 مدنيا قتلوا, 20 شخصا لإصابات)
         budget = _WINDOW_RIGHT
         for k in range(m.num_end, n):
@@ -365,10 +381,17 @@ class ClaimExtractor:
                 if t[3] or (k > m.num_end and tok.text.startswith("و") and len(tok.text) > 3):
                     break
                 return t[2], t
+        if left is not None:  # an attempt (محاولة لإطلاق سراح 4400 ...): only a state word may count
+            return self._weak(ctx, m, num_starts)
         # 4. listed with the previous figure
         if prev_f is not None and self._linked(ctx, m, prev_m):
             return prev_f.claim.kind, None
-        # 5. a state word: the held population (3500 سجين, 3900 من الإرهابيين محتجزون)
+        return self._weak(ctx, m, num_starts)
+
+    def _weak(self, ctx: _SentCtx, m, num_starts: set[int]):
+        """A state word: the held population (3500 سجين, 3900 من الإرهابيين محتجزون)."""
+        toks = ctx.toks
+        n = len(toks)
         for k in range(max(0, m.start - 2), min(n, m.num_end + _WINDOW_RIGHT)):
             if m.start <= k < m.num_end:
                 continue
@@ -376,7 +399,7 @@ class ClaimExtractor:
                 break
             w = self.lex.weak.match_at(toks, k)
             if w:
-                return w[1], (k, k + w[0], w[1], False)
+                return w[1], (k, k + w[0], w[1], False, "weak")
         return None, None
 
     def _who(self, ctx: _SentCtx, m, num_starts: set[int]):
@@ -390,7 +413,7 @@ class ClaimExtractor:
                                                          and not any(a <= k < b for a, b, _ in ctx.view.actors)):
                 stop = k
                 break
-        passable = {k for k in ctx.view.trigger_at if start <= k <= start + 1}
+        passable = {k for k in ctx.view.trigger_at if start <= k <= start + 3}
         found = who.find_who(toks, ctx.view.actors, start, stop, passable)
         if found:
             return found
@@ -476,6 +499,9 @@ def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
             d.source, d.source_text, d.relay = c.source, c.source_text, c.relay
         if c.who is not None and (d.who is None or (d.who in _LOOSE_WHO and c.who not in _LOOSE_WHO)):
             d.who, d.who_text = c.who, c.who_text
+    # a figure read from a state word only, when the same figure has a real trigger elsewhere, is that claim
+    strong = {(f.claim.value, f.claim.value_high) for f in merged if not f.weak and f.claim.value is not None}
+    merged = [f for f in merged if not (f.weak and (f.claim.value, f.claim.value_high) in strong)]
     out = []
     for f in merged:
         f.spans.sort(key=lambda s: s.start)

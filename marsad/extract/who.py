@@ -21,6 +21,7 @@ class WhoLexicon:
     categories: frozenset[str]
     unconfirmed_sources: frozenset[str]
     others: frozenset[str]
+    own_forces: frozenset[str]
 
 
 @cache
@@ -28,7 +29,8 @@ def lexicon() -> WhoLexicon:
     d = lang.load("who")
     t = lang.load("claim_triggers")
     return WhoLexicon(frozenset(d["generic_heads"]), frozenset(d["categories"]),
-                      frozenset(d["unconfirmed_sources"]), frozenset(lex_key(w) for w in t["others"]))
+                      frozenset(d["unconfirmed_sources"]), frozenset(lex_key(w) for w in t["others"]),
+                      frozenset(lex_key(w) for w in d["own_forces"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.
@@ -49,7 +51,7 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
         return None
     first = cands[0]
     lead = [t for k, t in enumerate(toks[start:first[0]], start) if t.text not in _QUOTE_CHARS]
-    if len(lead) > 2 or any(t.text not in _LEAD and k not in passable and not is_others(t)
+    if len(lead) > 3 or any(t.text not in _LEAD and k not in passable and not is_others(t)
                             for k, t in zip(range(start, first[0]), toks[start:first[0]])
                             if t.text not in _QUOTE_CHARS):
         return None
