@@ -94,7 +94,7 @@ class PhraseIndex:
 
     def find(self, words: list[Word], lo: int = 0, hi: int | None = None) -> list[PhraseHit]:
         """Non-overlapping phrase hits among words[lo:hi], left to right."""
-        hi = len(words) if hi is None else hi
+        hi = len(words) if hi is None else min(hi, len(words))
         hits: list[PhraseHit] = []
         i = lo
         while i < hi:
@@ -173,6 +173,21 @@ def trigger_index() -> PhraseIndex:
 def armed_target_index() -> PhraseIndex:
     """Words naming armed targets (soldiers, police, a checkpoint): a generic attack on them is a Battle."""
     return PhraseIndex((t, True) for t in lang.load("event_triggers")["armed_targets"])
+
+
+@cache
+def nationality_index() -> PhraseIndex:
+    """Nationality adjectives (`تركية`, `الروسي`) -> ISO3, for the forces behind a strike."""
+    phrases = []
+    for stem, iso in lang.load("event_triggers")["strike_nationality"].items():
+        phrases.extend((form, iso) for form in (stem, stem + "ة", stem + "ه"))
+    return PhraseIndex(phrases)
+
+
+@cache
+def anaphora_index() -> PhraseIndex:
+    """Words that refer back to the article's armed group (`التنظيم`)."""
+    return PhraseIndex((t, True) for t in lang.load("event_triggers")["group_anaphora"])
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:

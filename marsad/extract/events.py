@@ -21,11 +21,13 @@ from marsad.extract.actors import Actor, actor_table
 from marsad.extract.event_types import (
     Trigger,
     acled,
+    anaphora_index,
     armed_target_index,
     classify,
     doc_words,
     find_triggers,
     interaction,
+    nationality_index,
 )
 from marsad.extract.incidents import Clause, Incident, segment
 from marsad.model import Event, Span
@@ -49,6 +51,7 @@ MAX_ACTORS = 3
 VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
 GENERIC_STATE = {"Security forces", "Military forces"}
+STRIKE_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -148,7 +151,8 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     _set_date(ev, inc, published)
     clause_actors = _incident_actors(inc, actor_mentions)
     _set_place(ev, inc, clause_actors)
-    _set_actors(ev, inc, clause_actors, victims)
+    main_group = _main_group(doc, words, inc, actor_mentions)
+    _set_actors(ev, inc, clause_actors, victims, _strikers(words, inc), main_group)
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -230,22 +234,56 @@ def _state_forces() -> dict[str, Actor]:
     return out
 
 
+def _strikers(words: list[Any], inc: Incident) -> list[Actor]:
+    """The forces behind a strike or shelling named by nationality (`غارة تركية`, `القصف التركي`)."""
+    forces = _state_forces()
+    nat = nationality_index()
+    out: list[Actor] = []
+    for c in inc.clauses:
+        for t in c.triggers:
+            if t.term.sub_event_type not in STRIKE_TYPES:
+                continue
+            for hit in nat.find(words, t.word + 1, min(c.whi, t.word + 3)):
+                actor = forces.get(hit.payload)
+                if actor is not None and actor not in out:
+                    out.append(actor)
+    return out
+
+
+def _main_group(doc: Doc, words: list[Any], inc: Incident, mentions: list[Any]) -> Actor | None:
+    """The article's most named non-state armed group, when this incident refers back to it
+    (`هجوم آخر للتنظيم`) without naming a group of its own."""
+    if not any(anaphora_index().find(words, c.wlo, c.whi) for c in inc.clauses):
+        return None
+    generic = set(acled()["generic_actors"])
+    groups = Counter(m.actor.name for m in mentions if m.actor.role == "armed"
+                     and m.actor.inter not in (1, None) and m.actor.name not in generic)
+    if not groups:
+        return None
+    return actor_table().get(groups.most_common(1)[0][0])
+
+
+def _as_party(a: Actor, country: str | None) -> Actor:
+    """The actor as an ACLED party: children or Christians hit are Civilians; generic soldiers or
+    police in a known country are that country's forces."""
+    if a.name in set(acled()["civilian_subgroups"]):
+        return actor_table().get("Civilians") or a
+    if a.name in GENERIC_STATE and country in _state_forces():
+        return _state_forces()[country]
+    return a
+
+
 def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
-                victims: list[Actor]) -> None:
+                victims: list[Actor], strikers: list[Actor] | None = None,
+                main_group: Actor | None = None) -> None:
     """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list."""
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
 
-    subgroups = set(acled()["civilian_subgroups"])
-    civilians = actor_table().get("Civilians")
-
     def add(a: Actor, w: float) -> None:
         if a.role not in ("armed", "civilians"):
             return
-        if a.name in subgroups and civilians is not None:
-            a = civilians
-        if a.name in GENERIC_STATE and ev.country in _state_forces():
-            a = _state_forces()[ev.country]
+        a = _as_party(a, ev.country)
         by_name[a.name] = a
         score[a.name] = score.get(a.name, 0.0) + w
 
@@ -253,13 +291,23 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         add(m.actor, _factor(c))
     for a in victims:
         add(a, 1.0)
+    for a in strikers or []:
+        add(a, 3.0)
     generic = set(acled()["generic_actors"])
+    if main_group is not None and not any(by_name[n].role == "armed" and by_name[n].inter != 1
+                                          and n not in generic for n in score):
+        add(main_group, 1.0)
+    if not (ev.civilian_targeting or ev.event_type == "Violence against civilians"):
+        # civilians hurt in a clash or at an arrest are not a party to it
+        for n in [n for n in score if by_name[n].role == "civilians"
+                  and any(by_name[o].role == "armed" for o in score)]:
+            del score[n]
     for side in ("armed", "civilians"):
         named = [n for n in score if by_name[n].role == side and n not in generic]
         if named:
             for n in [n for n in score if by_name[n].role == side and n in generic]:
                 del score[n]
-    victim_names = {a.name for a in victims}
+    victim_names = {_as_party(a, ev.country).name for a in victims}
     armed = [n for n in score if by_name[n].role == "armed"]
     unidentified = ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) \
         and all(n in victim_names for n in armed)
@@ -271,16 +319,16 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     if not score:
         return
     ranked = sorted(score, key=lambda n: -score[n])
-    top = score[ranked[0]]
-    chosen = [n for n in ranked if score[n] >= top / 4][:MAX_ACTORS]
-    perpetrators = [n for n in chosen if by_name[n].role == "armed" and n not in victim_names]
-    others = [n for n in chosen if n not in perpetrators[:1]]
+    # who acted: the strongest armed actor that is not among the victims; who was hit: the strongest other
+    perpetrators = [n for n in ranked if by_name[n].role == "armed" and n not in victim_names]
     actor1 = perpetrators[0] if perpetrators else None
+    others = [n for n in ranked if n != actor1]
     actor2 = others[0] if others else None
     if actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None
+    floor = min(score[n] for n in (actor1, actor2) if n) / 2
+    rest = [n for n in ranked if n not in (actor1, actor2) and score[n] >= floor][:MAX_ACTORS - 2]
     ev.actor1, ev.actor2 = actor1, actor2
-    rest = [n for n in chosen if n not in (actor1, actor2)]
     ev.assoc_actor_1 = rest[0] if rest else None
     ev.assoc_actor_2 = rest[1] if len(rest) > 1 else None
     ev.inter1 = by_name[actor1].inter if actor1 else None
