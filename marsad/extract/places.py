@@ -33,7 +33,7 @@ __all__ = ["Place", "PlaceMention", "find_places", "gazetteer", "Gazetteer"]
 # reader means by a bare name ("حلب" the city, not the governorate), then larger units.
 _BARE_RANK = {"city": 9, "country": 8, "admin1": 7, "town": 6, "admin2": 5, "camp": 5, "prison": 5,
               "base": 5, "facility": 5, "admin3": 4, "neighborhood": 3, "village": 2, "other": 0}
-_PRECISION = {"country": 3, "admin1": 3, "admin2": 2, "admin3": 2}
+_PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "admin3": 2}
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ def _config() -> dict[str, Any]:
         "stop_any": {key(w) for w in _flat(stop.get("never"))},
         "not_clitic": {key(w) for w in _flat(stop.get("not_clitic"))},
         "designators": designators,
+        "site_words": {key(w) for w in cur.get("site_words") or []},
         "max_designator": max((k.count(" ") + 1 for k in designators), default=1),
         "country_words": {key(w): iso for iso, ws in (cur.get("country_adjectives") or {}).items()
                           for w in ws},
@@ -238,6 +239,39 @@ def _adjective(norm: str, adjectives: dict[str, str]) -> str | None:
     return iso
 
 
+def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bool], i: int):
+    """The place name starting at token i, if any: ((tokens, key, clitic chars), fuzzy, designator...)."""
+    cfg = _config()
+    stop, never = cfg["stop"], cfg["stop_any"]
+    qual, feats, prec = _designator(norms, words, starts, i)
+    fuzzy = False
+    hit = _longest(gaz, norms, words, starts, i)
+    if hit is None and qual is not None:
+        # "الميادين" written for "ميادين": only right after a designator (مدينة ...), since
+        # toggling the article on any word turns adjectives (التركية) into villages (تركية).
+        alt = _toggled(norms[i])
+        if alt:
+            hit = (1, alt[0], alt[1])
+    if (hit is None and qual is not None and len(norms[i]) >= 5
+            and (norms[i][0] not in "وفبلك" or norms[i].startswith("ال"))
+            and _adjective(norms[i], cfg["country_words"]) is None):
+        # A spelling variant, only right after a designator ("مدينة سراقيب" for سراقب).
+        lk = _variant(gaz, norms[i])
+        if lk is not None:
+            hit, fuzzy = (1, lk, 0), True
+    if hit is None or hit[1] in never or len(hit[1]) < 3:
+        return None, False, None, (), None
+    if hit[0] == 1:
+        word = norms[i][hit[2]:]
+        if (hit[1] in stop or word in stop) and not (hit[1].startswith("ال") and qual is not None):
+            # A common word, unless a designator says it is a place ("قرية الجديدة"); an indefinite
+            # word after one is an adjective ("بلدة تركية", "مدينة استراتيجية").
+            return None, False, None, (), None
+        if hit[1] in cfg["designators"] or word in cfg["designators"]:
+            return None, False, None, (), None  # "مدينة" in "جنوب مدينة الحديدة" introduces a name
+    return hit, fuzzy, qual, feats, prec
+
+
 def _raw_matches(doc) -> list[dict[str, Any]]:
     """Every longest gazetteer match outside boilerplate, before disambiguation.
 
@@ -246,7 +280,6 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
     """
     gaz = gazetteer()
     cfg = _config()
-    stop, never = cfg["stop"], cfg["stop_any"]
     norms, words, starts = _token_arrays(doc)
     adjectives = cfg["country_words"]
     # Countries each sentence names by adjective (التركية) or country name: local context.
@@ -265,33 +298,8 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         if not words[i]:
             i += 1
             continue
-        hit = _longest(gaz, norms, words, starts, i)
-        if hit and (hit[1] in never or len(hit[1]) < 3):
-            hit = None
-        if hit and hit[0] == 1 and hit[1] in stop and not (
-                hit[1].startswith("ال") and _designator(norms, words, starts, i)[0] is not None):
-            # A common word, unless a designator says it is a place ("قرية الجديدة"); an indefinite
-            # word after one is an adjective ("بلدة تركية", "مدينة استراتيجية").
-            hit = None
-        if hit and hit[0] == 1 and hit[1] in cfg["designators"]:
-            hit = None  # "مدينة" in "جنوب مدينة الحديدة" introduces the name, it is not one
+        hit, fuzzy, qual, feats, prec = _hit_at(gaz, norms, words, starts, i)
         if hit is None:
-            # "الميادين" written for "ميادين": only right after a designator (مدينة ...), since
-            # toggling the article on any word turns adjectives (التركية) into villages (تركية).
-            alt = _toggled(norms[i])
-            if alt and alt[0] not in never and _designator(norms, words, starts, i)[0] is not None:
-                hit = (1, alt[0], alt[1])
-        fuzzy = False
-        if hit is None and len(norms[i]) >= 5 and (norms[i][0] not in "وفبلك" or norms[i].startswith("ال")):
-            # A spelling variant, only right after a designator ("مدينة عامودة" for عامودا).
-            qual, _f, _p = _designator(norms, words, starts, i)
-            if qual is not None and norms[i] not in stop and _adjective(norms[i], adjectives) is None:
-                lk = _variant(gaz, norms[i])
-                if lk is not None:
-                    hit, fuzzy = (1, lk, 0), True
-        if hit is not None:
-            qual, feats, prec = _designator(norms, words, starts, i)
-        else:
             i += 1
             continue
         n, k, cut = hit
@@ -310,11 +318,39 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                     sent_countries[sent_of[i]].add(c.country)
             nxt = i + n
             follow = _adjective(norms[nxt], adjectives) if nxt < len(norms) and not starts[nxt] else None
+            prev = norms[i - 1] if i > 0 and not starts[i] else ""
+            site = "ب" in norms[i][:cut] or prev in cfg["site_words"]
             out.append({"start": start, "end": end, "tok": i, "tok_end": i + n, "sent": sent_of[i],
-                        "cands": cands, "qualifier": qual,
+                        "cands": cands, "qualifier": qual, "site": site,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]]})
         i += n
+    return out
+
+
+_MINOR = frozenset({"village", "other", "neighborhood"})
+
+
+def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop names that can only be small places and that nothing marks as a place.
+
+    Most of the 66k village names are also words or people's names (علي سعد، المعرف). A village
+    counts when a designator (قرية، بلدة ...) or a site word (في، قرب، ب...) introduces it, or
+    when another mention of the doc lies in one of its governorates.
+    """
+    support: set[tuple[str, str | None]] = set()
+    minor_only = []
+    for m in matches:
+        minor = all(c.feature in _MINOR for c in m["cands"])
+        minor_only.append(minor)
+        if not minor or m["qualifier"]:
+            support.update((c.country, c.admin1) for c in m["cands"] if c.feature not in ("country",))
+    out = []
+    for m, minor in zip(matches, minor_only, strict=True):
+        if minor and not (m["qualifier"] or m["site"]) and not any(
+                (c.country, c.admin1) in support for c in m["cands"]):
+            continue
+        out.append(m)
     return out
 
 
@@ -402,7 +438,7 @@ def _precision(place: Place, m: dict[str, Any]) -> int:
 
 def find_places(doc) -> list[PlaceMention]:
     """Place mentions in the doc's content sentences, each disambiguated in the doc's context."""
-    matches = _raw_matches(doc)
+    matches = _plausible(_raw_matches(doc))
     _link_containers(matches)
     countries, admins = _context(matches)
     total = sum(countries.values())
