@@ -48,6 +48,7 @@ OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another 
 TIER_MIN = 2.5  # a more specific place must score this much to beat a coarser one
 RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named
 RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
+SAID_PENALTY = 60  # characters: how much further a date of saying counts from the trigger
 STATEMENT_WINDOW = 6  # words from a verb of saying to its date (`أفاد المرصد السوري ... اليوم`)
 
 
@@ -409,7 +410,7 @@ def _settle(inc: Incident, words: list[Word], published: dt.date | None, support
         own = c.own_dates()
         if own:
             date = min(own, key=lambda d: _date_rank(d, c, published, words))
-            weak = _date_rank(date, c, published, words)[0] > 0
+            weak = _weak(date, c, published, words)
             break
     inc.weak_date = weak
     inc.date = date
@@ -422,23 +423,30 @@ def _settle(inc: Incident, words: list[Word], published: dt.date | None, support
 def _redate(inc: Incident, c: Clause, words: list[Word], published: dt.date | None) -> None:
     """Date a weakly dated incident from a clause that says when it happened."""
     date = min(c.own_dates(), key=lambda d: _date_rank(d, c, published, words))
-    if _date_rank(date, c, published, words)[0] > 0 and inc.date is not None:
+    if _weak(date, c, published, words) and inc.date is not None:
         return  # another date of saying tells no more
     inc.date = date
-    inc.weak_date = _date_rank(date, c, published, words)[0] > 0
+    inc.weak_date = _weak(date, c, published, words)
     inc.day = _day(date) or published
     inc.day_end = _day_end(date) or inc.day
 
 
+def _weak(d: Any, c: Clause, published: dt.date | None, words: list[Word]) -> bool:
+    """A date of saying or "today": the incident may have happened earlier."""
+    rank = _date_rank(d, c, published, words)
+    return bool(rank[0] or rank[3])
+
+
 def _date_rank(d: Any, c: Clause, published: dt.date | None, words: list[Word]) -> tuple[int, int, int, int]:
-    """Order a clause's dates: not a date of saying (`أعلن الحوثيون، الإثنين`), a named day before
-    "today" (`اليوم (الاثنين)`), a single day before a vaguer span, then nearest the strongest trigger."""
+    """Order a clause's dates: a named day before "today" (`اليوم (الاثنين)`), a single day before a
+    vaguer span, then nearest the strongest trigger, a date of saying (`أعلن الحوثيون، الإثنين`)
+    counting as further away."""
     today = d.relative and _day(d) == published and getattr(d, "kind", "") == "relative"
     strongest = max(c.triggers, key=lambda t: t.term.weight, default=None)
     t0 = strongest.start if strongest is not None else c.start
     wi = _word_at(words, d.start, c)
     said = bool(_markers()["statement"].find(words, max(c.wlo, wi - STATEMENT_WINDOW), wi))
-    return (int(said or today), int(today), int(d.precision or 3), abs(d.start - t0))
+    return (int(today), int(d.precision or 3), abs(d.start - t0) + (SAID_PENALTY if said else 0), int(said))
 
 
 def _span(c: Clause, words: list[Word]) -> tuple[dt.date, dt.date] | None:
