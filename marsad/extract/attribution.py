@@ -105,7 +105,9 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
             continue
         if t.is_punct or t.is_digit or j in view.trigger_at or j in view.number_at:
             break
-        inside = any(s <= j < e for s, e, _ in view.actors)
+        if j > start and _told(view, j) is not None:
+            break  # قال مصدر طبي لوكالة فرانس برس: the agency was told, it relays
+        inside = any(s < j < e or (s == j and e - s > 1) for s, e, _ in view.actors)
         follows = any(s == j + 1 for s, _, _ in view.actors)
         if not inside and not (toks[j].text in ("في", "من") and follows and j > start):
             if j > start and (lex.stops.match_at(toks, j, peel=False) or lex.speech.match_at(toks, j)):
@@ -116,6 +118,16 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
     while j > start and toks[j - 1].text in _QUOTE_TOKS:
         j -= 1
     return start, j
+
+
+def _told(view: SentenceView, j: int) -> Actor | None:
+    """The media actor addressed at token j (لوكالة رويترز, لقناة العربية), if any."""
+    if not view.toks[j].text.startswith("ل"):
+        return None
+    for s, _, act in view.actors:
+        if s == j and act.role == "media":
+            return act
+    return None
 
 
 def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset[str], **kw) -> Speaker | None:
@@ -186,6 +198,8 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                 if sp2 and sp2.actor is not None:
                     sp = replace(sp2, relay=sp.source)
                     b = b2
+            if sp is not None and sp.relay is None and b < n and _told(view, b) is not None:
+                sp = replace(sp, relay=_told(view, b).name)
             if sp is None and i > 0:
                 # SVO: the speaker stands before the verb (الحوثيون يعلنون مقتل ...)
                 before = [(s, e, act) for s, e, act in view.actors if i - 3 <= e <= i and

@@ -215,8 +215,8 @@ class ClaimExtractor:
         prev_m = None
         prev_f: _Found | None = None
         num_starts = {m.start for m in mentions}
-        for m in mentions:
-            kind, trig = self._kind(ctx, m, prev_m, prev_f, num_starts)
+        kinds = self._kinds(ctx, mentions, num_starts)
+        for m, (kind, trig) in zip(mentions, kinds):
             if kind is None:
                 continue
             who_span = self._who(ctx, m, num_starts)
@@ -235,7 +235,8 @@ class ClaimExtractor:
                     who_text = ref.claim.who_text
                 if who_actor is None and m.value is not None:
                     who_actor = self.actors.get(_UNIDENTIFIED)
-            source, stance = self._source_stance(ctx, m, speakers, fallback)
+            claim_start = min(m.start, trig[0]) if trig is not None else m.start
+            source, stance = self._source_stance(ctx, m, speakers, fallback, claim_start)
             own = self._own_forces(ctx, m)
             if own is not None and source is not None and source.actor is not None:
                 who_actor, who_text = source.actor, ctx.view.original(own, own + 1)
@@ -273,6 +274,10 @@ class ClaimExtractor:
                     out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])]))
                     break
         return out
+
+    def _coordinated(self, word: str) -> bool:
+        """وأصيب: a trigger joined by و opens a new item (وفاة is a word of its own)."""
+        return word.startswith("و") and len(word) > 2 and word not in self.lex.triggers.first_words
 
     def _own_forces(self, ctx: _SentCtx, m) -> int | None:
         """قواتنا / مقاتليهم right after the figure: the speaker's own people (token index)."""
@@ -315,6 +320,24 @@ class ClaimExtractor:
                 return False
         return True
 
+    def _kinds(self, ctx: _SentCtx, mentions: list, num_starts: set[int]) -> list[tuple]:
+        """Kind and trigger of each figure; a total with no trigger of its own takes the kind of the
+        breakdown right after it (12 مدنيا بينهم خمسة أطفال قتلوا)."""
+        out: list[tuple] = []
+        prev_m = prev_kind = None
+        for m in mentions:
+            kind, trig = self._kind(ctx, m, prev_m, prev_kind, num_starts)
+            out.append((kind, trig))
+            if kind is not None:
+                prev_m, prev_kind = m, kind
+        toks = ctx.toks
+        for i in range(len(mentions) - 2, -1, -1):
+            if out[i][0] is None and out[i + 1][0] is not None and mentions[i].value is not None:
+                gap = toks[mentions[i].num_end:mentions[i + 1].start]
+                if len(gap) <= 5 and any(variants(t.text)[-1] in _BREAKDOWN or t.text in _BREAKDOWN for t in gap):
+                    out[i] = (out[i + 1][0], None)
+        return out
+
     def _linked(self, ctx: _SentCtx, m: numbers.NumberMention, prev: numbers.NumberMention | None) -> bool:
         """The figure is listed with the previous one (و5 مدنيين, منهم 77, بينهم سبعة أطفال)."""
         if prev is None or m.start - prev.num_end > 9:
@@ -330,7 +353,7 @@ class ClaimExtractor:
                 return True
         return bool(self.lex.chain.match_ending_at(toks, k))
 
-    def _kind(self, ctx: _SentCtx, m, prev_m, prev_f: _Found | None, num_starts: set[int]):
+    def _kind(self, ctx: _SentCtx, m, prev_m, prev_kind: str | None, num_starts: set[int]):
         """The kind of the figure and the trigger that gives it (None when nothing does)."""
         toks = ctx.toks
         n = len(toks)
@@ -340,8 +363,7 @@ class ClaimExtractor:
             if t and not t[3]:
                 return t[2], t
         t = ctx.trig_start.get(m.num_end)
-        if t and not t[3] and not (toks[t[0]].text.startswith("و") and len(toks[t[0]].text) > 3
-                                   and t[0] > m.num_end):
+        if t and not t[3] and not self._coordinated(toks[t[0]].text):
             return t[2], t
         # 2. the nearest trigger on the left inside the clause
         left = None
@@ -378,14 +400,14 @@ class ClaimExtractor:
                 break
             t = ctx.trig_start.get(k)
             if t:
-                if t[3] or (k > m.num_end and tok.text.startswith("و") and len(tok.text) > 3):
+                if t[3] or (k > m.num_end and self._coordinated(tok.text)):
                     break
                 return t[2], t
         if left is not None:  # an attempt (محاولة لإطلاق سراح 4400 ...): only a state word may count
             return self._weak(ctx, m, num_starts)
         # 4. listed with the previous figure
-        if prev_f is not None and self._linked(ctx, m, prev_m):
-            return prev_f.claim.kind, None
+        if prev_kind is not None and self._linked(ctx, m, prev_m):
+            return prev_kind, None
         return self._weak(ctx, m, num_starts)
 
     def _weak(self, ctx: _SentCtx, m, num_starts: set[int]):
@@ -418,12 +440,14 @@ class ClaimExtractor:
         if found:
             return found
         # adjectival number after its noun: المصابين الثلاثة, انتحاريين اثنين
-        for a, b, act in ctx.view.actors:
-            if b == m.num_start and act.inter is not None:
-                return a, b, act
+        if toks[m.num_start].is_word and not m.dual:
+            for a, b, act in ctx.view.actors:
+                if b == m.num_start and act.inter is not None:
+                    return a, b, act
         return None
 
-    def _source_stance(self, ctx: _SentCtx, m, speakers: list[Speaker], fallback: Speaker | None):
+    def _source_stance(self, ctx: _SentCtx, m, speakers: list[Speaker], fallback: Speaker | None,
+                       claim_start: int):
         p = m.num_start
         before = [s for s in speakers if s.pos < p]
         after = [s for s in speakers if s.pos > p and s.marker == "according"]
@@ -434,7 +458,7 @@ class ClaimExtractor:
         elif attribution.denied_after(ctx.view, m.end):
             stance = "denied"
         else:
-            hedge = attribution.hedged_before(ctx.view, m.start)
+            hedge = attribution.hedged_before(ctx.view, claim_start)
             if hedge or (sp is not None and sp.hedge):
                 stance = "unconfirmed"
             if sp is not None and sp.actor is not None and sp.actor.name in self.wlex.unconfirmed_sources:
