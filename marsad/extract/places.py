@@ -252,24 +252,29 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
         alt = _toggled(norms[i])
         if alt:
             hit = (1, alt[0], alt[1])
-    if (hit is None and qual is not None and len(norms[i]) >= 5
+    if (hit is None and qual is not None and len(norms[i]) >= 5 and set(feats) & _NAMED_UNITS
             and (norms[i][0] not in "وفبلك" or norms[i].startswith("ال"))
+            and not norms[i].endswith(("يه", "يين", "يون"))  # nisba adjectives: "قاعدة عسكرية"
             and _adjective(norms[i], cfg["country_words"]) is None):
         # A spelling variant, only right after a designator ("مدينة سراقيب" for سراقب).
         lk = _variant(gaz, norms[i])
         if lk is not None:
             hit, fuzzy = (1, lk, 0), True
     if hit is None or hit[1] in never or len(hit[1]) < 3:
-        return None, False, None, (), None
+        return None, False, None, (), None, False
+    weak = False
     if hit[0] == 1:
         word = norms[i][hit[2]:]
-        if (hit[1] in stop or word in stop) and not (hit[1].startswith("ال") and qual is not None):
+        if hit[1] in stop or word in stop:
             # A common word, unless a designator says it is a place ("قرية الجديدة"); an indefinite
-            # word after one is an adjective ("بلدة تركية", "مدينة استراتيجية").
-            return None, False, None, (), None
+            # word after one is an adjective ("بلدة تركية", "مدينة استراتيجية"). Even then it may
+            # begin a longer unknown name ("حي الشيخ مقصود"): weak, kept only with the doc's support.
+            if not (hit[1].startswith("ال") and qual is not None):
+                return None, False, None, (), None, False
+            weak = True
         if hit[1] in cfg["designators"] or word in cfg["designators"]:
-            return None, False, None, (), None  # "مدينة" in "جنوب مدينة الحديدة" introduces a name
-    return hit, fuzzy, qual, feats, prec
+            return None, False, None, (), None, False  # "مدينة" in "جنوب مدينة الحديدة" introduces a name
+    return hit, fuzzy, qual, feats, prec, weak or fuzzy
 
 
 def _raw_matches(doc) -> list[dict[str, Any]]:
@@ -298,7 +303,7 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         if not words[i]:
             i += 1
             continue
-        hit, fuzzy, qual, feats, prec = _hit_at(gaz, norms, words, starts, i)
+        hit, fuzzy, qual, feats, prec, weak = _hit_at(gaz, norms, words, starts, i)
         if hit is None:
             i += 1
             continue
@@ -321,7 +326,7 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             prev = norms[i - 1] if i > 0 and not starts[i] else ""
             site = "ب" in norms[i][:cut] or prev in cfg["site_words"]
             out.append({"start": start, "end": end, "tok": i, "tok_end": i + n, "sent": sent_of[i],
-                        "cands": cands, "qualifier": qual, "site": site,
+                        "cands": cands, "qualifier": qual, "site": site, "weak": weak,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]]})
         i += n
@@ -329,6 +334,9 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
 
 
 _MINOR = frozenset({"village", "other", "neighborhood"})
+# Designators after which an unknown word is worth a spelling-variant search: named settlements and
+# units, not facilities ("قاعدة عسكرية", "مخيم للنازحين") or directions.
+_NAMED_UNITS = frozenset({"city", "town", "village", "neighborhood", "admin1", "admin2", "admin3"})
 
 
 def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -343,11 +351,11 @@ def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for m in matches:
         minor = all(c.feature in _MINOR for c in m["cands"])
         minor_only.append(minor)
-        if not minor or m["qualifier"]:
+        if (not minor or m["qualifier"]) and not m["weak"]:
             support.update((c.country, c.admin1) for c in m["cands"] if c.feature not in ("country",))
     out = []
     for m, minor in zip(matches, minor_only, strict=True):
-        if minor and not (m["qualifier"] or m["site"]) and not any(
+        if (m["weak"] or (minor and not (m["qualifier"] or m["site"]))) and not any(
                 (c.country, c.admin1) in support for c in m["cands"]):
             continue
         out.append(m)

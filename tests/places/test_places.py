@@ -125,6 +125,17 @@ def test_other_countries(nlp, text, name_en, country):
     assert (first.place.name_en, first.place.country) == (name_en, country)
 
 
+def test_adjectives_after_facility_words_are_not_variants(nlp):
+    found = places(nlp, "شن مسلحو حركة الشباب هجوما على قاعدة عسكرية في مقديشو")
+    assert brief(found) == [("مقديشو", "Mogadishu", "city", "SOM", 1)]
+
+
+def test_small_place_names_need_a_marker_or_support(nlp):
+    # "ردينة" and "علي سعد" are villages elsewhere; here a spokesman's and a child's names
+    text = "وقال نبيل أبو ردينة إن الطفل علي سعد دوابشة استشهد في بلدة دوما قرب نابلس"
+    assert [m.text for m in places(nlp, text)] == ["دوما", "نابلس"]
+
+
 def test_spelling_variant_only_after_a_designator(nlp):
     (saraqib, idlib) = places(nlp, "قصف على مدينة سراقيب بريف إدلب")
     assert (saraqib.text, saraqib.place.name_en, saraqib.fuzzy) == ("سراقيب", "Saraqib", True)
