@@ -11,6 +11,7 @@ main incident from the headline and lead, and let later clauses join it, open an
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -22,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from marsad import lang
-from marsad.extract.event_types import PhraseIndex, Trigger, Word, doc_words
+from marsad.extract.event_types import PhraseIndex, Trigger, Word, doc_words, nationality_index
 from marsad.text.document import content_sentences
 from marsad.text.normalize import key
 
@@ -193,6 +194,25 @@ def _not_datelines(doc: Doc, clauses: list[Clause], places: list[Any]) -> list[A
     return [p for p in places if not any(a <= p.start < b for a, b in spans)]
 
 
+def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
+    """`بلدة سروج بجنوب شرقي تركيا`, `مدينة سوروتش التركية`: a country named right after a place
+    settles which of its homonyms is meant."""
+    cands = getattr(m, "candidates", None) or ()
+    if len(cands) < 2:
+        return m
+    wi = _word_at(words, m.end, c)
+    stated = [h.payload for h in nationality_index().find(words, wi, min(c.whi, wi + 4))]
+    stated += [p.place.country for p in c.places
+               if p.place.feature == "country" and m.end <= p.start < m.end + 40]
+    for iso in stated[:1]:
+        if iso != m.place.country:
+            other = [p for p in cands if p.country == iso]
+            if other:
+                best = max(other, key=lambda p: (p.feature != "village", p.population or 0))
+                return dataclasses.replace(m, place=best)
+    return m
+
+
 def _attach(clauses: list[Clause], items: list[Any], attr: str) -> None:
     """Give each item (with .start) to the clause containing it."""
     if not clauses:
@@ -348,6 +368,9 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     _attach(clauses, dates, "dates")
     _attach(clauses, _not_datelines(doc, clauses, places), "places")
     _attach(clauses, claims, "claims")
+    for c in clauses:
+        if c.places:
+            c.places = [_recountry(m, c, words) for m in c.places]
     _mark(clauses, words)
     incidents: list[Incident] = []
     seed = next((c for c in clauses if c.lead and not c.history
