@@ -417,7 +417,8 @@ def _scan(text: str, pub: dt.date | None) -> list[tuple[int, int, str, _Resolved
                 if e > s:
                     found.append((s, e, prio, kind, m))
     found.sort(key=lambda t: (-(t[1] - t[0]), t[2], t[0]))
-    taken: list[tuple[int, int]] = []
+    not_dates = _not_dates_re()
+    taken: list[tuple[int, int]] = [m.span() for ws, we in windows for m in not_dates.finditer(text, ws, we)]
     out = []
     for s, e, _prio, kind, m in found:
         if any(s < te and ts < e for ts, te in taken):
@@ -429,6 +430,13 @@ def _scan(text: str, pub: dt.date | None) -> list[tuple[int, int, str, _Resolved
         out.append((s, e, kind, res))
     out.sort(key=lambda t: t[0])
     return out
+
+
+@cache
+def _not_dates_re() -> re.Pattern[str]:
+    """Outlet and programme names containing a date word ("عين اليوم", "روسيا اليوم")."""
+    names = _lexicon()["raw"].get("not_dates") or []
+    return re.compile(rf"(?<!\w)[وفبل]?(?:{_alt(names).replace('ة', '[ةه]')})(?!\w)" if names else r"(?!x)x")
 
 
 @cache

@@ -78,6 +78,13 @@ def test_no_date(text):
     assert resolve_date_text(text, MON_24_JAN_2022) is None
 
 
+def test_outlet_names_are_not_dates():
+    pub = D(2015, 8, 7)
+    assert resolve_date_text("عين اليوم – بيروت", pub) is None
+    thursday = (D(2015, 8, 6), D(2015, 8, 6), 1)
+    assert resolve_date_text("وقال لروسيا اليوم إن الهجوم وقع الخميس", pub) == thursday
+
+
 def test_relative_needs_publication_date():
     assert resolve_date_text("قتل ثلاثة مدنيين أمس", None) is None
     assert resolve_date_text("في 20 يناير", None) is None
