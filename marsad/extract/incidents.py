@@ -398,11 +398,10 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
         else:
             target = _home(c, incidents, words, support, published)
         if target is None:
-            if not c.background_marker:
-                inc = Incident(clauses=[c], seed=c)
-                _settle(inc, words, published, support)
-                incidents.append(inc)
-                last = inc
+            inc = Incident(clauses=[c], seed=c)
+            _settle(inc, words, published, support)
+            incidents.append(inc)
+            last = inc
             continue
         if target == "drop" or not (c.triggers or c.claims):
             continue
@@ -473,8 +472,11 @@ def _date_rank(d: Any, c: Clause, published: dt.date | None, words: list[Word]) 
 
 
 def _span(c: Clause, words: list[Word]) -> tuple[dt.date, dt.date] | None:
+    """The days a clause says its incident happened on (None: no date, or only a date of saying)."""
     own = min(c.own_dates(), key=lambda d: _date_rank(d, c, None, words)) if c.own_dates() else None
-    return (_day(own), _day_end(own) or _day(own)) if own is not None else None
+    if own is None or _weak(own, c, None, words):
+        return None
+    return (_day(own), _day_end(own) or _day(own))
 
 
 def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Counter,
