@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -47,6 +47,11 @@ class ActorMention:
     actor: Actor
 
 
+def match_key(s: str) -> str:
+    """Key for matching a normalised text (one-to-one, offsets survive)."""
+    return _match_key(s)
+
+
 def _match_key(s: str) -> str:
     """Key for matching: normalised, ta marbuta folded, Latin lower-cased (all one-to-one)."""
     return s.translate(_TA_MARBUTA).translate(_LATIN_LOWER)
@@ -54,6 +59,11 @@ def _match_key(s: str) -> str:
 
 def word_variants(word: str) -> list[str]:
     """The word and the forms left after peeling proclitics (و/ف, then ب/ل/ك, then ال; لل = ل+ال)."""
+    return list(_variants(word))
+
+
+@lru_cache(maxsize=200_000)
+def _variants(word: str) -> tuple[str, ...]:
     out = [word]
     rest = word
     if len(rest) > 3 and rest[0] in _CONJ:
@@ -62,13 +72,13 @@ def word_variants(word: str) -> list[str]:
     if len(rest) > 3 and rest.startswith("لل"):
         out.append("ال" + rest[2:])
         out.append(rest[2:])
-        return out
+        return tuple(out)
     if len(rest) > 3 and rest[0] in _PREP:
         rest = rest[1:]
         out.append(rest)
     if len(rest) > 4 and rest.startswith("ال"):
         out.append(rest[2:])
-    return out
+    return tuple(out)
 
 
 class ActorTable:
@@ -104,14 +114,22 @@ class ActorTable:
         return self._find_norm(text, norm)
 
     def _find_norm(self, text: str, norm: NormText) -> list[ActorMention]:
-        keyed = _match_key(norm.text)
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed)]
-        mentions: list[ActorMention] = []
+        mentions = []
+        for n_start, n_end, actor in self.scan(_match_key(norm.text)):
+            start, end = norm.to_original(n_start, n_end)
+            mentions.append(ActorMention(start, end, text[start:end], actor))
+        return mentions
+
+    def scan(self, keyed: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Actor]]:
+        """Mentions as (start, end, actor) in a keyed normalised text (see `match_key`), within [start, end)."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed, start, len(keyed) if end is None
+                                                                          else end)]
+        mentions: list[tuple[int, int, Actor]] = []
         i, n = 0, len(words)
         while i < n:
             best: tuple[int, int, Actor, int] | None = None  # (n words, chars, actor, start offset)
             w0 = words[i][2]
-            for variant in word_variants(w0):
+            for variant in _variants(w0):
                 for alias, actor in self._index.get(variant, ()):
                     size = len(alias)
                     if i + size > n or (best and (size, sum(map(len, alias))) <= best[:2]):
@@ -123,8 +141,7 @@ class ActorTable:
                 i += 1
                 continue
             size, _, actor, n_start = best
-            start, end = norm.to_original(n_start, words[i + size - 1][1])
-            mentions.append(ActorMention(start, end, text[start:end], actor))
+            mentions.append((n_start, words[i + size - 1][1], actor))
             i += size
         return mentions
 

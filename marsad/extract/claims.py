@@ -107,7 +107,10 @@ class ClaimExtractor:
     def extract(self, doc: Doc) -> list[Claim]:
         norm = doc._.norm
         ktext = key_text(norm.text)
-        text = doc.text
+        text = doc.text  # built from the tokens on every access: read once
+        self._text, self._norm = text, norm
+        article = doc._.article
+        self._doc_id = article.id if article is not None else ""
         mentions = self.actors.find(doc)
         m_norm = [(*norm.from_original(m.start, m.end), m.actor) for m in mentions]
         m_starts = [m[0] for m in m_norm]
@@ -168,7 +171,7 @@ class ClaimExtractor:
                 yield toks[a].start, ne, toks[a:]
 
     def _context(self, doc: Doc, norm, toks: list[Tok], m_norm, m_starts, ns: int, ne: int) -> _SentCtx:
-        text = doc.text
+        text = self._text
         starts = [t.start for t in toks]
         ends = [t.end for t in toks]
 
@@ -247,7 +250,7 @@ class ClaimExtractor:
             if who_span and who_span[0] >= m.num_end:
                 b = max(b, who_span[1])
             claim = Claim(
-                doc_id=doc._.article.id if doc._.article is not None else "",
+                doc_id=self._doc_id,
                 kind=kind, value=m.value, value_high=m.value_high, qualifier=m.qualifier, vague=m.vague,
                 number_text=ctx.view.original(m.num_start, m.num_end),
                 who=who_actor.name if who_actor else None, who_text=who_text,
@@ -255,9 +258,9 @@ class ClaimExtractor:
                 relay=source.relay if source else None, stance=stance,
                 evidence=evidence,
             )
-            o1, o2 = doc._.norm.to_original(toks[a].start, toks[b - 1].end)
+            o1, o2 = self._norm.to_original(toks[a].start, toks[b - 1].end)
             claim.start, claim.end = o1, o2
-            f = _Found(claim, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])])
+            f = _Found(claim, si, m.num_start, headline, [Span(o1, o2, self._text[o1:o2])])
             f.weak = trig is not None and len(trig) > 4
             f.breakdown = any(variants(toks[k].text)[-1] in _BREAKDOWN or toks[k].text in _BREAKDOWN
                               for k in range(max(0, m.start - 3), m.start) if toks[k].is_word)
@@ -271,7 +274,7 @@ class ClaimExtractor:
                     denied = Claim(**{**{k: getattr(claim, k) for k in claim.__slots__},
                                       "stance": "denied", "source": sp.source, "source_text": sp.source_text,
                                       "relay": sp.relay, "spans": []})
-                    out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, doc.text[o1:o2])]))
+                    out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, self._text[o1:o2])]))
                     break
         return out
 

@@ -228,6 +228,11 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
     if not scores:
         return Typing(None, None, None, False, 0.0)
     sub = max(scores, key=lambda s: scores[s])
+    if sub == "Attack":
+        # an assassination by bomb or strike is coded by its weapon (ACLED: Explosions/Remote violence)
+        weapons = [s for s in scores if sub_event_index()[s][0] == "Explosions/Remote violence"]
+        if weapons:
+            sub = max(weapons, key=lambda s: scores[s])
     if sub == "Arrests" and deaths:
         sub = "Armed clash"
     if sub == "Shelling/artillery/missile attack" and scores.get("Air/drone strike", 0) > 0:

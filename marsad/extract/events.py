@@ -106,12 +106,12 @@ def _factor(c: Clause) -> float:
     return HEADLINE_FACTOR if c.sentence == 0 else LEAD_FACTOR if c.lead else 1.0
 
 
-def _weighted_triggers(inc: Incident) -> list[tuple[Trigger, float]]:
+def _weighted_triggers(inc: Incident, clauses: list[Clause] | None = None) -> list[tuple[Trigger, float]]:
     """Each trigger with its position factor; the headline's first typed trigger names the event
     (`القبض على 431 إرهابيًا صنعوا أحزمة ناسفة`: arrests, not a suicide bombing)."""
     out = []
     first = True
-    for c in inc.clauses:
+    for c in clauses if clauses is not None else inc.clauses:
         for t in c.triggers:
             f = _factor(c)
             if first and c.sentence == 0 and t.term.weight > 0:
@@ -141,6 +141,14 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     armed_target = any(targets.find(words, c.wlo, c.whi) for c in inc.clauses if c.triggers)
     deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
     typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths)
+    # the headline and lead say what happened; the body's words only when they name nothing
+    lead = [c for c in inc.clauses if c.lead and any(t.term.weight > 0 for t in c.triggers)]
+    if lead and len(lead) < len(inc.clauses):
+        by_lead = classify(_weighted_triggers(inc, lead), armed_target, civilian_victims, armed_victims,
+                           deaths)
+        if by_lead.event_type is not None:
+            by_lead.score = max(by_lead.score, typing.score)
+            typing = by_lead
     # harm reported (casualty words, figures) makes an incident of a weakly worded attack
     harm = min(4.0, sum(_factor(c) for c in inc.clauses for t in c.triggers if t.term.sub_event_type is None))
     harm += min(3.0, float(len(claims)))

@@ -204,10 +204,14 @@ def _designator(norms: list[str], words: list[bool], starts: list[bool],
 
 
 def _complete(gaz: Gazetteer, cands: tuple[Place, ...], k: str) -> tuple[Place, ...]:
-    """Add same-country rows spelled slightly differently: "الميادين" is the district in one source
-    and the town "ميادين" in another; both are candidates for the name."""
-    extra = gaz.loose_lookup(loose_key(k))
-    if len(extra) <= len(cands):
+    """Add same-country rows named with or without the article: "الميادين" is the district in one
+    source and the town "ميادين" in another; both are candidates for the name."""
+    first, _, rest = k.partition(" ")
+    alt = first[2:] if first.startswith("ال") else "ال" + first
+    if len(alt) < 4:
+        return cands
+    extra = gaz.lookup(f"{alt} {rest}" if rest else alt)
+    if not extra:
         return cands
     countries = {c.country for c in cands}
     seen = {c.id for c in cands}

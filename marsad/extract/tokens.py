@@ -8,7 +8,6 @@ as its own token, and each word is compared to lexicons through its clitic-peele
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extract.actors import word_variants
@@ -20,25 +19,21 @@ _KEY_FOLD = str.maketrans({"ة": "ه"})
 PUNCT = frozenset("،,:؛;\"“”«»″()[]؟?!.-–%٪/")
 
 
-@dataclass(frozen=True, slots=True)
 class Tok:
     """One token: match-key text and [start, end) offsets in the doc's normalised text."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("text", "start", "end", "is_digit", "is_punct", "is_word")
 
-    @property
-    def is_digit(self) -> bool:
-        return self.text[0].isdigit()
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.is_digit = text[0].isdigit()
+        self.is_punct = text in PUNCT
+        self.is_word = not self.is_digit and not self.is_punct
 
-    @property
-    def is_punct(self) -> bool:
-        return self.text in PUNCT
-
-    @property
-    def is_word(self) -> bool:
-        return not self.is_digit and not self.is_punct
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def key_text(norm_text: str) -> str:

@@ -25,6 +25,12 @@ TYPED = [
     ("مقتل عشرات المدنيين في هجوم بغاز السارين على بلدة قرب عفرين", "Chemical weapon"),
     ("ألقى مستوطنون زجاجات حارقة على منزل عائلة فلسطينية ما أدى إلى مقتل رضيع حرقا", "Attack"),
     ("خرجت مظاهرات حاشدة في مدينة السلط احتجاجا على ارتفاع الأسعار", "Peaceful protest"),
+    ("قال مسؤولون إن متطرفين يهود أضرموا النيران في منزل بالضفة الغربية ما أدى إلى مقتل طفل", "Attack"),
+    # an assassination attempt by bomb is coded by its weapon
+    ("رئيس الوزراء الفلسطيني ينجو من محاولة اغتيال واتهامات لحماس بالوقوف وراء التفجير",
+     "Remote explosive/landmine/IED"),
+    # the headline's first trigger names the event: arrests, not the suicide belts they made
+    ("السعودية: القبض على 431 إرهابيًا صنعوا أحزمة ناسفة وخططوا لاستهداف 7 مساجد", "Arrests"),
 ]
 
 
