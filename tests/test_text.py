@@ -92,3 +92,10 @@ def test_tokens_expose_their_clitic_free_forms():
     doc = make_nlp()("وللجيش بمقتل")
     assert set(doc[0]._.forms) >= {"الجيش", "جيش"}
     assert doc[1]._.forms == ("بمقتل", "مقتل")
+
+
+def test_sentence_final_punctuation_runs_and_blank_lines():
+    nlp = make_nlp()
+    doc = nlp("هل هذا معقول؟! كل يوم قتلى...  «نعم.» وقال\n\n\nانتهى")
+    assert [s.text.strip() for s in doc.sents] == [
+        "هل هذا معقول؟!", "كل يوم قتلى...", "«نعم.»", "وقال", "انتهى"]
