@@ -57,7 +57,21 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
 
 
 def content_sentences(doc: Doc):
-    """The doc's sentences that are not wholly boilerplate, in order."""
+    """The doc's sentences that are not wholly boilerplate, in order.
+
+    Every extraction stage asks for them, several times per document: the list is computed once
+    per doc (and again only if the boilerplate spans change).
+    """
+    spans = tuple(doc._.boilerplate or ())
+    cached = doc.user_data.get("marsad_content_sents")
+    if cached is None or cached[0] != spans:
+        cached = (spans, _content_sentences(doc, spans))
+        doc.user_data["marsad_content_sents"] = cached
+    yield from cached[1]
+
+
+def _content_sentences(doc: Doc, spans: tuple) -> list:
+    out = []
     for sent in doc.sents:
         text = sent.text.strip()
         if not text:
@@ -65,10 +79,10 @@ def content_sentences(doc: Doc):
         lead = len(sent.text) - len(sent.text.lstrip())
         start = sent.start_char + lead
         end = start + len(text)
-        spans = doc._.boilerplate or []
-        if any(s <= start and end <= e for s, e in spans):
+        if spans and any(s <= start and end <= e for s, e in spans):
             continue
-        yield sent
+        out.append(sent)
+    return out
 
 
 def guess_title(doc, max_chars: int = 160) -> str | None:
