@@ -34,6 +34,8 @@ _WORD = re.compile(r"\w+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?؟…]\W*$")
+# Lines longer than this (about 60 words) are paragraphs: no line rule but the teaser prefix applies.
+LONG_LINE_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,7 @@ class _Line:
     key: str
     words: list[str]
     marked: bool = False
+    long: bool = False  # a paragraph: keyed verbatim, only its opening is read
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -94,7 +97,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     counts = Counter(ln.key for ln in lines)
     seen: set[str] = set()
     for ln in lines:
-        repeated = counts[ln.key] > 1 and (len(ln.words) <= r.repeated_max or ln.key in seen)
+        short = len(ln.words) <= r.repeated_max and not ln.long
+        repeated = counts[ln.key] > 1 and (short or ln.key in seen)
         ln.marked = repeated or _is_furniture(ln, r)
         seen.add(ln.key)
     _mark_trailing_block(lines, r)
@@ -108,11 +112,19 @@ def _lines(text: str):
         if not stripped:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
+        if len(stripped) > LONG_LINE_CHARS:
+            # Far longer than any furniture rule reads: folding whole paragraphs was most of this
+            # stage's time. Only a teaser prefix can still make it boilerplate, and repeats of it
+            # are found verbatim.
+            yield _Line(start, start + len(stripped), stripped, _WORD.findall(fold(stripped[:80])), long=True)
+            continue
         k = fold(stripped)
         yield _Line(start, start + len(stripped), k, _WORD.findall(k))
 
 
 def _is_furniture(ln: _Line, r: _Rules) -> bool:
+    if ln.long:
+        return bool(r.teaser.search(" ".join(ln.words)))
     n = len(ln.words)
     if not _LETTER_OR_DIGIT.search(ln.key):
         return True  # separators: "-----", "***"

@@ -113,3 +113,12 @@ def test_pipeline_doc_skips_boilerplate_sentences_and_guesses_the_title(seeds):
 def test_counters_ads_and_buttons(line):
     text = f"مقتل 3 جنود بانفجار عبوة في ريف درعا\n{line}\nوقال مصدر أمني إن 3 جنود قتلوا في الانفجار."
     assert marked(text) == [line]
+
+
+def test_long_paragraphs_repeated_or_opening_with_a_teaser():
+    para = "وقال مصدر أمني إن " + "الهجوم وقع قرب الحاجز العسكري " * 20 + "وأسفر عن مقتل 3 جنود."
+    teaser = "اقرأ أيضا: " + "تفاصيل جديدة عن الهجوم " * 30
+    text = f"عنوان\n{para}\n{para}\n{teaser}"
+    assert len(para) > 400 and len(teaser) > 400
+    second = text.index(para, len("عنوان\n") + 1)
+    assert boilerplate_spans(text) == [(second, second + len(para)), (text.index(teaser), len(text))]
