@@ -96,7 +96,7 @@ class Clause:
     @property
     def history(self) -> bool:
         """History, not news: it has dates and all are old."""
-        return bool(self.dates) and not self.own_dates()
+        return bool(self.dates) and all(d.background for d in self.dates)
 
 
 @dataclass(eq=False)
@@ -310,7 +310,8 @@ def confirmed(m: Any, repeats: Counter | None = None) -> bool:
 
 
 def best_place(clauses: list[Clause], words: list[Word], support: Counter | None = None,
-               country: str | None = None, min_score: float = 0.0) -> tuple[Any, str | None]:
+               country: str | None = None, min_score: float = 0.0,
+               admin1: str | None = None) -> tuple[Any, str | None]:
     """The place of an incident from its clauses' place mentions: the country with most weight, then
     the best-scored mention in it, a finer place beating the province or country that contains it."""
     scored = [(place_score(m, c, words), m) for c in clauses for m in c.places]
@@ -333,7 +334,9 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     for s, m in cands:
         if m.place.admin1 and m.place.feature != "country":
             by_admin1[m.place.admin1] = by_admin1.get(m.place.admin1, 0.0) + max(s, 0.1)
-    if by_admin1:
+    if admin1 is not None and admin1 in by_admin1:
+        cands = [(s, m) for s, m in cands if m.place.admin1 in (admin1, None) or m.place.feature == "country"]
+    elif by_admin1:
         admin1 = max(by_admin1, key=lambda k: by_admin1[k])
         cands = [(s, m) for s, m in cands if m.place.admin1 in (admin1, None) or m.place.feature == "country"]
     total: dict[str, float] = {}
@@ -414,11 +417,25 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties):
                 _redate(target, c, words, published)
             last = target
-    for inc in incidents:  # the place from all the incident's clauses, the headline and lead first
-        place, country = best_place(inc.clauses, words, support)
+    for inc in incidents:
+        place, country = _incident_place(inc, words, support)
         if place is not None:
             inc.place, inc.country = place, country
     return incidents, clauses
+
+
+def _incident_place(inc: Incident, words: list[Word], support: Counter) -> tuple[Any, str | None]:
+    """The incident's place: its country and province as the headline and lead give them, then the
+    most specific place in that province that any of its clauses names."""
+    lead = [c for c in inc.clauses if c.lead]
+    place, country = best_place(lead, words, support) if lead else (None, None)
+    if place is None:
+        return best_place(inc.clauses, words, support)
+    admin1 = place.place.admin1 if place.place.feature != "country" else None
+    finer, _ = best_place(inc.clauses, words, support, country=country, admin1=admin1)
+    if finer is not None and _tier(finer.place) > _tier(place.place):
+        return finer, country
+    return place, country
 
 
 def _settle(inc: Incident, words: list[Word], published: dt.date | None, support: Counter,
