@@ -107,7 +107,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     wday_lead = rf"(?:(?:يوم{_SP})?(?:{wday})\s*[،,]?\s*)?"
     year_lead = "عام|سنة|العام|منذ|في|خلال|مطلع|اواخر|اوائل|منتصف|نهاية|بداية|حتى"
     pats = {
-        "iso": r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)",
+        "iso": r"(?<![\d/.\-])(?P<y>(?:19|20)\d\d)(?P<sep>[\-/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
+               r"(?![\d/])",
         "numeric": r"(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<mo>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)(?!\d)",
         "hijri": rf"(?:{day}{_SEP}(?:من{_SP})?)?(?:شهر{_SP})?(?P<hm>{hmonth}){_SEP}"
                  rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
@@ -121,7 +122,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                       rf"(?P<body>(?:شهر{_SP})?{month_pair})(?!\w)",
         "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>{rel}){_SP})?(?:يوم{_SP})?(?P<wd>{wday})"
                    rf"(?:{_SP}(?P<mod>{mod}))?",
-        "ago": rf"قبل{_SP}(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?(?P<unit>{unit})?",
+        "ago": rf"(?:قبل|منذ){_SP}(?:(?:عدة|بضعة){_SP})?(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?"
+               rf"(?P<unit>{unit})?",
         "last_n": rf"(?:خلال|في|طيلة|طوال|على{_SP}مدى|على{_SP}مدار|منذ){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
                   rf"(?:(?P<cw>{count}){_SP})?(?P<unit>{unit})(?:{_SP}(?P<cw2>{count}))?{_SP}(?:{past})",
         "period": rf"(?P<per>{period})",
