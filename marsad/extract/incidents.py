@@ -49,6 +49,7 @@ OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another 
 TIER_MIN = 2.5  # a more specific place must score this much to beat a coarser one
 RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named
 RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
+DEFAULT_DATE_DAYS = 2  # how far before publication a date named anywhere may date an undated incident
 SAID_PENALTY = 60  # characters: how much further a date of saying counts from the trigger
 STATEMENT_WINDOW = 6  # words from a verb of saying to its date (`أفاد المرصد السوري ... اليوم`)
 
@@ -388,6 +389,8 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     main.clauses = [c for c in clauses if c is seed or (c.sentence == 0 and not c.history and not c.broken
                                                        and (c.triggers or c.claims))]
     _settle(main, words, published, support)
+    if main.date is None:
+        _default_date(main, clauses, published)
     incidents.append(main)
     last = main
     for c in clauses:
@@ -457,6 +460,20 @@ def _settle(inc: Incident, words: list[Word], published: dt.date | None, support
     inc.day_end = _day_end(date) or inc.day
     if not keep_place:
         inc.place, inc.country = best_place(inc.clauses, words, support)
+
+
+def _default_date(inc: Incident, clauses: list[Clause], published: dt.date | None) -> None:
+    """An incident whose own clauses give no date: the first recent day the article names
+    (`أمس الاثنين` in a statement), else the publication date. Both stay weak: a later clause
+    saying when it happened wins."""
+    if published is None:
+        return
+    for c in clauses:
+        for d in c.own_dates():
+            day = _day(d)
+            if day is not None and d.precision == 1 and 0 < (published - day).days <= DEFAULT_DATE_DAYS:
+                inc.date, inc.day, inc.day_end, inc.weak_date = d, day, _day_end(d) or day, True
+                return
 
 
 def _redate(inc: Incident, c: Clause, words: list[Word], published: dt.date | None) -> None:
