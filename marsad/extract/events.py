@@ -92,6 +92,17 @@ def extract_events(doc: Doc) -> Doc:
     return doc
 
 
+def _on_day(c: Clause, inc: Incident) -> bool:
+    """The clause dates itself to the incident's day (`مساء اليوم` in a report of today's fighting)."""
+    if inc.day is None:
+        return False
+    for d in c.own_dates():
+        first = d.date if isinstance(d.date, dt.date) else None
+        if first is not None and abs((first - inc.day).days) <= 1:
+            return True
+    return False
+
+
 def _published(article: Any) -> dt.date | None:
     value = getattr(article, "published", None)
     if not value:
@@ -148,6 +159,14 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
                            deaths)
         if by_lead.event_type is not None:
             by_lead.score = max(by_lead.score, typing.score)
+            if by_lead.event_type not in VIOLENT_TYPES:
+                # fighting the body reports on the incident's own day outweighs the arrests of the lead
+                same_day = [c for c in inc.clauses if not c.lead and _on_day(c, inc)]
+                fight = classify(_weighted_triggers(inc, same_day), armed_target, civilian_victims,
+                                 armed_victims, deaths) if same_day else None
+                if fight is not None and fight.event_type in VIOLENT_TYPES and fight.score >= MIN_EVENT_SCORE:
+                    by_lead = fight
+                    by_lead.score = max(by_lead.score, typing.score)
             typing = by_lead
     # harm reported (casualty words, figures) makes an incident of a weakly worded attack
     harm = min(4.0, sum(_factor(c) for c in inc.clauses for t in c.triggers if t.term.sub_event_type is None))
