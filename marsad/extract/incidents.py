@@ -312,7 +312,7 @@ def confirmed(m: Any, repeats: Counter | None = None) -> bool:
 
 def best_place(clauses: list[Clause], words: list[Word], support: Counter | None = None,
                country: str | None = None, min_score: float = 0.0,
-               admin1: str | None = None) -> tuple[Any, str | None]:
+               admin1: str | None = None, area: str | None = None) -> tuple[Any, str | None]:
     """The place of an incident from its clauses' place mentions: the country with most weight, then
     the best-scored mention in it, a finer place beating the province or country that contains it."""
     scored = [(place_score(m, c, words), m) for c in clauses for m in c.places]
@@ -320,7 +320,9 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
         scored = [(s if support[m.place.country] or m.place.feature in _BROAD_FEATURES else s * 0.25, m)
                   for s, m in scored]
     repeats = getattr(support, "repeats", None)
-    scored = [(s if confirmed(m, repeats) else s * UNCONFIRMED_FACTOR, m) for s, m in scored]
+    # a village inside the province the incident is known to be in needs no other confirmation
+    scored = [(s if confirmed(m, repeats) or (area and m.place.admin1 == area) else s * UNCONFIRMED_FACTOR, m)
+              for s, m in scored]
     scored = [(s, m) for s, m in scored if s >= min_score]
     if not scored:
         return None, country
@@ -427,6 +429,16 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     return incidents, clauses
 
 
+def _in_country(m: Any, country: str | None) -> Any:
+    """The mention's homonym in the incident's country, when the geocoder chose one elsewhere."""
+    if country is None or m.place.country == country:
+        return m
+    other = [p for p in getattr(m, "candidates", None) or () if p.country == country]
+    if not other:
+        return m
+    return dataclasses.replace(m, place=max(other, key=lambda p: (_tier(p), p.population or 0)))
+
+
 def _incident_place(inc: Incident, words: list[Word], support: Counter) -> tuple[Any, str | None]:
     """The incident's place: its country and province as the headline and lead give them, then the
     most specific place in that province that any of its clauses names."""
@@ -435,7 +447,9 @@ def _incident_place(inc: Incident, words: list[Word], support: Counter) -> tuple
     if place is None:
         return best_place(inc.clauses, words, support)
     admin1 = place.place.admin1 if place.place.feature != "country" else None
-    finer, _ = best_place(inc.clauses, words, support, country=country, admin1=admin1)
+    for c in inc.clauses:  # homonyms in another country (`رفح` of Gaza in a report on Sinai)
+        c.places = [_in_country(m, country) for m in c.places]
+    finer, _ = best_place(inc.clauses, words, support, country=country, admin1=admin1, area=admin1)
     if finer is not None and _tier(finer.place) > _tier(place.place):
         return finer, country
     return place, country
