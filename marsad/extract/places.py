@@ -74,6 +74,7 @@ def _config() -> dict[str, Any]:
         "not_clitic": {key(w) for w in _flat(stop.get("not_clitic"))},
         "designators": designators,
         "site_words": {key(w) for w in cur.get("site_words") or []},
+        "patronymics": {key(w) for w in cur.get("patronymics") or []},
         "max_designator": max((k.count(" ") + 1 for k in designators), default=1),
         "country_words": {key(w): iso for iso, ws in (cur.get("country_adjectives") or {}).items()
                           for w in ws},
@@ -329,8 +330,11 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             follow = _adjective(norms[nxt], adjectives) if nxt < len(norms) and not starts[nxt] else None
             prev = norms[i - 1] if i > 0 and not starts[i] else ""
             site = "ب" in norms[i][:cut] or prev in cfg["site_words"]
+            # "الحسين بن علي", "عمر عبدالعزيز الدخيل": a name after a person's name is his lineage
+            patronym = n > 1 and norms[i] in cfg["patronymics"] and bool(prev) and words[i - 1] and not (
+                site or prev in cfg["designators"])
             out.append({"start": start, "end": end, "tok": i, "tok_end": i + n, "sent": sent_of[i],
-                        "cands": cands, "qualifier": qual, "site": site, "weak": weak,
+                        "cands": cands, "qualifier": qual, "site": site, "weak": weak, "patronym": patronym,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]]})
         i += n
@@ -338,6 +342,7 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
 
 
 _MINOR = frozenset({"village", "other", "neighborhood"})
+_SUPPORTING = frozenset({"admin1", "admin2", "admin3", "city", "town", "region"})
 # Designators after which an unknown word is worth a spelling-variant search: named settlements and
 # units, not facilities ("قاعدة عسكرية", "مخيم للنازحين") or directions.
 _NAMED_UNITS = frozenset({"city", "town", "village", "neighborhood", "admin1", "admin2", "admin3"})
@@ -355,12 +360,18 @@ def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for m in matches:
         minor = all(c.feature in _MINOR for c in m["cands"])
         minor_only.append(minor)
-        if (not minor or m["qualifier"]) and not m["weak"]:
-            support.update((c.country, c.admin1) for c in m["cands"] if c.feature not in ("country",))
+        if m["weak"] or m["patronym"]:
+            continue
+        # governorates the doc surely names: big units, or a small place introduced as one
+        areas = {(c.country, c.admin1) for c in m["cands"] if c.feature in _SUPPORTING}
+        if not areas and m["qualifier"]:
+            areas = {(c.country, c.admin1) for c in m["cands"]}
+        if len(areas) <= 2:
+            support.update(areas)
     out = []
     for m, minor in zip(matches, minor_only, strict=True):
-        if (m["weak"] or (minor and not (m["qualifier"] or m["site"]))) and not any(
-                (c.country, c.admin1) in support for c in m["cands"]):
+        if m["patronym"] or ((m["weak"] or (minor and not (m["qualifier"] or m["site"]))) and not any(
+                (c.country, c.admin1) in support for c in m["cands"])):
             continue
         out.append(m)
     return out
@@ -373,7 +384,8 @@ def _link_containers(matches: list[dict[str, Any]]) -> None:
         if nxt["sent"] != m["sent"] or nxt["tok"] - m["tok_end"] > 3:
             continue
         within = {(c.country, c.admin1) for c in nxt["cands"]
-                  if c.admin1 and c.feature in ("admin1", "admin2", "city", "country")}
+                  if c.admin1 and c.feature in ("admin1", "admin2", "city")}
+        within |= {(c.country, "*") for c in nxt["cands"] if c.feature == "country"}
         if within:
             m["within"] = within
 
@@ -419,8 +431,9 @@ def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, tot
         s += 4.0 * countries[c.country] / total
         if c.admin1:
             s += 2.0 * admins[(c.country, c.admin1)] / total
-    if (c.country, c.admin1) in m.get("within", ()):
-        s += 3.0
+    within = m.get("within", ())
+    if (c.country, c.admin1) in within or (c.country, "*") in within:
+        s += 3.0  # "سروج الواقعة بجنوب شرق تركيا", "رأس العين بريف اللاذقية"
     if c.country in m.get("follow", ()):
         s += 6.0  # "مدينة سوروتش التركية"
     if c.country in m.get("sentence", ()):
@@ -431,6 +444,9 @@ def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, tot
             s += 3.0
         elif c.feature in _POPULATED and ("city" in feats or "town" in feats):
             s += 2.0  # "مدينة رفح": sources often class a town as a village
+        elif (c.feature in ("admin2", "admin3") and ("city" in feats or "town" in feats)
+              and (c.country, c.admin1) not in m.get("populated", ())):
+            s += 2.0  # "بلدة سروج": the district row stands for its seat when the town has no row
         else:
             s -= 1.0
     if c.feature in ("admin2", "admin3") and (c.country, c.admin1) in m.get("populated", ()) and not (
@@ -443,26 +459,42 @@ def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, tot
 
 def _precision(place: Place, m: dict[str, Any]) -> int:
     base = _PRECISION.get(place.feature, 1)
+    feats = m["features"]
+    if base == 2 and ("city" in feats or "town" in feats):
+        base = 1  # "بلدة سروج" resolved to the district row: the town itself is meant
     if m["precision"]:
         return max(base, int(m["precision"]))
     return base
 
 
 def find_places(doc) -> list[PlaceMention]:
-    """Place mentions in the doc's content sentences, each disambiguated in the doc's context."""
+    """Place mentions in the doc's content sentences, each disambiguated in the doc's context.
+
+    One sense per name and designator in a doc: the scores of a name's mentions are summed, so
+    "سروج الواقعة بجنوب شرق تركيا" settles the later bare "سروج" too.
+    """
     matches = _plausible(_raw_matches(doc))
     _link_containers(matches)
     countries, admins = _context(matches)
     total = sum(countries.values())
     text = doc.text  # built by spaCy on each access: once per doc
-    out = []
+    sums: dict[tuple, dict[str, float]] = {}
     for m in matches:
         cands = m["cands"]
         m["populated"] = {(c.country, c.admin1) for c in cands if c.feature in _POPULATED}
+        if len(cands) > 1:
+            m["scores"] = {c.id: _score(c, m, countries, admins, total) for c in cands}
+            acc = sums.setdefault((m["key"], m["features"]), {})
+            for cid, sc in m["scores"].items():
+                acc[cid] = acc.get(cid, 0.0) + sc
+    out = []
+    for m in matches:
+        cands = m["cands"]
         if len(cands) == 1:
             ranked = cands
         else:
-            ranked = tuple(sorted(cands, key=lambda c: _score(c, m, countries, admins, total), reverse=True))
+            acc = sums[(m["key"], m["features"])]
+            ranked = tuple(sorted(cands, key=lambda c: (acc[c.id], m["scores"][c.id]), reverse=True))
         best = ranked[0]
         out.append(PlaceMention(m["start"], m["end"], text[m["start"]:m["end"]], best, tuple(ranked),
                                 _precision(best, m), m["qualifier"], m["fuzzy"]))

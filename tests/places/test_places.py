@@ -90,6 +90,20 @@ def test_syria_turkey_homonym(nlp, text, country):
     assert {p.country for p in hit[0].candidates} >= {"SYR", "TUR"}
 
 
+def test_one_sense_per_name_and_a_country_named_right_after(nlp):
+    text = ("هز انفجار بلدة سروج الواقعة بجنوب شرق تركيا قرب الحدود مع سوريا. ووقع الانفجار في مركز ثقافي "
+            "في بلدة سروج التي تقابل بلدة كوباني السورية")
+    found = places(nlp, text)
+    suruc = [m for m in found if m.text == "سروج"]
+    assert [(m.place.country, m.place.name_en, m.geo_precision) for m in suruc] == [("TUR", "Suruç", 1)] * 2
+    assert {p.country for p in suruc[0].candidates} == {"SYR", "TUR"}
+    assert [m.place.country for m in found if m.text == "كوباني"] == ["SYR"]
+
+
+def test_lineage_is_not_a_place(nlp):
+    assert [m.text for m in places(nlp, "استهدف التفجير مسجد الحسين بن علي في القطيف")] == ["القطيف"]
+
+
 def test_village_homonym_in_the_named_governorate(nlp):
     found = places(nlp, "قصفت الطائرات قرية رأس العين بريف اللاذقية")
     village = found[0]
