@@ -16,6 +16,7 @@ from marsad.text.normalize import key
 
 # Words too common in conflict reporting to say anything about which incident a text describes.
 _MIN_TOKEN = 3
+CONTEXT_CHARS = 0
 _TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
 
 
@@ -133,6 +134,10 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
                 article: Article | None) -> EventFeatures:
     """Features of one article event, with its claims' figures and the words of its evidence."""
     text = " ".join(s.text for s in ev.evidence)
+    if article is not None and article.text:
+        # the words around the event's trigger, date and place: names of places, people and units
+        text += " " + " ".join(article.text[max(0, s.start - CONTEXT_CHARS): s.end + CONTEXT_CHARS]
+                               for s in ev.evidence[:6])
     text += " " + " ".join(c.evidence for c in claims[:8])
     if article is not None and article.title:
         text += " " + article.title

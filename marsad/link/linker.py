@@ -92,10 +92,16 @@ class _Blocks:
 def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
     """Single-link score against the incident's latest members; None when any member vetoes."""
     best: PairScore | None = None
+    spanning = inc.first is not None and inc.last is not None and inc.last > inc.first
     for other in inc.members[-MAX_COMPARED:]:
         ps = score_pair(feat, other)
         if ps.veto in ("country", "admin1", "distance", "same_article"):
             return None
+        if spanning and (other.day, other.day_end) != (inc.first, inc.last):
+            # the incident as a whole: a report inside its known span at this place is inside it
+            whole = score_pair(feat, replace(other, day=inc.first, day_end=inc.last))
+            if whole.veto is None and (ps.veto is not None or whole.score > ps.score):
+                ps = whole
         if ps.veto is None and (best is None or ps.score > best.score):
             best = ps
     return best
@@ -166,6 +172,49 @@ def _merge(inc: Incident) -> Event:
     return merged
 
 
+def _merge_incidents(incidents: list[Incident], blocks: _Blocks) -> list[Incident]:
+    """Second pass: join incidents that a later report showed to be one (the bridge came last).
+
+    Reports are placed one by one in date order, so a report may found its own incident before the
+    report that ties it to another arrives. Incidents that share no article are compared again, member
+    by member against the whole incident; two stored incidents are never merged here.
+    """
+    alive = [True] * len(incidents)
+    changed = True
+    while changed:
+        changed = False
+        for i, inc in enumerate(incidents):
+            if not alive[i]:
+                continue
+            best: tuple[float, int, EventFeatures, PairScore] | None = None
+            for feat in inc.members:
+                for j in sorted(blocks.candidates(feat)):
+                    other = incidents[j]
+                    if j == i or not alive[j] or inc.docs & other.docs:
+                        continue
+                    if inc.stored is not None and other.stored is not None:
+                        continue
+                    ps = _best_match(feat, other)
+                    if ps is not None and ps.linked and (best is None or ps.score > best[0]):
+                        best = (ps.score, j, feat, ps)
+            if best is None:
+                continue
+            _, j, feat, ps = best
+            keep, gone = (j, i) if incidents[i].stored is None and incidents[j].stored is not None else (
+                min(i, j), max(i, j))
+            target, source = incidents[keep], incidents[gone]
+            for f, e in zip(source.members, source.events, strict=True):
+                if f.member[0]:
+                    target.add(f, e)
+                    blocks.register(keep, f)
+            target.links.extend(source.links)
+            target.links.append({"doc_id": feat.member[0], "event_index": feat.member[1], "score": ps.score,
+                                 "features": ps.features, "rule": "merged incidents"})
+            alive[gone] = False
+            changed = True
+    return [inc for i, inc in enumerate(incidents) if alive[i]]
+
+
 def link_events(article_events: list[Event], claims: list[Claim], articles: dict[str, Article],
                 existing: list[Event] | None = None) -> list[Event]:
     """Merge per-article events into incidents; set `event_id` on incidents and on their claims."""
@@ -216,6 +265,7 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
         inc.links.append(reason)
         blocks.register(target, feat)
 
+    incidents = _merge_incidents(incidents, blocks)
     out: list[Event] = []
     member_id: dict[tuple[str, int], str] = {}
     for inc in incidents:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from marsad.link.features import EventFeatures
 
 WEIGHTS = {"date": 0.30, "place": 0.30, "type": 0.10, "actors": 0.10, "figures": 0.15, "text": 0.15}
-THRESHOLD = 0.65
+THRESHOLD = 0.60
+DATE_SIM = {0: 1.0, 1: 0.4, 2: 0.15}
+SAME_SPOT_DATE_SIM = {0: 1.0, 1: 0.6, 2: 0.4}  # at one place, a day or two apart is more likely one incident
 NEAR_DAYS = 2  # reports of one point incident date it within this many days of each other
 FAR_DAYS = 10  # a running incident (siege, prison attack) may be reported this long after it began
 SAME_SPOT_KM = 3.0
@@ -57,10 +59,12 @@ def day_gap(a: EventFeatures, b: EventFeatures) -> int | None:
     return 0
 
 
-def _date_sim(gap: int | None) -> float:
+def _date_sim(gap: int | None, same_spot: bool) -> float:
+    """Reports of one incident are dated a day or two apart when some use their publication day."""
     if gap is None:
         return 0.3
-    return {0: 1.0, 1: 0.4, 2: 0.15}.get(gap, 0.0)
+    table = SAME_SPOT_DATE_SIM if same_spot else DATE_SIM
+    return table.get(gap, 0.0)
 
 
 def _place_sim(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
@@ -83,6 +87,8 @@ def _place_sim(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
             return 0.0, "distance"
         if {a.scope, b.scope} == {"settlement", "spot"} and dist <= WITHIN_TOWN_KM:
             return 0.7, None  # a prison or district and the town around it
+        if a.scope == b.scope == "settlement":
+            return 0.0, None  # two different towns, however close
         if dist <= NEARBY_KM:
             return 0.3, None  # a district and its city, or two spots of one town
         return 0.0, None  # two named places some way apart: not the same spot
@@ -124,11 +130,10 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
         return PairScore(0.0, {"place": 0.0}, veto)
     shared = len(a.figures & b.figures)
     text = round(_text_sim(a.words, b.words), 3)
-    # one precise place, and one report covers several days: a running incident (siege, prison attack)
-    running = place >= 0.8 and ((a.day_end or a.day) != a.day or (b.day_end or b.day) != b.day)
-    date = _date_sim(gap)
-    if gap == 1 and place >= 0.8:
-        date = 0.6  # a report dated by its publication day often lands a day after the incident
+    same_spot = place >= 0.7
+    # one place, and one report covers several days: a running incident (siege, prison attack)
+    running = same_spot and ((a.day_end or a.day) != a.day or (b.day_end or b.day) != b.day)
+    date = _date_sim(gap, same_spot)
     if running and gap is not None and gap <= FAR_DAYS:
         date = max(date, 0.6)
     feats = {
@@ -141,11 +146,10 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     }
     score = round(sum(WEIGHTS[k] * v for k, v in feats.items()), 3)
     feats["days_apart"] = -1 if gap is None else gap
-    if gap is not None and gap > NEAR_DAYS:
-        # a late report joins only a running incident, or the same place with shared facts
-        corroborated = place >= 0.8 and (shared > 0 or text >= 0.35)
-        if gap > FAR_DAYS or not (running or corroborated):
-            return PairScore(score, feats, "date")
-        if not running:
-            score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report
+    corroborated = same_spot and (shared > 0 or text >= 0.35)
+    # a late report joins only a running incident, or the same place with shared facts
+    if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not (running or corroborated)):
+        return PairScore(score, feats, "date")
+    if gap is not None and gap >= NEAR_DAYS and corroborated and not running:
+        score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report
     return PairScore(score, feats)
