@@ -24,11 +24,12 @@ from marsad.extract.actors import Actor, actor_table
 from marsad.extract.attribution import SentenceView, Speaker
 from marsad.extract.tokens import PhraseSet, Tok, key_text, lex_key, tokenize, variants
 from marsad.model import Claim, Span
-from marsad.text.document import content_sentences
 
 _SENT_PUNCT = frozenset(".؟?!؛;")
 _STOPS = frozenset(".؟?!")
 _RUN_ON = frozenset("؛;:،,")
+# A full stop the sentence splitter left inside a sentence: not a decimal point, not before a quote.
+_CUT = re.compile(r"[.!?؟](?![0-9])(?!\s*[\"“”«»″])")
 _QUOTES = frozenset("\"“”«»″")
 _UNIDENTIFIED = "Unidentified persons"  # the group when the text names none (30 قتيلا)
 _BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
@@ -58,9 +59,17 @@ def lexicon() -> ClaimLexicon:
     t = lang.load("claim_triggers")
     nc = lang.load("non_claims")
     nl = numbers.lexicon()
-    stems = set(nl.number_words) | set(nl.vague) | nl.dual_any | nl.dual_an_only | nl.dual_construct
-    stems = {s[:-1] if s.endswith("ه") and len(s) > 3 else s for s in stems if len(s) >= 2}
-    prefilter = re.compile("[0-9]|" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)))
+    # a figure: digits, a number word or vague quantity (after proclitics), or a dual noun
+    words = set(nl.number_words) | {w for w in nl.vague if " " not in w}
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+    def duals(stems, endings):
+        forms = {st[:-1] + "ت" if st.endswith("ه") else st for st in stems}
+        return "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")(?:" + endings + ")"
+
+    construct = "|".join(map(re.escape, sorted(nl.dual_construct)))
+    prefilter = re.compile(rf"[0-9]|(?<![\w])[وفبلك]{{0,2}}(?:ال)?(?:{alt}|{duals(nl.dual_any, 'ان|ين')}|"
+                           rf"{duals(nl.dual_an_only, 'ان')}|{construct})(?![\w])")
     return ClaimLexicon(
         triggers=PhraseSet({k: v["words"] for k, v in t["kinds"].items()}),
         weak=PhraseSet(t["weak"]), irrealis=_keys(t["irrealis"]), bounds=PhraseSet({"b": t["clause_bounds"]}),
@@ -102,18 +111,18 @@ class ClaimExtractor:
         self.actors = actor_table()
         self.wlex = who.lexicon()
         self.generic = self.wlex.generic
+        words = set(self.alex.speech.first_words) | set(self.alex.according.first_words) | set(self.alex.continuation)
+        alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        self._speech_hint = re.compile(rf"(?<![\w])[وف]?(?:{alt})(?![\w])")
 
     # ------------------------------------------------------------------ per doc
     def extract(self, doc: Doc) -> list[Claim]:
         norm = doc._.norm
         ktext = key_text(norm.text)
         text = doc.text  # built from the tokens on every access: read once
-        self._text, self._norm = text, norm
+        self._text, self._norm, self._ktext = text, norm, ktext
         article = doc._.article
         self._doc_id = article.id if article is not None else ""
-        mentions = self.actors.find(doc)
-        m_norm = [(*norm.from_original(m.start, m.end), m.actor) for m in mentions]
-        m_starts = [m[0] for m in m_norm]
         found: list[_Found] = []
         history: list[Speaker] = []
         quote_speaker: Speaker | None = None
@@ -122,34 +131,34 @@ class ClaimExtractor:
         carry: Speaker | None = None  # the speaker of a sentence cut at ؛ or : runs on
         para: Speaker | None = None  # a statement opened with a colon (صرح المتحدث: بأن ...) runs on
         prev_end = 0
-        for si, (ns, ne, toks) in enumerate(self._units(doc, norm, ktext)):
+        for si, (ns, ne) in enumerate(self._units(doc, norm, ktext)):
             stext = ktext[ns:ne]
             headline = first
             first = False
-            o_start, o_end = norm.to_original(toks[0].start, toks[-1].end)
+            o_start, o_end = norm.to_original(ns, ne)
             if "\n" in text[prev_end:o_start]:
                 para = None
             prev_end = o_end
-            has_figure = bool(self.lex.prefilter.search(stext))
-            has_speech = any(t.text in self.alex.speech.first_words or variants(t.text)[-1] in
-                             self.alex.speech.first_words or t.text in self.alex.according.first_words
-                             or variants(t.text)[-1] in self.alex.according.first_words for t in toks)
+            has_figure = self.lex.prefilter.search(stext) is not None
+            has_speech = self._speech_hint.search(stext) is not None
             speakers: list[Speaker] = []
-            ctx = None
+            toks = None
             if has_figure or has_speech:
-                ctx = self._context(doc, norm, toks, m_norm, m_starts, ns, ne)
+                toks = tokenize(stext, ns)
+                ctx = self._context(toks, ns, ne)
                 speakers = attribution.sentence_speakers(ctx.view, self.generic, history)
-            if has_figure and ctx is not None:
-                fallback = quote_speaker if in_quote else (carry or para)
-                if fallback is None:
-                    fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
-                found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
-                                                   text[o_start:o_end].strip(), found))
-            history.extend(speakers)
-            for sp in speakers:
-                if any(t.text == ":" for t in toks[sp.pos + 1:sp.pos + 9]) and sp.marker == "speech":
-                    para = sp
-            carry = (speakers[-1] if speakers else carry) if toks[-1].text in _RUN_ON else None
+                if has_figure:
+                    fallback = quote_speaker if in_quote else (carry or para)
+                    if fallback is None:
+                        fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
+                    found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
+                                                       text[o_start:o_end].strip(), found))
+                history.extend(speakers)
+                for sp in speakers:
+                    if sp.marker == "speech" and any(t.text == ":" for t in toks[sp.pos + 1:sp.pos + 9]):
+                        para = sp
+            last_char = stext.rstrip()[-1:]
+            carry = (speakers[-1] if speakers else carry) if last_char in _RUN_ON else None
             if attribution.quote_parity(text[o_start:o_end]):
                 in_quote = not in_quote
                 last = history[-1] if history else None
@@ -157,21 +166,28 @@ class ClaimExtractor:
         return _merge(found, doc)
 
     def _units(self, doc: Doc, norm, ktext: str):
-        """Content sentences as token lists, cut again at full stops the sentence splitter kept
-        (a closing quote before the stop), each with its normalised span."""
-        for sent in content_sentences(doc):
-            ns, ne = norm.from_original(sent.start_char, sent.end_char)
-            toks = tokenize(ktext[ns:ne], ns)
-            a = 0
-            for k, t in enumerate(toks):
-                if t.text in _STOPS and k + 1 < len(toks) and toks[k + 1].text not in _QUOTES:
-                    yield toks[a].start, t.end, toks[a:k + 1]
-                    a = k + 1
-            if a < len(toks):
-                yield toks[a].start, ne, toks[a:]
-
-    def _context(self, doc: Doc, norm, toks: list[Tok], m_norm, m_starts, ns: int, ne: int) -> _SentCtx:
+        """Content sentences (not wholly boilerplate) as normalised spans, cut again at full stops the
+        sentence splitter kept (a closing quote before the stop)."""
         text = self._text
+        spans = doc._.boilerplate or []
+        for sent in doc.sents:
+            s0, s1 = sent.start_char, sent.end_char
+            raw = text[s0:s1]
+            lead = len(raw) - len(raw.lstrip())
+            s0, s1 = s0 + lead, s0 + len(raw.rstrip())
+            if s1 <= s0 or any(a <= s0 and s1 <= b for a, b in spans):
+                continue
+            ns, ne = norm.from_original(s0, s1)
+            a = ns
+            for m in _CUT.finditer(ktext, ns, ne):
+                if m.end() < ne:
+                    yield a, m.end()
+                    a = m.end()
+            if a < ne and ktext[a:ne].strip():
+                yield a, ne
+
+    def _context(self, toks: list[Tok], ns: int, ne: int) -> _SentCtx:
+        text, norm = self._text, self._norm
         starts = [t.start for t in toks]
         ends = [t.end for t in toks]
 
@@ -182,19 +198,17 @@ class ClaimExtractor:
             return text[o1:o2]
 
         actors: list[tuple[int, int, Actor]] = []
-        k = bisect.bisect_left(m_starts, ns)
-        while k < len(m_norm) and m_norm[k][0] < ne:
-            s, e, act = m_norm[k]
+        for s, e, act in self.actors.scan(self._ktext, ns, ne):
             a = bisect.bisect_right(starts, s) - 1
             b = bisect.bisect_left(ends, e) + 1
             if 0 <= a < b <= len(toks):
                 actors.append((a, b, act))
-            k += 1
         triggers: list[tuple[int, int, str, bool]] = []
         i = 0
         n = len(toks)
+        first_words = self.lex.triggers.first_words
         while i < n:
-            if toks[i].is_word:
+            if toks[i].is_word and not first_words.isdisjoint(variants(toks[i].text)):
                 m = self.lex.triggers.match_at(toks, i)
                 if m:
                     irrealis = any(set(variants(toks[j].text)) & self.lex.irrealis
@@ -203,7 +217,9 @@ class ClaimExtractor:
                     i += m[0]
                     continue
             i += 1
-        bounds = {j for j in range(n) if toks[j].is_word and self.lex.bounds.match_at(toks, j)}
+        bw = self.lex.bounds.first_words
+        bounds = {j for j in range(n) if toks[j].is_word and not bw.isdisjoint(variants(toks[j].text))
+                  and self.lex.bounds.match_at(toks, j)}
         trigger_at = {j for s, e, _, _ in triggers for j in range(s, e)}
         view = SentenceView(toks, original, actors, trigger_at, set())
         return _SentCtx(toks, view, triggers, {t[0]: t for t in triggers}, {t[1] - 1: t for t in triggers}, bounds)

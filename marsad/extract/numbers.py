@@ -8,7 +8,7 @@ positions, so that the claims stage can look for its trigger and its noun on bot
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad import lang
 from marsad.extract.tokens import PhraseSet, Tok, lex_key, variants
@@ -53,6 +53,11 @@ class NumberLexicon:
     def number_words(self) -> frozenset[str]:
         return frozenset(self.units) | frozenset(self.tens) | frozenset(self.hundreds) | frozenset(self.scales)
 
+    @property
+    def starters(self) -> frozenset[str]:
+        """Words (clitic-free) that can start a figure: number words and vague quantities."""
+        return self.number_words | frozenset(w.split()[0] for w in self.vague) | self.vague_phrases.first_words
+
 
 def _values(table: dict) -> dict[str, int]:
     return {lex_key(w): int(v) for v, words in table.items() for w in words}
@@ -92,6 +97,11 @@ def _word_class(word: str, lex: NumberLexicon, first: bool) -> tuple[str, int] |
             if form in table:
                 return cls, table[form]
     return None
+
+
+@cache
+def _starters() -> frozenset[str]:
+    return lexicon().starters
 
 
 def _digits(text: str) -> float:
@@ -165,7 +175,14 @@ def _parse_number(toks: list[Tok], i: int, lex: NumberLexicon) -> tuple[int, int
     return total + cur, j, has_scale
 
 
-def _dual(word: str, lex: NumberLexicon) -> bool:
+def _dual(word: str, lex: NumberLexicon | None = None) -> bool:
+    return _is_dual(word)
+
+
+@lru_cache(maxsize=100_000)
+def _is_dual(word: str) -> bool:
+    """A dual noun of a person (جنديان, شخصين, امرأتان) or a construct dual (رجلي أمن)."""
+    lex = lexicon()
     for form in variants(word):
         if form in lex.dual_construct:
             return True
@@ -183,8 +200,12 @@ def find_numbers(toks: list[Tok]) -> list[NumberMention]:
     lex = lexicon()
     out: list[NumberMention] = []
     i, n = 0, len(toks)
+    starters = _starters()
     while i < n:
         tok = toks[i]
+        if tok.is_punct or (tok.is_word and starters.isdisjoint(variants(tok.text)) and not _dual(tok.text, lex)):
+            i += 1
+            continue
         parsed = _parse_number(toks, i, lex)
         if parsed:
             value, j, has_scale = parsed
