@@ -218,3 +218,24 @@ def test_unrelated_incident_does_not_attach_to_a_stored_one():
 
 def _corpus_args(c: Corpus):
     return c.events, c.claims, c.articles
+
+
+def test_report_before_the_bridging_one_joins_in_the_second_pass():
+    """A city-level report sorts before the ten-day summary that shows the incident spans its day."""
+    prison, city = "curated:syr-sinaa-prison", "wof:421168649"  # gazetteer ids: a prison inside al-Hasakah
+
+    def at(doc, date, place_id, lat, lon, date_end=None):
+        ev = make_event(doc, date, date_end=date_end, place=place_id, lat=lat, lon=lon, admin1="Al-Hasakeh",
+                        country="SYR", event_type="Battles", actors=[ISIS, SDF], evidence=f"نص {doc}")
+        ev.place_id = place_id
+        return ev
+
+    c = Corpus()
+    c.article("p1", "2022-01-21", [(at("p1", "2022-01-20", prison, 36.468, 40.742), [])])
+    c.article("p2", "2022-01-22", [(at("p2", "2022-01-21", city, 36.502, 40.748), [])])
+    summary = at("p3", "2022-01-22", prison, 36.468, 40.742, date_end="2022-01-30")
+    c.article("p3", "2022-01-31", [(summary, [])])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert groups(incidents) == {frozenset({"p1", "p2", "p3"})}
+    rules = [link["rule"] for link in incidents[0].links]
+    assert rules.count("merged incidents") == 1 and rules.count("first report") == 2
