@@ -155,8 +155,9 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     # the headline and lead say what happened; the body's words only when they name nothing
     lead = [c for c in inc.clauses if c.lead and any(t.term.weight > 0 for t in c.triggers)]
     if lead and len(lead) < len(inc.clauses):
+        lead_deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for c in lead for cl in c.claims)
         by_lead = classify(_weighted_triggers(inc, lead), armed_target, civilian_victims, armed_victims,
-                           deaths)
+                           lead_deaths)
         if by_lead.event_type is not None:
             by_lead.score = max(by_lead.score, typing.score)
             if by_lead.event_type not in VIOLENT_TYPES:

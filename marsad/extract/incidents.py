@@ -195,6 +195,13 @@ def _not_datelines(doc: Doc, clauses: list[Clause], places: list[Any]) -> list[A
     return [p for p in places if not any(a <= p.start < b for a, b in spans)]
 
 
+def _adjective(m: Any, words: list[Word]) -> bool:
+    """`بلدة تركية`, `الحدود السورية`: a nationality adjective, though a village may bear the name."""
+    i = bisect.bisect_left([w.start for w in words], m.start)
+    hits = nationality_index().find(words, i, i + 1)
+    return bool(hits) and hits[0].end >= m.end and m.place.feature != "country"
+
+
 def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
     """`بلدة سروج بجنوب شرقي تركيا`, `مدينة سوروتش التركية`: a country named right after a place
     settles which of its homonyms is meant."""
@@ -326,9 +333,15 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     scored = [(s, m) for s, m in scored if s >= min_score]
     if not scored:
         return None, country
-    by_country: dict[str, float] = {}
+    # a country's weight: its best mention, and a little for each other one
+    best_in: dict[str, float] = {}
+    rest_in: dict[str, float] = {}
     for s, m in scored:
-        by_country[m.place.country] = by_country.get(m.place.country, 0.0) + max(s, 0.1)
+        c = m.place.country
+        lo, hi = sorted((best_in.get(c, 0.0), max(s, 0.1)))
+        best_in[c] = hi
+        rest_in[c] = rest_in.get(c, 0.0) + lo
+    by_country = {c: best_in[c] + 0.25 * rest_in[c] for c in best_in}
     if country is None or country not in by_country:
         country = max(by_country, key=lambda k: by_country[k])
     cands = [(s, m) for s, m in scored if m.place.country == country]
@@ -372,6 +385,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     clauses = make_clauses(doc, words)
     _attach(clauses, triggers, "triggers")
     _attach(clauses, dates, "dates")
+    places = [m for m in places if not _adjective(m, words)]
     _attach(clauses, _not_datelines(doc, clauses, places), "places")
     _attach(clauses, claims, "claims")
     for c in clauses:
