@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from marsad.ingest.dates import parse_date_line
 from marsad.lang import load
 from marsad.text.clitics import match_forms
+from marsad.text.document import doc_text
 from marsad.text.normalize import fold, key
 
 _LINE = re.compile(r"[^\n]+")
@@ -179,5 +180,5 @@ def _mark_trailing_block(lines: list[_Line], r: _Rules) -> None:
 
 @Language.component("marsad_boilerplate")
 def mark_boilerplate(doc: Doc) -> Doc:
-    doc._.boilerplate = boilerplate_spans(doc.text)
+    doc._.boilerplate = boilerplate_spans(doc_text(doc))
     return doc

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-import marsad.text.document  # noqa: F401  (registers the Doc extensions)
+from marsad.text.document import doc_text  # (importing it also registers the Doc extensions)
 from marsad.text.normalize import key
 
 _DIGITS = r"0-9\u0660-\u0669\u06F0-\u06F9"
@@ -61,7 +61,7 @@ def split_sentences(doc: Doc) -> Doc:
         return doc
     arr = doc.to_array([IDX, IS_SPACE, IS_PUNCT])
     starts_at, is_space, is_punct = arr[:, 0], arr[:, 1], arr[:, 2]
-    text = doc.text
+    text = doc_text(doc)
     ends: set[int] = set()
     # A line break inside a token or in its trailing whitespace ends that token's sentence.
     for m in _NEWLINE.finditer(text):

