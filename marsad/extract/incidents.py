@@ -50,6 +50,7 @@ TIER_MIN = 2.5  # a more specific place must score this much to beat a coarser o
 RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named
 RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
 DEFAULT_DATE_DAYS = 2  # how far before publication a date named anywhere may date an undated incident
+NATIONALITY_VOTE = 1.0  # weight of a nationality adjective for its country's places
 SAID_PENALTY = 60  # characters: how much further a date of saying counts from the trigger
 STATEMENT_WINDOW = 6  # words from a verb of saying to its date (`أفاد المرصد السوري ... اليوم`)
 
@@ -71,6 +72,7 @@ class Clause:
     separate: bool = False
     background_marker: bool = False
     broken: bool = False  # starts at a clause break (`غداة`, `بالتزامن مع`)
+    nationalities: list[str] = field(default_factory=list)  # ISO3 of nationality adjectives in it
 
     @property
     def lead(self) -> bool:
@@ -234,7 +236,9 @@ def _attach(clauses: list[Clause], items: list[Any], attr: str) -> None:
 
 def _mark(clauses: list[Clause], words: list[Word]) -> None:
     marks = _markers()
+    nat = nationality_index()
     for c in clauses:
+        c.nationalities = [h.payload for h in nat.find(words, c.wlo, c.whi)]
         # markers count near the start of a clause (its first dozen words), where Arabic puts them
         head_hi = min(c.whi, c.wlo + 12)
         c.separate = bool(marks["separate"].find(words, c.wlo, head_hi)) or c.broken
@@ -333,7 +337,8 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     scored = [(s, m) for s, m in scored if s >= min_score]
     if not scored:
         return None, country
-    # a country's weight: its best mention, and a little for each other one
+    # a country's weight: its best mention, half of each other one, and its nationality adjectives
+    # (`جنود مصريين`, `القوات المسلحة المصرية`)
     best_in: dict[str, float] = {}
     rest_in: dict[str, float] = {}
     for s, m in scored:
@@ -341,7 +346,8 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
         lo, hi = sorted((best_in.get(c, 0.0), max(s, 0.1)))
         best_in[c] = hi
         rest_in[c] = rest_in.get(c, 0.0) + lo
-    by_country = {c: best_in[c] + 0.25 * rest_in[c] for c in best_in}
+    adjectives = Counter(iso for cl in clauses for iso in cl.nationalities)
+    by_country = {c: best_in[c] + 0.5 * rest_in[c] + NATIONALITY_VOTE * adjectives[c] for c in best_in}
     if country is None or country not in by_country:
         country = max(by_country, key=lambda k: by_country[k])
     cands = [(s, m) for s, m in scored if m.place.country == country]
@@ -433,7 +439,8 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             target.clauses.append(c)
             if target.place is None and c.places:
                 target.place, target.country = best_place(target.clauses, words, support)
-            if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties):
+            if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties) \
+                    and not c.background_marker:
                 _redate(target, c, words, published)
             last = target
     for inc in incidents:
