@@ -66,10 +66,10 @@ def _config() -> dict[str, Any]:
     designators = {}
     for word, spec in (cur.get("designators") or {}).items():
         designators[key(word)] = (tuple(spec.get("features") or ()), spec.get("precision"))
-    words = [*_flat(stop.get("stopwords")), *_flat(stop.get("frequent_major")),
-             *_flat(stop.get("frequent_minor"))]
+    hard = [*_flat(stop.get("stopwords")), *_flat(stop.get("frequent_major"))]
     return {
-        "stop": {key(w) for w in words},
+        "stop": {key(w) for w in hard} | {key(w) for w in _flat(stop.get("frequent_minor"))},
+        "hard_stop": {key(w) for w in hard},
         "stop_any": {key(w) for w in _flat(stop.get("never"))},
         "not_clitic": {key(w) for w in _flat(stop.get("not_clitic"))},
         "designators": designators,
@@ -274,7 +274,7 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
             # A common word, unless a designator says it is a place ("قرية الجديدة"); an indefinite
             # word after one is an adjective ("بلدة تركية", "مدينة استراتيجية"). Even then it may
             # begin a longer unknown name ("حي الشيخ مقصود"): weak, kept only with the doc's support.
-            if not (hit[1].startswith("ال") and qual is not None):
+            if not (hit[1].startswith("ال") and qual is not None) or hit[1] in cfg["hard_stop"]:
                 return None, False, None, (), None, False
             weak = True
         if hit[1] in cfg["designators"] or word in cfg["designators"]:
@@ -330,6 +330,12 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             follow = _adjective(norms[nxt], adjectives) if nxt < len(norms) and not starts[nxt] else None
             prev = norms[i - 1] if i > 0 and not starts[i] else ""
             site = "ب" in norms[i][:cut] or prev in cfg["site_words"]
+            if n == 1 and not any(c.feature in ("country", "admin1", "city") for c in cands):
+                # "حديثه" (his talk) is not حديثة, "لائحة" (a list) is not ل + ائحة: unless something
+                # else marks the word as a place, it needs the doc's support
+                homograph = doc[i].text.endswith("ه") and all(c.name.endswith("ة") for c in cands)
+                glued = bool(cut) and "ب" not in norms[i][:cut] and all(c.feature in _MINOR for c in cands)
+                weak = weak or homograph or glued
             # "الحسين بن علي", "عمر عبدالعزيز الدخيل": a name after a person's name is his lineage
             patronym = n > 1 and norms[i] in cfg["patronymics"] and bool(prev) and words[i - 1] and not (
                 site or prev in cfg["designators"])

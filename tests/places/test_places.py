@@ -72,6 +72,8 @@ def test_longest_match_wins(nlp):
     "قالت وزارة الدفاع إن جنود الجيش تصدوا للهجوم",  # وزارة is not و + the village زارة
     "قتل 30 شخصا بانفجار في بلدة تركية على الحدود",  # an adjective after بلدة is not a name
     "وذكرت مصادر محلية أن مجموعة من المسلحين هاجمت قرى المنطقة",
+    "وقال في حديثه للصحفيين إن الفصائل تقدمت",  # حديثه is not حديثة, الفصائل not the town Fasayil
+    "ونشرت الوزارة لائحة بأسماء المطلوبين",  # لائحة is not ل + the village ائحة
 ])
 def test_common_words_are_not_places(nlp, text):
     assert places(nlp, text) == []
