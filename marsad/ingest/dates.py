@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from email.utils import parsedate_to_datetime
 from functools import cache
 
 from marsad.lang import load
@@ -86,13 +87,25 @@ def iso_date(value: object) -> str | None:
             return dt.date(value[0], value[1], value[2]).isoformat()
         except (TypeError, ValueError):
             return None
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    text = str(value).strip()
+    m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
     if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-    return None
+        return _date(int(m[1]), int(m[2]), int(m[3]))
+    m = re.match(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", text)  # day first, as Arabic sites write it
+    if m:
+        return _date(int(m[3]), int(m[2]), int(m[1]))
+    try:  # RFC 2822, as in feeds and HTTP headers: "Sat, 22 Jan 2022 09:30:00 +0000"
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    return parse_date_line(text)  # "21 يناير 2022"
+
+
+def _date(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
 
 
 def choose_published(input_value: object, page_value: object, text: str,

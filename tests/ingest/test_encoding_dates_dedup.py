@@ -85,3 +85,14 @@ def test_a_repost_of_the_same_story_is_flagged_and_distinct_reports_are_not(all_
     batch = [dataclasses.replace(a, duplicate_of=None) for a in [*arts, early]]
     assert mark_duplicates(batch, all_pairs_max=all_pairs_max) == 1
     assert batch[4].duplicate_of == "early" and batch[5].duplicate_of is None
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2022-01-27", "2022-01-27"), ("2022-01-27T10:05:00Z", "2022-01-27"), ("2022/1/27", "2022-01-27"),
+    ("27/01/2022", "2022-01-27"), ("Thu, 27 Jan 2022 09:30:00 +0000", "2022-01-27"),
+    ("27 يناير 2022", "2022-01-27"), ("not a date", None), ("2022-02-30", None), ("", None), (None, None),
+])
+def test_input_metadata_dates_in_the_forms_scrapers_write(value, iso):
+    from marsad.ingest.dates import iso_date
+
+    assert iso_date(value) == iso
