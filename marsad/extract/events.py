@@ -93,10 +93,13 @@ def extract_events(doc: Doc) -> Doc:
 
 
 def _on_day(c: Clause, inc: Incident) -> bool:
-    """The clause dates itself to the incident's day (`مساء اليوم` in a report of today's fighting)."""
+    """The clause dates itself to the incident's day by a news-day word (`مساء اليوم`, `أمس`), as
+    reports of ongoing fighting do (a weekday may be a plan: `خلال صلاة يوم الجمعة`)."""
     if inc.day is None:
         return False
     for d in c.own_dates():
+        if getattr(d, "kind", "relative") != "relative":
+            continue
         first = d.date if isinstance(d.date, dt.date) else None
         if first is not None and abs((first - inc.day).days) <= 1:
             return True
