@@ -9,6 +9,7 @@ through the shared actor table in ACLED's actor1/actor2/inter/interaction style.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from functools import cache
@@ -29,7 +30,7 @@ from marsad.extract.event_types import (
     interaction,
     nationality_index,
 )
-from marsad.extract.incidents import Clause, Incident, segment
+from marsad.extract.incidents import Clause, Incident, segment, statement_index
 from marsad.model import Event, Span
 
 try:  # date and place resolvers (their own stages of work); events degrade gracefully without them
@@ -48,10 +49,13 @@ LEAD_FACTOR = 1.5
 MIN_EVENT_SCORE = 6.0  # weaker typing evidence than this is a passing mention, not a reported incident
 MIN_OTHER_SCORE = 2.0  # a further incident was already required to have its own place or day
 MAX_ACTORS = 3
+SPEAKER_FACTOR = 0.3
 VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
 GENERIC_STATE = {"Security forces", "Military forces"}
 STRIKE_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
+# Sub-event types in which state forces named alone are the target, not the attacker.
+STATE_TARGET_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Armed clash"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -183,7 +187,8 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     clause_actors = _incident_actors(inc, actor_mentions)
     _set_place(ev, inc, clause_actors)
     main_group = _main_group(doc, words, inc, actor_mentions)
-    _set_actors(ev, inc, clause_actors, victims, _strikers(words, inc), main_group)
+    _set_actors(ev, inc, clause_actors, victims, _strikers(words, inc), main_group,
+                _speakers(words, clause_actors))
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -265,6 +270,18 @@ def _state_forces() -> dict[str, Actor]:
     return out
 
 
+def _speakers(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[int]:
+    """Starts of actor mentions right after a verb of saying (`قالت الشرطة الإسرائيلية`): who
+    speaks about an incident is rarely a party to it."""
+    starts = [w.start for w in words]
+    out = set()
+    for m, c in clause_actors:
+        i = bisect.bisect_left(starts, m.start)
+        if statement_index().find(words, max(c.wlo, i - 3), i):
+            out.add(m.start)
+    return out
+
+
 def _strikers(words: list[Any], inc: Incident) -> list[Actor]:
     """The forces behind a strike or shelling named by nationality (`غارة تركية`, `القصف التركي`)."""
     forces = _state_forces()
@@ -306,10 +323,11 @@ def _as_party(a: Actor, country: str | None) -> Actor:
 
 def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
                 victims: list[Actor], strikers: list[Actor] | None = None,
-                main_group: Actor | None = None) -> None:
+                main_group: Actor | None = None, speakers: set[int] | None = None) -> None:
     """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list."""
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
+    speakers = speakers or set()
 
     def add(a: Actor, w: float) -> None:
         if a.role not in ("armed", "civilians"):
@@ -319,7 +337,7 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         score[a.name] = score.get(a.name, 0.0) + w
 
     for m, c in clause_actors:
-        add(m.actor, _factor(c))
+        add(m.actor, _factor(c) * (SPEAKER_FACTOR if m.start in speakers else 1.0))
     for a in victims:
         add(a, 1.0)
     for a in strikers or []:
@@ -340,9 +358,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
                 del score[n]
     victim_names = {_as_party(a, ev.country).name for a in victims}
     armed = [n for n in score if by_name[n].role == "armed"]
-    unidentified = ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) \
-        and all(n in victim_names for n in armed)
-    if unidentified:  # only the state forces it hit are named: the attackers are unknown
+    # only state forces are named, and they were hit (by a bomb, in an ambush): the attackers are unknown
+    hit = all(n in victim_names for n in armed) or ev.sub_event_type in STATE_TARGET_TYPES
+    unidentified = ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) and hit
+    if unidentified:
         unknown = actor_table().get(acled()["unidentified_actor"])
         if unknown is not None:
             by_name[unknown.name] = unknown

@@ -128,6 +128,11 @@ def _markers() -> dict[str, PhraseIndex]:
                                   "statement")}
 
 
+def statement_index() -> PhraseIndex:
+    """Verbs and nouns of saying (`قال`, `أعلنت`, `بيان`)."""
+    return _markers()["statement"]
+
+
 def _day(d: Any) -> dt.date | None:
     if d is None:
         return None
