@@ -28,7 +28,7 @@ from marsad.store import EventFilter, Store
 HERE = Path(__file__).parent
 GAZETTEER = HERE.parent / "data" / "gazetteer"
 PAGE_SIZE = 50
-MAP_LIMIT = 5000
+MAP_LIMIT = 1500  # newest geocoded events on the map (the list pages through all)
 
 router = APIRouter(include_in_schema=False)
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
@@ -72,11 +72,11 @@ def not_found(request: Request, detail: str) -> HTMLResponse:
 def index(request: Request, flt: EventFilter = Depends(event_filter), page: int = Query(1, ge=1, le=100000),
           store: Store = Depends(get_store)) -> HTMLResponse:
     total, items = store.list_events(flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    _, everything = store.list_events(flt, limit=MAP_LIMIT) if total > len(items) else (total, items)
     return _render(request, "index.html", {
         "flt": flt, "total": total, "items": [dict(e, killed=_killed(e)) for e in items], "page": page,
-        "pages": max(1, -(-total // PAGE_SIZE)), "facets": store.facets(), "points": _points(everything),
-        "timeline": charts.timeline([e.get("date") for e in everything]), "counts": store.counts(),
+        "pages": max(1, -(-total // PAGE_SIZE)), "facets": store.facets(),
+        "points": store.map_points(flt, limit=MAP_LIMIT), "map_limited": total > MAP_LIMIT,
+        "timeline": charts.timeline(store.event_dates(flt)),
     })
 
 

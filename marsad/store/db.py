@@ -25,4 +25,5 @@ def load_events(url: str) -> list[Event]:
 def save_run(url: str, articles: list[Article], claims: list[Claim], events: list[Event]) -> SaveStats:
     """Store documents, claims and incidents idempotently (re-running the same input adds nothing)."""
     with Store(url) as store:
-        return store.save_run(articles, claims, events)
+        # the linker returns every stored incident plus the new ones: the run is complete
+        return store.save_run(articles, claims, events, complete=True)

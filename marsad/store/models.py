@@ -84,6 +84,7 @@ class EventRow(Base):
     actors_key: Mapped[str] = mapped_column(Text, default="")  # "|actor a|actor b|", lower case
     search_text: Mapped[str] = mapped_column(Text, default="")
     n_documents: Mapped[int] = mapped_column(Integer, default=0)
+    fatalities: Mapped[int | None] = mapped_column(Integer)  # sum of best 'killed' estimates (migration 0002)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -91,6 +92,13 @@ class EventRow(Base):
     merged_into: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (  # migration 0002: the list, its count, timeline and filter menus read these
+        Index("ix_events_status_date", "status", "date", "event_id"),
+        Index("ix_events_status_country", "status", "country"),
+        Index("ix_events_status_admin1", "status", "admin1"),
+        Index("ix_events_status_type", "status", "event_type"),
+    )
 
 
 class EventDocumentRow(Base):

@@ -8,7 +8,8 @@ a document's claims are replaced by the claims of the run that processed it (cla
 derived from doc, kind and offsets, so they are stable); events are keyed by `event_id`. When a
 stored event's content changes, a row in `revisions` records the old and new value of every
 changed field, and the version goes up: never a silent edit. A stored event whose reports all
-moved to other events of the run is marked `merged` (with `merged_into`) and a revision says so.
+moved to other events of a complete run (`complete=True`, what `marsad run` saves) is marked
+`merged` (with `merged_into`) and a revision says so.
 
 Reading (dicts ready for JSON; all lists return `(total, rows)` for pagination):
     list_events(EventFilter(...), limit, offset)   incidents, newest first
@@ -203,15 +204,20 @@ class Store:
     # ------------------------------------------------------------------ writing
 
     def save_run(self, articles: list[Article], claims: list[Claim], events: list[Event],
-                 source: str = "run") -> SaveStats:
-        """Upsert one run's documents, claims and incidents in one transaction (idempotent)."""
+                 source: str = "run", complete: bool = False) -> SaveStats:
+        """Upsert one run's documents, claims and incidents in one transaction (idempotent).
+
+        `complete=True` says `events` is every incident after linking against all stored ones (what
+        `marsad run` saves): a stored incident missing from it whose reports all sit in the run's
+        incidents was absorbed, and is marked merged. A partial batch (the default) marks nothing.
+        """
         stats = SaveStats()
         now = _now()
         with self.session.begin() as s:
             self._save_documents(s, articles, now, stats)
             s.flush()
             self._save_claims(s, articles, claims, stats)
-            self._save_events(s, events, now, source, stats)
+            self._save_events(s, events, now, source, stats, complete)
         return stats
 
     def _save_documents(self, s: Session, articles: list[Article], now: datetime, stats: SaveStats) -> None:
@@ -263,7 +269,7 @@ class Store:
         stats.claims = len(rows)
 
     def _save_events(self, s: Session, events: list[Event], now: datetime, source: str,
-                     stats: SaveStats) -> None:
+                     stats: SaveStats, complete: bool) -> None:
         by_id: dict[str, Event] = {}
         for ev in events:
             if not ev.event_id:
@@ -278,6 +284,9 @@ class Store:
             for ed in s.scalars(select(EventDocumentRow).where(EventDocumentRow.event_id.in_(chunk))
                                 .order_by(EventDocumentRow.event_id, EventDocumentRow.ord)):
                 old_docs[ed.event_id].append(ed.doc_id)
+        replaced: list[str] = []
+        links_rows: list[dict[str, Any]] = []
+        revisions: list[dict[str, Any]] = []
         for eid, ev in by_id.items():
             data = ev.to_dict()
             doc_ids = list(dict.fromkeys(data.pop("doc_ids") or []))
@@ -297,19 +306,24 @@ class Store:
                 row.version += 1
                 action = "updated"
                 stats.events_updated += 1
-                s.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id == eid))
+                replaced.append(eid)
             else:
                 continue
             self._fill_event_row(row, ev, data, doc_ids, h, now)
-            s.add(RevisionRow(event_id=eid, version=row.version, action=action, changes=changes,
-                              source=source, at=now))
-            s.flush()
+            revisions.append({"event_id": eid, "version": row.version, "action": action, "changes": changes,
+                              "source": source, "at": now})
             links = data.get("links") or []
-            if doc_ids:
-                s.execute(insert(EventDocumentRow), [
-                    {"event_id": eid, "doc_id": d, "ord": i, "reasons": _reasons_for(links, d)}
-                    for i, d in enumerate(doc_ids)])
-        self._mark_merged(s, by_id, now, source, stats)
+            links_rows.extend({"event_id": eid, "doc_id": d, "ord": i, "reasons": _reasons_for(links, d)}
+                              for i, d in enumerate(doc_ids))
+        s.flush()  # event rows first: event_documents refer to them
+        for chunk in _chunks(replaced):
+            s.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id.in_(chunk)))
+        for rows in _chunks(links_rows):
+            s.execute(insert(EventDocumentRow), list(rows))
+        for rows in _chunks(revisions):
+            s.execute(insert(RevisionRow), list(rows))
+        if complete:
+            self._mark_merged(s, by_id, now, source, stats)
 
     @staticmethod
     def _fill_event_row(row: EventRow, ev: Event, data: dict[str, Any], doc_ids: list[str], h: str,
@@ -329,6 +343,7 @@ class Store:
             ev.event_id, ev.event_type, ev.sub_event_type, ev.country, ev.admin1, ev.admin2, ev.location,
             ev.place_text, *actors] if x))
         row.n_documents = len(doc_ids)
+        row.fatalities = killed_best(ev)
         row.data = data
         row.content_hash = h
         row.status = "active"
@@ -337,7 +352,7 @@ class Store:
 
     def _mark_merged(self, s: Session, run_events: dict[str, Event], now: datetime, source: str,
                      stats: SaveStats) -> None:
-        """Stored incidents not in this run whose every report now sits in a run incident."""
+        """Stored incidents left out of a complete run whose every report now sits in a run incident."""
         owner: dict[str, str] = {}
         for eid, ev in run_events.items():
             for d in ev.doc_ids:
@@ -349,21 +364,25 @@ class Store:
             candidates.update(s.scalars(select(EventDocumentRow.event_id)
                                         .where(EventDocumentRow.doc_id.in_(chunk))))
         candidates -= set(run_events)
-        for eid in sorted(candidates):
-            row = s.get(EventRow, eid)
-            if row is None or row.status != "active":
-                continue
-            docs = list(s.scalars(select(EventDocumentRow.doc_id).where(EventDocumentRow.event_id == eid)
-                                  .order_by(EventDocumentRow.ord)))
-            if not all(d in owner for d in docs):
+        docs_of: dict[str, list[str]] = defaultdict(list)
+        rows: list[EventRow] = []
+        for chunk in _chunks(sorted(candidates)):
+            rows.extend(s.scalars(select(EventRow).where(EventRow.event_id.in_(chunk),
+                                                         EventRow.status == "active")))
+            for ed in s.scalars(select(EventDocumentRow).where(EventDocumentRow.event_id.in_(chunk))
+                                .order_by(EventDocumentRow.event_id, EventDocumentRow.ord)):
+                docs_of[ed.event_id].append(ed.doc_id)
+        for row in sorted(rows, key=lambda r: r.event_id):
+            docs = docs_of.get(row.event_id, [])
+            if not docs or not all(d in owner for d in docs):
                 continue
             row.status = "merged"
             row.merged_into = owner[docs[0]]
             row.version += 1
             row.updated_at = now
-            s.add(RevisionRow(event_id=eid, version=row.version, action="merged", source=source, at=now,
-                              changes={"status": {"old": "active", "new": "merged"},
-                                       "merged_into": {"old": None, "new": row.merged_into}}))
+            s.add(RevisionRow(event_id=row.event_id, version=row.version, action="merged", source=source,
+                              at=now, changes={"status": {"old": "active", "new": "merged"},
+                                               "merged_into": {"old": None, "new": row.merged_into}}))
             stats.events_merged += 1
 
     # ------------------------------------------------------------------ reading: objects
@@ -420,41 +439,67 @@ class Store:
                 text("documents_fts MATCH :fts").bindparams(fts=phrase))
         return select(DocumentRow.id).where(DocumentRow.search_text.like(_like(qn), escape="\\"))
 
-    def _event_query(self, f: EventFilter) -> Select:
-        stmt = select(EventRow)
+    def _event_conditions(self, f: EventFilter) -> list[Any]:
+        """SQL conditions of a filter (shared by the page, the count, the map points and the dates)."""
+        cond: list[Any] = []
         if f.status:
-            stmt = stmt.where(EventRow.status == f.status)
+            cond.append(EventRow.status == f.status)
         if f.date_from:
-            stmt = stmt.where(func.coalesce(EventRow.date_end, EventRow.date) >= f.date_from)
+            cond.append(func.coalesce(EventRow.date_end, EventRow.date) >= f.date_from)
         if f.date_to:
-            stmt = stmt.where(EventRow.date <= f.date_to + "\uffff")
+            cond.append(EventRow.date <= f.date_to + "\uffff")
         if f.country:
-            stmt = stmt.where(func.lower(EventRow.country) == f.country.lower())
+            cond.append(func.lower(EventRow.country) == f.country.lower())
         if f.admin1:
-            stmt = stmt.where(func.lower(EventRow.admin1) == f.admin1.lower())
+            cond.append(func.lower(EventRow.admin1) == f.admin1.lower())
         if f.event_type:
-            stmt = stmt.where(func.lower(EventRow.event_type) == f.event_type.lower())
+            cond.append(func.lower(EventRow.event_type) == f.event_type.lower())
         if f.actor:
-            stmt = stmt.where(EventRow.actors_key.like(_like(f.actor.lower()), escape="\\"))
+            cond.append(EventRow.actors_key.like(_like(f.actor.lower()), escape="\\"))
         if f.q and search_norm(f.q):
             in_docs = select(EventDocumentRow.event_id).where(
                 EventDocumentRow.doc_id.in_(self._doc_search(f.q)))
-            stmt = stmt.where(or_(EventRow.search_text.like(_like(search_norm(f.q)), escape="\\"),
-                                  EventRow.event_id.in_(in_docs)))
+            cond.append(or_(EventRow.search_text.like(_like(search_norm(f.q)), escape="\\"),
+                            EventRow.event_id.in_(in_docs)))
         if f.background is not None:
-            # background is inside the JSON; filter in SQL portably through the text form
-            stmt = stmt.where(_json_flag(EventRow, f.background))
-        return stmt.order_by(EventRow.date.is_(None), EventRow.date.desc(), EventRow.event_id)
+            cond.append(_json_flag(EventRow, f.background))
+        return cond
+
+    # newest first, undated last; served by ix_events_status_date on SQLite
+    _ORDER = (EventRow.date.desc().nulls_last(), EventRow.event_id.desc())
+
+    def _event_query(self, f: EventFilter) -> Select:
+        return select(EventRow).where(*self._event_conditions(f)).order_by(*self._ORDER)
 
     def list_events(self, flt: EventFilter | None = None, limit: int = 50, offset: int = 0
                     ) -> tuple[int, list[dict[str, Any]]]:
         """A page of incidents (summary dicts: place, date, type, actors, estimates, n_documents)."""
-        stmt = self._event_query(flt or EventFilter())
+        cond = self._event_conditions(flt or EventFilter())
         with self.session() as s:
-            total = s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-            rows = list(s.scalars(stmt.limit(limit).offset(offset)))
-            docs = self._doc_ids_of(s, [r.event_id for r in rows])
+            total = s.scalar(select(func.count()).select_from(EventRow).where(*cond)) or 0
+            # ids first (a narrow sort), then the page's full rows
+            ids = list(s.scalars(select(EventRow.event_id).where(*cond).order_by(*self._ORDER)
+                                 .limit(limit).offset(offset)))
+            by_id = {r.event_id: r for r in s.scalars(select(EventRow).where(EventRow.event_id.in_(ids)))}
+            rows = [by_id[i] for i in ids if i in by_id]
+            docs = self._doc_ids_of(s, ids)
         return total, [self._event_summary(r, docs.get(r.event_id, [])) for r in rows]
+
+    def map_points(self, flt: EventFilter | None = None, limit: int = 3000) -> list[dict[str, Any]]:
+        """Geocoded incidents of a filter, newest first, with only what a map marker shows."""
+        cols = (EventRow.event_id, EventRow.latitude, EventRow.longitude, EventRow.event_type, EventRow.date,
+                EventRow.location, EventRow.fatalities)
+        with self.session() as s:
+            cond = [*self._event_conditions(flt or EventFilter()), EventRow.latitude.is_not(None),
+                    EventRow.longitude.is_not(None)]
+            rows = s.execute(select(*cols).where(*cond).order_by(*self._ORDER).limit(limit)).all()
+        keys = ("id", "lat", "lon", "type", "date", "place", "killed")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def event_dates(self, flt: EventFilter | None = None) -> list[str | None]:
+        """The date of every incident of a filter (for the timeline)."""
+        with self.session() as s:
+            return list(s.scalars(select(EventRow.date).where(*self._event_conditions(flt or EventFilter()))))
 
     @staticmethod
     def _event_summary(r: EventRow, doc_ids: list[str]) -> dict[str, Any]:
@@ -601,6 +646,12 @@ class Store:
                                    .where(EventRow.status == "active")) or 0,
                 "revisions": s.scalar(select(func.count()).select_from(RevisionRow)) or 0,
             }
+
+
+def killed_best(ev: Event) -> int | None:
+    """Sum of the best 'killed' estimates of an incident (None without any): the map's marker size."""
+    vals = [e.best for e in ev.estimates or [] if isinstance(e, Estimate) and e.kind == "killed" and e.best]
+    return sum(vals) if vals else None
 
 
 def _like(s: str) -> str:

@@ -1,0 +1,25 @@
+"""`marsad serve` builds the app over --db with --token and hands it to uvicorn on --host/--port."""
+
+from __future__ import annotations
+
+import uvicorn
+from typer.testing import CliRunner
+
+from marsad.cli import app
+
+
+def test_serve_command_starts_uvicorn_with_the_app(sqlite_url, monkeypatch):
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: seen.update(app=application, **kw))
+    result = CliRunner().invoke(app, ["serve", "--db", sqlite_url, "--port", "9123", "--host", "0.0.0.0",
+                                      "--token", "tok"])
+    assert result.exit_code == 0, result.output
+    assert (seen["host"], seen["port"]) == ("0.0.0.0", 9123)
+    assert seen["app"].state.token == "tok"
+    assert seen["app"].state.store.counts()["events"] == 2
+    seen["app"].state.store.close()
+
+
+def test_serve_requires_db():
+    result = CliRunner().invoke(app, ["serve"])
+    assert result.exit_code == 2 and "--db" in result.output
