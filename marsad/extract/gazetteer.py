@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from marsad import lang
-from marsad.text.normalize import ARABIC_LETTER, key
+from marsad.text.normalize import key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
@@ -47,28 +47,33 @@ class Place:
 class Gazetteer:
     """Places and a key -> places index over their Arabic names.
 
-    Rows are kept as tuples and become `Place` objects only when looked up: most of the 72k rows
-    are never touched by a given corpus, and building them all would double the load time.
+    Rows are kept as read (CSV fields, or ready tuples for curated places) and become `Place`
+    objects only when looked up: most of the 72k rows are never touched by a given corpus, and
+    converting them all would double the load time.
     """
 
-    def __init__(self, rows: list[tuple], names: dict[str, list[int]]):
+    def __init__(self, rows: list, names: dict[str, list[int]]):
         self._rows = rows
         self._made: dict[int, Place] = {}
-        self.index: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in names.items()}
-        # Every token prefix of every name ("سجن", "سجن غويران"): lets matching stop extending early.
+        self.index: dict[str, list[int]] = names
+        # Every token prefix of every multi-word name ("سجن" of "سجن غويران"): matching extends
+        # a name token by token only while it is such a prefix.
         prefixes: set[str] = set()
-        for k in self.index:
-            parts = k.split(" ")
-            for n in range(1, len(parts)):
-                prefixes.add(" ".join(parts[:n]))
+        longest = 1
+        for k in names:
+            if " " in k:
+                parts = k.split(" ")
+                longest = max(longest, len(parts))
+                for n in range(1, len(parts)):
+                    prefixes.add(" ".join(parts[:n]))
         self.prefixes = frozenset(prefixes)
-        self.max_tokens = max((k.count(" ") + 1 for k in self.index), default=1)
+        self.max_tokens = longest
 
     def place(self, i: int) -> Place:
         """The place of row i (built on first use)."""
         p = self._made.get(i)
         if p is None:
-            p = self._made[i] = Place(*self._rows[i])
+            p = self._made[i] = _make_place(self._rows[i])
         return p
 
     def lookup(self, k: str) -> tuple[Place, ...]:
@@ -114,7 +119,12 @@ class Gazetteer:
     @cached_property
     def countries(self) -> dict[str, Place]:
         """ISO3 -> the country's own row."""
-        return {row[4]: self.place(i) for i, row in enumerate(self._rows) if row[3] == "country"}
+        out = {}
+        for i, row in enumerate(self._rows):
+            feature, country = (row[4], row[5]) if len(row) == 12 else (row[3], row[4])
+            if feature == "country":
+                out[country] = self.place(i)
+        return out
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -156,40 +166,59 @@ def _curated() -> list[tuple[tuple, list[str]]]:
     return out
 
 
+def _make_place(row) -> Place:
+    """A `Place` from a CSV row (12 fields as in the README) or a curated tuple (10 fields)."""
+    if len(row) == 10:
+        return Place(*row)
+    rid, name_ar, name_en, _alt, feature, country, admin1, admin2, lat, lon, pop, _src = row
+    if feature == "country":
+        admin1 = admin2 = ""
+    elif feature == "admin1" and not admin1:
+        admin1 = name_en
+    return Place(rid, name_ar or name_en, name_en, feature, country, admin1 or None, admin2 or None,
+                 float(lat), float(lon), _int(pop))
+
+
+def _bulk_keys(names: list[str]) -> list[str]:
+    """Match keys of many names at once: one `key()` call over the names joined by "|" (which no
+    name contains and normalisation keeps) is several times faster than a call per name."""
+    return [k.strip() for k in key("|".join(names)).split("|")]
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded and indexed once per process."""
-    rows: list[tuple] = []
-    names: dict[str, list[int]] = {}
-
-    def add(row: tuple, arabic: list[str]) -> None:
-        i = len(rows)
-        rows.append(row)
-        for k in {key(n) for n in arabic}:
-            if k:
-                names.setdefault(k, []).append(i)
-
-    arabic_letter = ARABIC_LETTER.search
-    for rid, name_ar, name_en, alt, feature, country, admin1, admin2, lat, lon, pop, _src in _read_rows():
-        arabic = [name_ar] if name_ar else []
+    rows: list = []
+    owners: list[int] = []  # row of each Arabic name below
+    arabic: list[str] = []
+    rows = _read_rows()
+    for i, row in enumerate(rows):
+        name_ar, alt = row[1], row[3]
+        if name_ar:
+            arabic.append(name_ar)
+            owners.append(i)
         if alt:
-            arabic += [n for n in alt.split("|") if arabic_letter(n)]
-        if feature == "country":
-            admin1 = admin2 = ""
-        elif feature == "admin1" and not admin1:
-            admin1 = name_en
-        add((rid, name_ar or name_en, name_en, feature, country, admin1 or None, admin2 or None,
-             float(lat), float(lon), _int(pop)), arabic)
-    for row, arabic in _curated():
-        add(row, arabic)
+            for n in alt.split("|"):
+                if n and "\u0620" < n[0] < "\u06ff":  # Arabic-script variants only: the text is Arabic
+                    arabic.append(n)
+                    owners.append(i)
+    for row, names_ in _curated():
+        arabic.extend(names_)
+        owners.extend([len(rows)] * len(names_))
+        rows.append(row)
     aliases = (lang.load("places_curated") or {}).get("aliases") or []
-    if aliases:
-        row_of = {row[0]: i for i, row in enumerate(rows)}
-        for a in aliases:
-            i = row_of.get(a["place"])
-            if i is None:
-                raise ValueError(f"places_curated.yaml alias for unknown place id {a['place']}")
-            for k in {key(n) for n in a["names"]}:
-                if i not in names.setdefault(k, []):
-                    names[k].append(i)
+    wanted = {a["place"] for a in aliases}
+    row_of = {row[0]: i for i, row in enumerate(rows) if row[0] in wanted} if wanted else {}
+    for a in aliases:
+        i = row_of.get(a["place"])
+        if i is None:
+            raise ValueError(f"places_curated.yaml alias for unknown place id {a['place']}")
+        arabic.extend(a["names"])
+        owners.extend([i] * len(a["names"]))
+    names: dict[str, list[int]] = {}
+    for k, i in zip(_bulk_keys(arabic), owners, strict=True):
+        if k:
+            ids = names.setdefault(k, [])
+            if i not in ids:
+                ids.append(i)
     return Gazetteer(rows, names)
