@@ -109,7 +109,11 @@ def test_pipeline_doc_skips_boilerplate_sentences_and_guesses_the_title(seeds):
     assert guess_title(doc) == sents[0]
 
 
-@pytest.mark.parametrize("line", ["تعليقات 3", "مساحة إعلانية", "حجم الخط", "انسخ الرابط", "(رويترز)"])
+@pytest.mark.parametrize("line", ["تعليقات 3", "مساحة إعلانية", "حجم الخط", "انسخ الرابط", "(رويترز)",
+                                  "(أ.ف.ب)",
+                                  "صورة أرشيفية", "الكلمات المفتاحية: داعش، سوريا، الحسكة",
+                                  "اشترك لتصلك أهم الأخبار", "المصدر : الجزيرة + وكالات",
+                                  "جميع الحقوق محفوظة لموقع الخبر 2024"])
 def test_counters_ads_and_buttons(line):
     text = f"مقتل 3 جنود بانفجار عبوة في ريف درعا\n{line}\nوقال مصدر أمني إن 3 جنود قتلوا في الانفجار."
     assert marked(text) == [line]
