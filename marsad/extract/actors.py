@@ -121,9 +121,9 @@ class ActorTable:
         return mentions
 
     def scan(self, keyed: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Actor]]:
-        """Mentions as (start, end, actor) in a keyed normalised text (see `match_key`), within [start, end)."""
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed, start, len(keyed) if end is None
-                                                                          else end)]
+        """Mentions as (start, end, actor) in a keyed normalised text (`match_key`), in [start, end)."""
+        stop = len(keyed) if end is None else end
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed, start, stop)]
         mentions: list[tuple[int, int, Actor]] = []
         i, n = 0, len(words)
         while i < n:

@@ -70,6 +70,8 @@ def lexicon() -> AttributionLexicon:
 _QUOTE_TOKS = frozenset("\"“”«»″")
 # Auxiliaries between a fronted speaker and its verb (وكانت الوزارة قد أعلنت).
 _AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لقد", "وقد"})
+# Words that may open a sentence before a verb that continues the last speaker (كما أشارت إلى أن ...).
+_OPENERS = frozenset({"كما", "و", "ثم"})
 
 
 class SentenceView:
@@ -130,7 +132,8 @@ def _told(view: SentenceView, j: int) -> Actor | None:
     return None
 
 
-def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset[str], **kw) -> Speaker | None:
+def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset[str],
+                **kw) -> Speaker | None:
     """A speaker from the noun phrase [a, b): the most specific actor named in it, else its words."""
     if b <= a:
         return None
@@ -209,8 +212,9 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                     sp = Speaker(i, act.name, view.original(s, e), actor=act, denial=denial, hedge=hedge)
             last = out[-1] if out else (history[-1] if history else None)
             if sp is None and i <= first_word + 2 and not set(word) & lex.impersonal and last is not None \
-                    and all(t.is_word and (t.text in _AUX or t.text in ("كما", "و", "ثم")) for t in toks[first_word:i]):
-                sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True, marker="speech")
+                    and all(t.is_word and (t.text in _AUX or t.text in _OPENERS) for t in toks[first_word:i]):
+                sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True,
+                             marker="speech")
             elif sp is not None:
                 sp = _resolve_anaphora(sp, view, a, lex, history + out)
             if sp:
@@ -236,12 +240,12 @@ def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionL
             if h.actor is not None and h.source_text and len(named) > 4 and named in lex_key(h.source_text):
                 return replace(h, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or h.hedge, inherited=True,
                                marker=sp.marker)
-    last = next((h for h in reversed(history) if h.source_text and stem in lex_key(h.source_text)), history[-1])
-    if set(head) & lex.anaphoric and (sp.actor is None or sp.actor.role not in ("armed",) or
-                                      sp.actor.name == getattr(last.actor, "name", None)):
-        if sp.actor is None or sp.actor.inter is None or sp.actor.name in ("Officials",):
-            return replace(last, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or last.hedge, inherited=True,
-                           marker=sp.marker)
+    last = next((h for h in reversed(history) if h.source_text and stem in lex_key(h.source_text)),
+                history[-1])
+    weak_name = sp.actor is None or sp.actor.inter is None or sp.actor.name in ("Officials",)
+    if set(head) & lex.anaphoric and weak_name:
+        return replace(last, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or last.hedge, inherited=True,
+                       marker=sp.marker)
     return sp
 
 

@@ -111,7 +111,8 @@ class ClaimExtractor:
         self.actors = actor_table()
         self.wlex = who.lexicon()
         self.generic = self.wlex.generic
-        words = set(self.alex.speech.first_words) | set(self.alex.according.first_words) | set(self.alex.continuation)
+        words = set(self.alex.speech.first_words) | set(self.alex.according.first_words)
+        words |= set(self.alex.continuation)
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         self._speech_hint = re.compile(rf"(?<![\w])[وف]?(?:{alt})(?![\w])")
 
@@ -222,20 +223,25 @@ class ClaimExtractor:
                   and self.lex.bounds.match_at(toks, j)}
         trigger_at = {j for s, e, _, _ in triggers for j in range(s, e)}
         view = SentenceView(toks, original, actors, trigger_at, set())
-        return _SentCtx(toks, view, triggers, {t[0]: t for t in triggers}, {t[1] - 1: t for t in triggers}, bounds)
+        return _SentCtx(toks, view, triggers, {t[0]: t for t in triggers}, {t[1] - 1: t for t in triggers},
+                        bounds)
 
     # ------------------------------------------------------------------ per sentence
     def _sentence_claims(self, doc: Doc, ctx: _SentCtx, speakers: list[Speaker], fallback: Speaker | None,
                          si: int, headline: bool, evidence: str, previous: list[_Found]) -> list[_Found]:
         toks = ctx.toks
         mentions = [m for m in numbers.find_numbers(toks) if self._is_count(ctx, m)]
+        # a vague word right before a figure (قتل الكثيرون بين 20 أو 30) is that figure, not a claim
+        mentions = [m for i, m in enumerate(mentions)
+                    if not (m.value is None and i + 1 < len(mentions) and mentions[i + 1].value is not None
+                            and mentions[i + 1].start - m.end <= 2)]
         ctx.view.number_at = {j for m in mentions for j in range(m.num_start, m.num_end)}
         out: list[_Found] = []
         prev_m = None
         prev_f: _Found | None = None
         num_starts = {m.start for m in mentions}
         kinds = self._kinds(ctx, mentions, num_starts)
-        for m, (kind, trig) in zip(mentions, kinds):
+        for m, (kind, trig) in zip(mentions, kinds, strict=True):
             if kind is None:
                 continue
             who_span = self._who(ctx, m, num_starts)
@@ -285,8 +291,8 @@ class ClaimExtractor:
             # a denial after the figure (... الأمر الذي نفاه الجيش التركي): the denier's claim too
             later = [x.num_start for x in mentions if x.num_start > m.num_start]
             for sp in speakers:
-                if sp.denial and sp.pos > m.end and sp.source and (source is None or sp.source != source.source) \
-                        and not any(x < sp.pos for x in later):
+                other = source is None or sp.source != source.source
+                if sp.denial and sp.pos > m.end and sp.source and other and all(x > sp.pos for x in later):
                     denied = Claim(**{**{k: getattr(claim, k) for k in claim.__slots__},
                                       "stance": "denied", "source": sp.source, "source_text": sp.source_text,
                                       "relay": sp.relay, "spans": []})
@@ -353,7 +359,8 @@ class ClaimExtractor:
         for i in range(len(mentions) - 2, -1, -1):
             if out[i][0] is None and out[i + 1][0] is not None and mentions[i].value is not None:
                 gap = toks[mentions[i].num_end:mentions[i + 1].start]
-                if len(gap) <= 5 and any(variants(t.text)[-1] in _BREAKDOWN or t.text in _BREAKDOWN for t in gap):
+                if len(gap) <= 5 and any(variants(t.text)[-1] in _BREAKDOWN or t.text in _BREAKDOWN
+                                         for t in gap):
                     out[i] = (out[i + 1][0], None)
         return out
 
@@ -449,9 +456,10 @@ class ClaimExtractor:
         stop = len(toks)
         for k in range(start + (1 if m.dual else 0), len(toks)):
             tok = toks[k]
+            in_actor = any(a <= k < b for a, b, _ in ctx.view.actors)
+            trigger = k in ctx.view.trigger_at and k > start + 1 and not in_actor
             if tok.text in _SENT_PUNCT or tok.text in ("،", ",") or k in ctx.bounds or \
-                    (k in num_starts and k > start) or (k in ctx.view.trigger_at and k > start + 1
-                                                         and not any(a <= k < b for a, b, _ in ctx.view.actors)):
+                    (k in num_starts and k > start) or trigger:
                 stop = k
                 break
         passable = {k for k in ctx.view.trigger_at if start <= k <= start + 3}
@@ -472,9 +480,7 @@ class ClaimExtractor:
         after = [s for s in speakers if s.pos > p and s.marker == "according"]
         sp = before[-1] if before else (after[0] if after else fallback)
         stance = "asserted"
-        if sp is not None and sp.denial and sp.pos < p:
-            stance = "denied"
-        elif attribution.denied_after(ctx.view, m.end):
+        if (sp is not None and sp.denial and sp.pos < p) or attribution.denied_after(ctx.view, m.end):
             stance = "denied"
         else:
             hedge = attribution.hedged_before(ctx.view, claim_start)
@@ -491,8 +497,29 @@ class ClaimExtractor:
 
 
 # Groups that say nothing specific: a repeat naming a real group is the same claim.
-_LOOSE_WHO = frozenset({_UNIDENTIFIED, "Fighters", "Military forces", "Security forces", "Officials", "Prisoners",
-                        "Nationals", "Foreign nationals"})
+_LOOSE_WHO = frozenset({_UNIDENTIFIED, "Fighters", "Military forces", "Security forces", "Officials",
+                        "Prisoners", "Nationals", "Foreign nationals"})
+_ANY_WHO = frozenset({_UNIDENTIFIED, "Nationals", "Foreign nationals"})
+_FORCES = frozenset({"Military forces", "Security forces"})
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two groups a repeated figure may name: the same, or a generic one and a group it covers
+    (soldiers and the Egyptian army; members and a named armed group)."""
+    if a == b or a in _ANY_WHO or b in _ANY_WHO:
+        return True
+    table = actor_table()
+    for x, y in ((a, b), (b, a)):
+        other = table.get(y)
+        if other is None:
+            continue
+        if x in _FORCES and (y in _FORCES or other.inter in (1, 8)):
+            return True
+        if x in ("Fighters", "Prisoners", "Suspects") and other.role == "armed":
+            return True
+        if x == "Officials" and other.role in ("official", "armed"):
+            return True
+    return False
 
 
 def _list_marker(toks: list[Tok], m) -> bool:
@@ -518,7 +545,7 @@ def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
                 continue
             if c.value is None:
                 continue
-            if d.who and c.who and d.who != c.who and not ({d.who, c.who} & _LOOSE_WHO):
+            if d.who and c.who and not _compatible(d.who, c.who):
                 continue
             target = g
             break
@@ -535,7 +562,8 @@ def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
             merged[merged.index(target)] = f
             if f.claim.source is None and d.source is not None:
                 f.claim.source, f.claim.source_text, f.claim.relay = d.source, d.source_text, d.relay
-            if d.who is not None and (f.claim.who is None or (f.claim.who in _LOOSE_WHO and d.who not in _LOOSE_WHO)):
+            if d.who is not None and (f.claim.who is None or
+                                      (f.claim.who in _LOOSE_WHO and d.who not in _LOOSE_WHO)):
                 f.claim.who, f.claim.who_text = d.who, d.who_text
             continue
         if d.source is None and c.source is not None:

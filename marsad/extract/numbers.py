@@ -51,12 +51,14 @@ class NumberLexicon:
 
     @property
     def number_words(self) -> frozenset[str]:
-        return frozenset(self.units) | frozenset(self.tens) | frozenset(self.hundreds) | frozenset(self.scales)
+        return frozenset(self.units) | frozenset(self.tens) | frozenset(self.hundreds) | \
+            frozenset(self.scales)
 
     @property
     def starters(self) -> frozenset[str]:
         """Words (clitic-free) that can start a figure: number words and vague quantities."""
-        return self.number_words | frozenset(w.split()[0] for w in self.vague) | self.vague_phrases.first_words
+        return self.number_words | frozenset(w.split()[0] for w in self.vague) | \
+            self.vague_phrases.first_words
 
 
 def _values(table: dict) -> dict[str, int]:
@@ -162,7 +164,8 @@ def _parse_number(toks: list[Tok], i: int, lex: NumberLexicon) -> tuple[int, int
         # a following scale word, or a number word joined by و, continues the number
         if j < n and _scale_at(toks, j, lex):
             continue
-        if j + 1 < n and toks[j].text == "و" and toks[j + 1].is_word and _word_class(toks[j + 1].text, lex, False):
+        if j + 1 < n and toks[j].text == "و" and toks[j + 1].is_word and \
+                _word_class(toks[j + 1].text, lex, False):
             j += 1
             continue
         if j < n and toks[j].is_word and toks[j].text.startswith("و") and len(toks[j].text) > 2:
@@ -203,7 +206,8 @@ def find_numbers(toks: list[Tok]) -> list[NumberMention]:
     starters = _starters()
     while i < n:
         tok = toks[i]
-        if tok.is_punct or (tok.is_word and starters.isdisjoint(variants(tok.text)) and not _dual(tok.text, lex)):
+        if tok.is_punct or (tok.is_word and starters.isdisjoint(variants(tok.text))
+                            and not _is_dual(tok.text)):
             i += 1
             continue
         parsed = _parse_number(toks, i, lex)

@@ -48,8 +48,12 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
 
 @lru_cache(maxsize=100_000)
 def variants(word: str) -> tuple[str, ...]:
-    """The word and its clitic-peeled forms (و ف, then ب ل ك, then ال), most complete first."""
-    return tuple(word_variants(word))
+    """The word and its clitic-peeled forms (و ف, then ب ل ك, then ال), most complete first;
+    short function words keep their conjunction peeled too (ولم -> لم, وقد -> قد)."""
+    out = word_variants(word)
+    if len(word) == 3 and word[0] in "وف":
+        out.append(word[1:])
+    return tuple(out)
 
 
 def lex_key(entry: str) -> str:

@@ -52,7 +52,7 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
     first = cands[0]
     lead = [t for k, t in enumerate(toks[start:first[0]], start) if t.text not in _QUOTE_CHARS]
     if len(lead) > 3 or any(t.text not in _LEAD and k not in passable and not is_others(t)
-                            for k, t in zip(range(start, first[0]), toks[start:first[0]])
+                            for k, t in zip(range(start, first[0]), toks[start:first[0]], strict=True)
                             if t.text not in _QUOTE_CHARS):
         return None
     if first[2].name in lex.generic:
