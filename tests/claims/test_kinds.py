@@ -46,7 +46,8 @@ def test_kinds(figures, text, expected):
 
 def test_vague_quantities_have_no_value(claims_of):
     got = claims_of("وأسفر القصف عن مقتل العشرات وإصابة مئات المدنيين.")
-    assert [(c.kind, c.value, c.vague) for c in got] == [("killed", None, "tens"), ("injured", None, "hundreds")]
+    assert [(c.kind, c.value, c.vague) for c in got] == [
+        ("killed", None, "tens"), ("injured", None, "hundreds")]
 
 
 NOT_CLAIMS = [
