@@ -1,0 +1,55 @@
+"""Regression: the claims stage scored with ../shared/eval/score.py on dev and public must not fall
+below the figures reached when it landed (issue 3 asks >= 0.90 F1, 0.80 strict F1, 0.90 source,
+0.95 stance, 0.90 qualifier accuracy)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad import pipeline
+from marsad.ingest.readers import read_inputs
+from marsad.model import Article
+
+EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
+
+FLOORS = {
+    "dev": {"claims_f1": 0.94, "claims_strict_f1": 0.82, "source_acc": 0.92, "stance_acc": 0.98,
+            "qualifier_acc": 0.95},
+    "public": {"claims_f1": 0.93, "claims_strict_f1": 0.80, "source_acc": 0.90, "stance_acc": 0.98,
+               "qualifier_acc": 0.96},
+}
+
+
+def _scorer():
+    path = EVAL / "score.py"
+    if not path.exists():
+        pytest.skip(f"no scorer at {path}")
+    spec = importlib.util.spec_from_file_location("marsad_eval_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_claim_scores_do_not_regress(name):
+    gold = EVAL / name
+    if not (gold / "docs.jsonl").exists():
+        pytest.skip(f"no gold set at {gold}")
+    score = _scorer()
+    articles = [a for a in read_inputs([str(gold / "docs.jsonl")]) if isinstance(a, Article)]
+    nlp = pipeline.build(["marsad_boilerplate", "marsad_claims"])
+    pred = []
+    for doc in pipeline.process(nlp, articles):
+        for c in doc._.claims:
+            row = c.to_dict()
+            row["doc_id"] = doc._.article.id
+            pred.append(json.loads(json.dumps(row, ensure_ascii=False)))
+    aliases = score.Aliases(json.loads((gold / "actors.json").read_text(encoding="utf-8")))
+    docs = [d["id"] for d in score.load_jsonl(gold / "docs.jsonl")]
+    res = score.score_claims(score.load_jsonl(gold / "gold_claims.jsonl"), pred, aliases, docs, False)
+    low = {k: (res[k], floor) for k, floor in FLOORS[name].items() if res[k] < floor}
+    assert not low, f"{name}: below the floor: {low} (all: {res})"
