@@ -91,7 +91,10 @@ def evaluate(
                    f"({summary.claims} claims, {summary.events} events from {summary.read} documents)")
         raise typer.Exit(exit_code(summary))
     cmd = [sys.executable, str(scorer), str(gold_dir), str(out)] + (["--verbose"] if verbose else [])
-    result = subprocess.run(cmd, check=False)
+    result = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    typer.echo(result.stdout, nl=False)
+    if result.stderr:
+        typer.echo(result.stderr, err=True, nl=False)
     raise typer.Exit(result.returncode or exit_code(summary))
 
 
