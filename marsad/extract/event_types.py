@@ -185,6 +185,12 @@ def nationality_index() -> PhraseIndex:
 
 
 @cache
+def perpetrator_cue_index() -> PhraseIndex:
+    """Words that name who carried out an incident (`يقف وراء`, `تبنى`, `اتهامات`)."""
+    return PhraseIndex((t, True) for t in lang.load("event_triggers")["perpetrator_cues"])
+
+
+@cache
 def anaphora_index() -> PhraseIndex:
     """Words that refer back to the article's armed group (`التنظيم`)."""
     return PhraseIndex((t, True) for t in lang.load("event_triggers")["group_anaphora"])

@@ -29,6 +29,7 @@ from marsad.extract.event_types import (
     find_triggers,
     interaction,
     nationality_index,
+    perpetrator_cue_index,
 )
 from marsad.extract.incidents import Clause, Incident, segment, statement_index
 from marsad.model import Event, Span
@@ -50,6 +51,8 @@ MIN_EVENT_SCORE = 6.0  # weaker typing evidence than this is a passing mention, 
 MIN_OTHER_SCORE = 2.0  # a further incident was already required to have its own place or day
 MAX_ACTORS = 3
 SPEAKER_FACTOR = 0.3
+BLAME_BONUS = 2.0
+THIRD_ACTOR_SHARE = 0.75  # a third actor must weigh this share of the lesser of the two main ones
 VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
 GENERIC_STATE = {"Security forces", "Military forces"}
@@ -188,7 +191,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     _set_place(ev, inc, clause_actors)
     main_group = _main_group(doc, words, inc, actor_mentions)
     _set_actors(ev, inc, clause_actors, victims, _strikers(words, inc), main_group,
-                _speakers(words, clause_actors))
+                _speakers(words, clause_actors), words)
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -323,11 +326,14 @@ def _as_party(a: Actor, country: str | None) -> Actor:
 
 def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
                 victims: list[Actor], strikers: list[Actor] | None = None,
-                main_group: Actor | None = None, speakers: set[int] | None = None) -> None:
+                main_group: Actor | None = None, speakers: set[int] | None = None,
+                words: list[Any] | None = None) -> None:
     """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list."""
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
     speakers = speakers or set()
+    cues = perpetrator_cue_index()
+    blamed = {c.index for c in inc.clauses if words is not None and cues.find(words, c.wlo, c.whi)}
 
     def add(a: Actor, w: float) -> None:
         if a.role not in ("armed", "civilians"):
@@ -337,7 +343,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         score[a.name] = score.get(a.name, 0.0) + w
 
     for m, c in clause_actors:
-        add(m.actor, _factor(c) * (SPEAKER_FACTOR if m.start in speakers else 1.0))
+        w = _factor(c) * (SPEAKER_FACTOR if m.start in speakers else 1.0)
+        if c.index in blamed and m.actor.role == "armed" and m.actor.inter != 1:
+            w += BLAME_BONUS  # `تنظيم داعش يقف وراء الاعتداء`
+        add(m.actor, w)
     for a in victims:
         add(a, 1.0)
     for a in strikers or []:
@@ -376,7 +385,7 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     actor2 = others[0] if others else None
     if actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None
-    floor = min(score[n] for n in (actor1, actor2) if n) / 2
+    floor = min(score[n] for n in (actor1, actor2) if n) * THIRD_ACTOR_SHARE
     rest = [n for n in ranked if n not in (actor1, actor2) and score[n] >= floor][:MAX_ACTORS - 2]
     ev.actor1, ev.actor2 = actor1, actor2
     ev.assoc_actor_1 = rest[0] if rest else None
