@@ -222,3 +222,33 @@ def gazetteer() -> Gazetteer:
             if i not in ids:
                 ids.append(i)
     return Gazetteer(rows, names)
+
+
+def frequent_name_candidates(min_zipf: float = 3.6) -> list[tuple[float, str, bool]]:
+    """One-word gazetteer names that are frequent Arabic words: candidates for place_stopwords.yaml.
+
+    A maintenance tool, not used at run time; needs the `wordfreq` package (not a dependency:
+    `pip install wordfreq`). Returns (Zipf frequency, name, is a big place) sorted by frequency;
+    big places (country, governorate, district, city, town, or 20,000+ people) need a human
+    decision, the rest go to `frequent_minor`.
+    """
+    from wordfreq import zipf_frequency
+
+    g = gazetteer()
+    big = {"country", "admin1", "admin2", "city", "town"}
+    out = []
+    for k, ids in g.index.items():
+        if " " in k:
+            continue
+        places = [g.place(i) for i in ids]
+        forms = {k, *(p.name for p in places)} | ({k[:-1] + "ة"} if k.endswith("ه") else set())
+        freq = max(zipf_frequency(f, "ar") for f in forms)
+        if freq >= min_zipf:
+            major = any(p.feature in big or (p.population or 0) >= 20_000 for p in places)
+            out.append((freq, sorted(forms)[0], major))
+    return sorted(out, reverse=True)
+
+
+if __name__ == "__main__":  # python -m marsad.extract.gazetteer: list stopword candidates
+    for freq, name, major in frequent_name_candidates():
+        print(f"{freq:.2f}\t{name}\t{'big' if major else 'small'}")
