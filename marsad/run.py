@@ -118,9 +118,18 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask
 
     url = db_url or store.default_url(out_dir)
     by_id = {a.id: a for a in done}
-    incidents = link_events(article_events, claims, by_id, existing=store.load_events(url))
+    try:
+        existing = store.load_events(url)
+    except Exception as e:  # noqa: BLE001 - an unreachable store must not cost the run its outputs
+        summary.errors.append(IngestError(_safe_url(url), f"store not readable: {type(e).__name__}: {e}"))
+        existing, url = [], None
+    incidents = link_events(article_events, claims, by_id, existing=existing)
     reconcile(incidents, claims, by_id)
-    store.save_run(url, done, claims, incidents)
+    if url is not None:
+        try:
+            store.save_run(url, done, claims, incidents)
+        except Exception as e:  # noqa: BLE001 - the JSONL outputs are still written, the error listed
+            summary.errors.append(IngestError(_safe_url(url), f"store not written: {type(e).__name__}: {e}"))
     progress.stop()
 
     # One line per document id: a failed copy of an id already listed (a repeated id) adds none.
@@ -146,6 +155,16 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask
     write_jsonl(out_dir / "errors.jsonl", [e.to_dict() for e in summary.errors])
     summary.seconds = round(time.perf_counter() - t0, 2)
     return summary
+
+
+def _safe_url(url: str) -> str:
+    """The store URL for messages, without its password."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL SQLAlchemy cannot parse is shown as given
+        return url
 
 
 @dataclass(slots=True)

@@ -133,3 +133,14 @@ def test_dask_scale_out_gives_the_same_outputs_as_a_plain_run(tmp_path):
         (plain.read, plain.failed, plain.claims, plain.events) == (5, 1, plain.claims, plain.events)
     for name in ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl"):
         assert (tmp_path / "dask" / name).read_text() == (tmp_path / "plain" / name).read_text(), name
+
+
+def test_an_unreachable_store_is_an_error_line_and_the_outputs_are_still_written(tmp_path):
+    out = tmp_path / "out"
+    (tmp_path / "a_file").write_text("not a folder")
+    url = f"sqlite:///{tmp_path / 'a_file' / 'x.db'}"
+    result = runner.invoke(app, ["run", str(SAMPLE), "--out", str(out), "--db", url])
+    assert result.exit_code == 1, result.output
+    [error] = rows(out / "errors.jsonl")
+    assert error["input"] == url and error["reason"].startswith("store not readable")
+    assert [d["id"] for d in rows(out / "documents.jsonl")] == SAMPLE_IDS
