@@ -46,7 +46,9 @@ FAR_KM = 40.0  # two places further apart than this are two incidents
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
 UNCONFIRMED_FACTOR = 0.4  # weight of a bare village name that the text neither designates nor repeats
 OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another incident
-TIER_MIN = 2.5  # a more specific place must score this much to beat a coarser one
+TIER_MIN = 2.5
+SITE_CUE_WORDS = 8  # how far before a place a word like `وقعت` makes it the site
+SITE_CUE_BONUS = 3.5  # a more specific place must score this much to beat a coarser one
 RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named
 RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
 DEFAULT_DATE_DAYS = 2  # how far before publication a date named anywhere may date an undated incident
@@ -125,7 +127,7 @@ def _markers() -> dict[str, PhraseIndex]:
     data = lang.load("incident_markers")
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
-                                  "statement")}
+                                  "statement", "site_cues")}
 
 
 def statement_index() -> PhraseIndex:
@@ -278,6 +280,8 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
             score -= RELATIVE_PENALTY
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
+        if marks["site_cues"].find(words, max(clause.wlo, wi - SITE_CUE_WORDS), wi):
+            score += SITE_CUE_BONUS  # `الحادثة وقعت في منزل سكني ببلدة دوما`
     return score
 
 
@@ -476,8 +480,8 @@ def _incident_place(inc: Incident, words: list[Word], support: Counter) -> tuple
     for c in inc.clauses:  # homonyms in another country (`رفح` of Gaza in a report on Sinai)
         c.places = [_in_country(m, country) for m in c.places]
     finer, _ = best_place(inc.clauses, words, support, country=country, admin1=admin1, area=admin1)
-    if finer is not None and _tier(finer.place) > _tier(place.place):
-        return finer, country
+    if finer is not None and _tier(finer.place) >= _tier(place.place):
+        return finer, country  # as specific or more, and the best of the whole report in that province
     return place, country
 
 
