@@ -132,7 +132,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     }
     out = []
     for name, body in pats.items():
-        body = body.replace("ة", "[ةه]")  # text may write ta marbuta as ha
+        # the text is in match form (ى→ي, أ→ا ...): so are the words written into the patterns here
+        body = match_text(body).replace("ة", "[ةه]")  # text may write ta marbuta as ha
         if name in ("month_bare", "year"):
             out.append((name, re.compile(body)))
         else:
