@@ -231,10 +231,11 @@ def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]
     m = inc.place
     if m is not None:
         p = m.place
+        seat = _seat(m)
         ev.country = p.country
         ev.admin1, ev.admin2 = p.admin1, p.admin2
         ev.location = p.name_en or p.name
-        ev.latitude, ev.longitude = p.lat, p.lon
+        ev.latitude, ev.longitude = (seat.lat, seat.lon) if seat is not None else (p.lat, p.lon)
         broad = p.feature in ("country", "admin1")
         ev.geo_precision = getattr(m, "geo_precision", None) or (3 if broad else 1)
         ev.place_text = m.text
@@ -252,6 +253,30 @@ def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]
         ev.location = country.name_en or country.name
         ev.latitude, ev.longitude = country.lat, country.lon
         ev.place_id = country.id
+
+
+_SEAT_FEATURES = ("city", "town")
+_REGION_FEATURES = ("admin1", "admin2", "admin3", "region")
+
+
+def _seat(m: Any) -> Any:
+    """The capital of a province or district named alone: ACLED codes such an event (geo_precision
+    2 or 3) at the coordinates of the province's or district's capital, which nearly always bears its
+    name (`محافظة الحديدة` -> the city of Hodeidah). None when no such town is known."""
+    p = m.place
+    if p.feature not in _REGION_FEATURES:
+        return None
+    homonyms = list(getattr(m, "candidates", None) or ())
+    try:
+        from marsad.extract.gazetteer import gazetteer
+        from marsad.text.normalize import key
+
+        homonyms += list(gazetteer().lookup(key(p.name)))
+    except (ImportError, OSError):  # pragma: no cover
+        pass
+    seats = [h for h in homonyms if h.feature in _SEAT_FEATURES and h.country == p.country
+             and (h.admin1 == p.admin1 or p.admin1 is None)]
+    return max(seats, key=lambda h: (h.feature == "city", h.population or 0)) if seats else None
 
 
 def _country_place(iso: str) -> Any:
