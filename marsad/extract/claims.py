@@ -115,6 +115,13 @@ class ClaimExtractor:
         words |= set(self.alex.continuation)
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         self._speech_hint = re.compile(rf"(?<![\w])[وف]?(?:{alt})(?![\w])")
+        # a figure of one: a trigger word right before a singular person noun (مقتل جندي)
+        kinds = lang.load("claim_triggers")["kinds"]
+        trig = {lex_key(w) for k in self.wlex.singular_kinds for w in kinds[k]["words"] if " " not in w}
+        trig_alt = "|".join(sorted(map(re.escape, trig), key=len, reverse=True))
+        sing_alt = "|".join(sorted(map(re.escape, self.wlex.singular), key=len, reverse=True))
+        self._singular_hint = re.compile(
+            rf"(?<![\w])[وفبل]{{0,2}}(?:{trig_alt})\s+(?:ال)?(?:{sing_alt})(?![\w])")
 
     # ------------------------------------------------------------------ per doc
     def extract(self, doc: Doc) -> list[Claim]:
@@ -140,7 +147,8 @@ class ClaimExtractor:
             if "\n" in text[prev_end:o_start]:
                 para = None
             prev_end = o_end
-            has_figure = self.lex.prefilter.search(stext) is not None
+            has_figure = self.lex.prefilter.search(stext) is not None or \
+                self._singular_hint.search(stext) is not None
             has_speech = self._speech_hint.search(stext) is not None
             speakers: list[Speaker] = []
             toks = None
@@ -231,6 +239,7 @@ class ClaimExtractor:
                          si: int, headline: bool, evidence: str, previous: list[_Found]) -> list[_Found]:
         toks = ctx.toks
         mentions = [m for m in numbers.find_numbers(toks) if self._is_count(ctx, m)]
+        mentions = self._singulars(ctx, mentions)
         # a vague word right before a figure (قتل الكثيرون بين 20 أو 30) is that figure, not a claim
         mentions = [m for i, m in enumerate(mentions)
                     if not (m.value is None and i + 1 < len(mentions) and mentions[i + 1].value is not None
@@ -299,6 +308,23 @@ class ClaimExtractor:
                     out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, self._text[o1:o2])]))
                     break
         return out
+
+    def _singulars(self, ctx: _SentCtx, mentions: list) -> list:
+        """Figures of one: a singular person noun right after a trigger (مقتل جندي, استشهاد الرضيع)."""
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        toks = ctx.toks
+        extra = []
+        for s, e, kind, irrealis in ctx.triggers:
+            if irrealis or kind not in self.wlex.singular_kinds or e >= len(toks) or e in taken \
+                    or (s - 1) in taken:  # 11 قتيلا مدنيا: the count noun of a figure
+                continue
+            tok = toks[e]
+            if not tok.is_word or self.wlex.singular.isdisjoint(variants(tok.text)):
+                continue
+            extra.append(numbers.NumberMention(e, e + 1, e, e + 1, 1, dual=True))
+        if not extra:
+            return mentions
+        return sorted(mentions + extra, key=lambda m: m.start)
 
     def _coordinated(self, word: str) -> bool:
         """وأصيب: a trigger joined by و opens a new item (وفاة is a word of its own)."""

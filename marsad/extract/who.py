@@ -22,6 +22,8 @@ class WhoLexicon:
     unconfirmed_sources: frozenset[str]
     others: frozenset[str]
     own_forces: frozenset[str]
+    singular: frozenset[str]
+    singular_kinds: frozenset[str]
 
 
 @cache
@@ -30,7 +32,8 @@ def lexicon() -> WhoLexicon:
     t = lang.load("claim_triggers")
     return WhoLexicon(frozenset(d["generic_heads"]), frozenset(d["categories"]),
                       frozenset(d["unconfirmed_sources"]), frozenset(lex_key(w) for w in t["others"]),
-                      frozenset(lex_key(w) for w in d["own_forces"]))
+                      frozenset(lex_key(w) for w in d["own_forces"]),
+                      frozenset(lex_key(w) for w in d["singular_nouns"]), frozenset(d["singular_kinds"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.

@@ -67,3 +67,19 @@ NOT_CLAIMS = [
 @pytest.mark.parametrize("text", NOT_CLAIMS)
 def test_not_claims(figures, text):
     assert [f for f in figures(text) if f[1] is not None and f[1] != 1] == []
+
+
+SINGULARS = [
+    ("مقتل رجل أمن وجرح ستة آخرين في انفجار.",
+     [("killed", 1, "Security forces"), ("injured", 6, "Security forces")]),
+    ("قُتل ضابط و3 جنود بالجيش المصري.",
+     [("killed", 1, "Military forces"), ("killed", 3, "Military Forces of Egypt")]),
+    ("استشهاد رضيع فلسطيني حرقا.", [("killed", 1, "Children")]),
+    # the count noun of a figure is not a figure of one
+    ("11 قتيلاً مدنياً في قصف جوي.", [("killed", 11, "Civilians")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SINGULARS)
+def test_singular_noun_is_one(claims_of, text, expected):
+    assert [(c.kind, c.value, c.who) for c in claims_of(text)] == expected

@@ -23,7 +23,8 @@ def test_according_to_after_the_figure(claims_of):
 
 def test_according_to_with_verb(claims_of):
     text = "قُتل ضابط و3 جنود في انفجار عبوة ناسفة، حسبما أعلن المتحدث العسكري للقوات المسلحة."
-    assert src(claims_of, text) == [("killed", 3, "Military spokesman", None)]
+    assert src(claims_of, text) == [("killed", 1, "Military spokesman", None),
+                                    ("killed", 3, "Military spokesman", None)]
 
 
 def test_unknown_speaker_keeps_its_words(claims_of):

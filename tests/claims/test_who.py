@@ -9,7 +9,7 @@ WHO = [
     ("قتل 5 عناصر من الدولة الإسلامية.", "Islamic State (ISIS)"),
     ("قتل 4 من الدواعش في الغارة.", "Islamic State (ISIS)"),
     ("أسفر الهجوم عن مقتل 7 من المليشيات الكردية.", "Syrian Democratic Forces (SDF)"),
-    ("قُتل ضابط و3 جنود بالجيش المصري.", "Military Forces of Egypt"),
+    ("قُتل 3 جنود بالجيش المصري.", "Military Forces of Egypt"),
     ("وإصابة ثلاثة أفراد آخرين من الجيش المصري.", "Military Forces of Egypt"),
     ("قتل 16 مدنيا في غارة تركية.", "Civilians"),
     ("قتل سبعة أطفال في القصف.", "Children"),
