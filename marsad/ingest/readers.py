@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from marsad.ingest.dates import choose_published, parse_date_line
-from marsad.ingest.encoding import NotText, arabic_share, decode_bytes
+from marsad.ingest.encoding import NotText, arabic_share, decode_bytes, persian_urdu_share
 from marsad.ingest.html import extract_page, fragment_text, looks_like_html
 from marsad.model import Article, IngestError
 
@@ -31,6 +31,8 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Share of letters that must be Arabic for an article to be read as Arabic.
 MIN_ARABIC_SHARE = 0.5
+# Persian/Urdu-only letters above this share: the text is Persian or Urdu in Arabic script.
+MAX_PERSIAN_URDU_SHARE = 0.01
 # Fewer letters than this is not an article (an empty page, a stub).
 MIN_LETTERS = 20
 
@@ -352,6 +354,10 @@ def make_article(text: str, origin: str, doc_id: str | None = None, stem: str | 
     share = arabic_share(text)
     if share < MIN_ARABIC_SHARE:
         return IngestError(origin, f"not Arabic: {share:.0%} of letters are Arabic", doc_id)
+    other = persian_urdu_share(text)
+    if other > MAX_PERSIAN_URDU_SHARE:
+        reason = f"not Arabic: Persian or Urdu ({other:.1%} of letters are پ چ ژ گ ...)"
+        return IngestError(origin, reason, doc_id)
     date, date_origin = choose_published(published, page_date, text, dateline)
     return Article(id=doc_id, text=text, title=title, published=date, published_origin=date_origin,
                    outlet=outlet, url=url, origin=origin, language="ar")
