@@ -63,6 +63,13 @@ PLACES = {
                         36.50, 40.75),
     "ديالى": FakePlace("p:diyala", "ديالى", "Diyala", "admin1", "IRQ", "Diyala", None, 33.77, 45.0),
     "انقرة": FakePlace("p:ankara", "انقرة", "Ankara", "city", "TUR", "Ankara", None, 39.93, 32.86),
+    "الحديدة": FakePlace("p:hodeidah-gov", "الحديدة", "Al Hudaydah", "admin1", "YEM", "Al Hudaydah", None,
+                         14.95, 43.35),
+}
+# Homonyms the geocoder also considered, by name (the province of Hodeidah and its capital city).
+CANDIDATES = {
+    "الحديدة": (FakePlace("p:hodeidah", "الحديدة", "Al Hudaydah", "city", "YEM", "Al Hudaydah", None,
+                          14.80, 42.95),),
 }
 PRECISION = {"admin1": 3, "country": 3}
 
@@ -74,7 +81,7 @@ def fake_places(doc) -> list[FakePlaceMention]:
     for name, place in PLACES.items():
         i = text.find(name)
         while i >= 0:
-            out.append(FakePlaceMention(i, i + len(name), name, place,
+            out.append(FakePlaceMention(i, i + len(name), name, place, (place, *CANDIDATES.get(name, ())),
                                         geo_precision=PRECISION.get(place.feature, 1)))
             i = text.find(name, i + 1)
     return sorted(out, key=lambda m: m.start)

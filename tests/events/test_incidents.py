@@ -3,6 +3,8 @@ normalised actors, and which incident each claim belongs to. Sentences are from 
 
 from __future__ import annotations
 
+import pytest
+
 SURUC_KOBANI = (
     "32 قتيلاً في هجومين انتحاريين على جانبي الحدود التركية - السورية\n\n"
     "ندد الرئيس التركي رجب طيب أردوغان بالهجوم الانتحاري الذي أوقع أمس 30 قتيلاً على الأقل ومئة جريح "
@@ -60,6 +62,15 @@ def test_province_only_gives_region_precision(run_events):
     text = "مقتل 11 جنديا في هجوم لداعش على موقع للجيش العراقي في محافظة ديالى"
     ev = run_events(text, published="2022-01-21")._.events[0]
     assert (ev.country, ev.location, ev.geo_precision) == ("IRQ", "Diyala", 3)
+
+
+def test_province_alone_is_placed_at_its_capital(run_events):
+    """ACLED codes an event known only by its province at the province capital's coordinates."""
+    text = "مقتل صالح الصماد في غارة جوية للتحالف على محافظة الحديدة غرب اليمن"
+    ev = run_events(text, published="2018-04-23")._.events[0]
+    assert (ev.location, ev.geo_precision) == ("Al Hudaydah", 3)
+    # the city's coordinates, not the province centroid (14.95, 43.35)
+    assert (ev.latitude, ev.longitude) == (pytest.approx(14.80, abs=0.02), pytest.approx(42.95, abs=0.02))
 
 
 def test_date_defaults_to_publication(run_events):
