@@ -76,6 +76,7 @@ def _config() -> dict[str, Any]:
         "site_words": {key(w) for w in cur.get("site_words") or []},
         "patronymics": {key(w) for w in cur.get("patronymics") or []},
         "max_designator": max((k.count(" ") + 1 for k in designators), default=1),
+        "designator_last": {k.rsplit(" ", 1)[-1] for k in designators},
         "country_words": {key(w): iso for iso, ws in (cur.get("country_adjectives") or {}).items()
                           for w in ws},
     }
@@ -170,10 +171,19 @@ def _longest(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[b
     return best
 
 
+@lru_cache(maxsize=100_000)
+def _ends_designator(norm: str) -> bool:
+    """Whether a token can be the last word of a designator (a quick filter before the n-grams)."""
+    last_words = _config()["designator_last"]
+    return any(form in last_words for form, _cut in _first_token_variants(norm))
+
+
 def _designator_at(norms: list[str], words: list[bool], starts: list[bool],
                    i: int) -> tuple[str, tuple[str, ...], int | None, int] | None:
     """The designator phrase ending right before token i: key, features, precision, first token."""
     cfg = _config()
+    if i < 1 or not words[i - 1] or starts[i] or not _ends_designator(norms[i - 1]):
+        return None
     for n in range(cfg["max_designator"], 0, -1):
         if i - n < 0 or not all(words[i - n:i]) or any(starts[i - n + 1:i + 1]):
             continue
