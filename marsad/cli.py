@@ -56,6 +56,9 @@ def run(
     """
     from marsad.run import run_corpus
 
+    if out.exists() and not out.is_dir():
+        typer.echo(f"--out {out} is a file, not a folder", err=True)
+        raise typer.Exit(EXIT_USAGE)
     summary = run_corpus(inputs, out, db, dask=dask)
     print_summary(summary, out)
     raise typer.Exit(exit_code(summary))

@@ -89,6 +89,7 @@ def test_nothing_readable_exits_2(tmp_path):
     assert rows(tmp_path / "o" / "errors.jsonl") == [
         {"input": str(BAD / "empty.txt"), "reason": "empty file", "doc_id": None}]
     assert runner.invoke(app, ["run", str(SAMPLE)]).exit_code == 2  # --out missing: usage error
+    assert runner.invoke(app, ["run", str(SAMPLE), "--out", str(SAMPLE)]).exit_code == 2  # --out is a file
 
 
 @pytest.mark.shared
