@@ -52,6 +52,22 @@ def match_key(s: str) -> str:
     return _match_key(s)
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, read once: spaCy rebuilds `doc.text` from its tokens on every access."""
+    text = doc.user_data.get("marsad_text")
+    if text is None:
+        text = doc.user_data["marsad_text"] = doc.text
+    return text
+
+
+def doc_keyed(doc: Doc) -> str:
+    """The doc's normalised text folded into match keys (offsets as in `doc._.norm`), computed once."""
+    keyed = doc.user_data.get("marsad_keyed")
+    if keyed is None:
+        keyed = doc.user_data["marsad_keyed"] = _match_key(doc._.norm.text)
+    return keyed
+
+
 def _match_key(s: str) -> str:
     """Key for matching: normalised, ta marbuta folded, Latin lower-cased (all one-to-one)."""
     return s.translate(_TA_MARBUTA).translate(_LATIN_LOWER)
@@ -108,14 +124,17 @@ class ActorTable:
     def find(self, doc_or_text: Doc | str) -> list[ActorMention]:
         """All non-overlapping alias mentions, left to right, longest alias at each position."""
         if isinstance(doc_or_text, Doc):
-            text, norm = doc_or_text.text, doc_or_text._.norm
-        else:
-            text, norm = doc_or_text, normalize(doc_or_text)
-        return self._find_norm(text, norm)
+            cached = doc_or_text.user_data.get("marsad_actors")
+            if cached is None:
+                cached = self._find_norm(doc_text(doc_or_text), doc_or_text._.norm, doc_keyed(doc_or_text))
+                doc_or_text.user_data["marsad_actors"] = cached
+            return list(cached)
+        norm = normalize(doc_or_text)
+        return self._find_norm(doc_or_text, norm, _match_key(norm.text))
 
-    def _find_norm(self, text: str, norm: NormText) -> list[ActorMention]:
+    def _find_norm(self, text: str, norm: NormText, keyed: str) -> list[ActorMention]:
         mentions = []
-        for n_start, n_end, actor in self.scan(_match_key(norm.text)):
+        for n_start, n_end, actor in self.scan(keyed):
             start, end = norm.to_original(n_start, n_end)
             mentions.append(ActorMention(start, end, text[start:end], actor))
         return mentions

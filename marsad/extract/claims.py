@@ -20,9 +20,9 @@ from spacy.tokens import Doc
 
 from marsad import lang
 from marsad.extract import attribution, numbers, who
-from marsad.extract.actors import Actor, actor_table
+from marsad.extract.actors import Actor, actor_table, doc_keyed, doc_text
 from marsad.extract.attribution import SentenceView, Speaker
-from marsad.extract.tokens import PhraseSet, Tok, key_text, lex_key, tokenize, variants
+from marsad.extract.tokens import PhraseSet, Tok, lex_key, tokenize, variants
 from marsad.model import Claim, Span
 
 _SENT_PUNCT = frozenset(".؟?!؛;")
@@ -126,8 +126,8 @@ class ClaimExtractor:
     # ------------------------------------------------------------------ per doc
     def extract(self, doc: Doc) -> list[Claim]:
         norm = doc._.norm
-        ktext = key_text(norm.text)
-        text = doc.text  # built from the tokens on every access: read once
+        ktext = doc_keyed(doc)
+        text = doc_text(doc)  # spaCy builds doc.text from the tokens on every access: read once
         self._text, self._norm, self._ktext = text, norm, ktext
         article = doc._.article
         self._doc_id = article.id if article is not None else ""
