@@ -92,6 +92,22 @@ class TempPostgres:
             conn.execute(f'CREATE DATABASE "{dbname}"')
         return self.url(dbname)
 
+    def reset_database(self, dbname: str = "marsad") -> str:
+        """An empty database by that name, reused: its schema is dropped and recreated, which is far
+        cheaper than a new database per test (each CREATE DATABASE copies ~8 MB). Returns its URL."""
+        import psycopg
+
+        dsn = f"host=127.0.0.1 port={self.port} user=postgres"
+        with psycopg.connect(f"{dsn} dbname=postgres", autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,)).fetchone():
+                conn.execute(f'CREATE DATABASE "{dbname}"')
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         "WHERE datname = %s AND pid <> pg_backend_pid()", (dbname,))
+        with psycopg.connect(f"{dsn} dbname={dbname}", autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+        return self.url(dbname)
+
     def stop(self) -> None:
         if self.dir is None:
             return

@@ -3,8 +3,6 @@ including an article that tries to inject HTML, and an app client over it."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -70,7 +68,7 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'marsad.db'}"
     else:
-        url = request.getfixturevalue("pg_server").create_database(f"t_{uuid.uuid4().hex[:12]}")
+        url = request.getfixturevalue("pg_server").reset_database()
     with Store(url) as st:
         st.save_run(*records())
     return url

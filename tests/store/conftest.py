@@ -6,8 +6,6 @@ The PostgreSQL server is started once per session from Debian's binaries in a te
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 
 from marsad.store.pgtemp import TempPostgres, unavailable_reason
@@ -28,4 +26,4 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'marsad.db'}"
     server = request.getfixturevalue("pg_server")
-    return server.create_database(f"t_{uuid.uuid4().hex[:12]}")
+    return server.reset_database()
