@@ -8,7 +8,7 @@ and in what order. Corpus-level stages (dedup, linking, reconciliation) run in `
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,13 +31,26 @@ def build(stages: list[str] | None = None) -> Language:
     return nlp
 
 
-def process(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Doc]:
-    """Run the pipeline over articles; each Doc carries its Article in `doc._.article`."""
-    yield from nlp.pipe((_make_doc(nlp, a) for a in articles), batch_size=batch_size)
+def process(nlp: Language, articles: Iterable[Article], batch_size: int = 32,
+            on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[Doc]:
+    """Run the pipeline over articles; each Doc carries its Article in `doc._.article`.
+
+    An article the tokenizer cannot read goes to `on_error` (or raises when none is given) and the
+    others go on; stage failures are handled by the pipeline's own error handler.
+    """
+    yield from nlp.pipe(_make_docs(nlp, articles, on_error), batch_size=batch_size)
 
 
-def _make_doc(nlp: Language, article: Article) -> Doc:
+def _make_docs(nlp: Language, articles: Iterable[Article],
+               on_error: Callable[[Article, Exception], None] | None) -> Iterator[Doc]:
     """Tokenise and attach the article first, so every stage can read its metadata."""
-    doc = nlp.make_doc(article.text)
-    doc._.article = article
-    return doc
+    for article in articles:
+        try:
+            doc = nlp.make_doc(article.text)
+        except Exception as exc:  # noqa: BLE001 - one unreadable article must not stop the batch
+            if on_error is None:
+                raise
+            on_error(article, exc)
+            continue
+        doc._.article = article
+        yield doc

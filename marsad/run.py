@@ -191,9 +191,13 @@ def process_articles(articles: list[Article], nlp: Any = None,
             failed[art.id] = IngestError(art.origin or art.id, f"stage {name} failed: "
                                          f"{type(exc).__name__}: {exc}", art.id)
 
+    def on_tokenizer_error(art: Article, exc: Exception) -> None:
+        failed[art.id] = IngestError(art.origin or art.id, f"tokenizer failed: {type(exc).__name__}: {exc}",
+                                     art.id)
+
     nlp.set_error_handler(on_stage_error)
     results: list[DocResult] = []
-    for doc in pipeline.process(nlp, articles):
+    for doc in pipeline.process(nlp, articles, on_error=on_tokenizer_error):
         art: Article = doc._.article
         if art.title is None:
             art.title = guess_title(doc)

