@@ -68,6 +68,8 @@ def lexicon() -> AttributionLexicon:
 
 
 _QUOTE_TOKS = frozenset("\"“”«»″")
+# Head nouns of media names: the next word belongs to the name (وكالة الأنباء ..., قناة الأخبار).
+_MEDIA_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "موقع", "شبكه", "اذاعه", "مجله", "تلفزيون", "جريده"})
 # Auxiliaries between a fronted speaker and its verb (وكانت الوزارة قد أعلنت).
 _AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لقد", "وقد"})
 # Words that may open a sentence before a verb that continues the last speaker (كما أشارت إلى أن ...).
@@ -109,7 +111,8 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
             break
         if j > start and _told(view, j) is not None:
             break  # قال مصدر طبي لوكالة فرانس برس: the agency was told, it relays
-        inside = any(s < j < e or (s == j and e - s > 1) for s, e, _ in view.actors)
+        inside = any(s < j < e or (s == j and e - s > 1) for s, e, _ in view.actors) or \
+            (j > start and toks[j - 1].text in _MEDIA_HEADS)
         follows = any(s == j + 1 for s, _, _ in view.actors)
         if not inside and not (toks[j].text in ("في", "من") and follows and j > start):
             if j > start and (lex.stops.match_at(toks, j, peel=False) or lex.speech.match_at(toks, j)):
@@ -123,11 +126,17 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
 
 
 def _told(view: SentenceView, j: int) -> Actor | None:
-    """The media actor addressed at token j (لوكالة رويترز, لقناة العربية), if any."""
-    if not view.toks[j].text.startswith("ل"):
+    """The media actor addressed at token j (لوكالة رويترز, لقناة العربية, لـ"رويترز"), if any."""
+    toks = view.toks
+    if not toks[j].text.startswith("ل"):
         return None
+    at = j
+    if toks[j].text == "ل":
+        at = j + 1
+        while at < len(toks) and toks[at].text in _QUOTE_TOKS:
+            at += 1
     for s, _, act in view.actors:
-        if s == j and act.role == "media":
+        if s == at and act.role == "media":
             return act
     return None
 
@@ -267,7 +276,7 @@ def hedged_before(view: SentenceView, pos: int) -> tuple[int, int] | None:
     lex = lexicon()
     found = None
     for k in range(pos):
-        if view.toks[k].is_word:
+        if view.toks[k].is_word and not (k > 0 and view.toks[k - 1].text in _MEDIA_HEADS):
             m = lex.hedges.match_at(view.toks, k)
             if m:
                 found = (k, k + m[0])

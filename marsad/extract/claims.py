@@ -32,6 +32,8 @@ _RUN_ON = frozenset("؛;:،,")
 _CUT = re.compile(r"[.!?؟](?![0-9])(?!\s*[\"“”«»″])")
 _QUOTES = frozenset("\"“”«»″")
 _UNIDENTIFIED = "Unidentified persons"  # the group when the text names none (30 قتيلا)
+# Count nouns that name a state (رهينة, مفقود): an event verb right before the figure says more.
+_STATE_NOUN_KINDS = frozenset({"abducted", "held", "missing", "arrested"})
 _BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
 _WINDOW_LEFT = 10
 _WINDOW_RIGHT = 8
@@ -294,7 +296,9 @@ class ClaimExtractor:
             f = _Found(claim, si, m.num_start, headline, [Span(o1, o2, self._text[o1:o2])])
             f.weak = trig is not None and len(trig) > 4
             f.breakdown = any(variants(toks[k].text)[-1] in _BREAKDOWN or toks[k].text in _BREAKDOWN
-                              for k in range(max(0, m.start - 3), m.start) if toks[k].is_word)
+                              for k in range(max(0, m.start - 3), m.start) if toks[k].is_word) or \
+                (prev_f is not None and prev_f.breakdown and prev_f.claim.kind == kind
+                 and self._linked(ctx, m, prev_m) and not self._coordinated_trigger(ctx, m))
             out.append(f)
             prev_m, prev_f = m, f
             # a denial after the figure (... الأمر الذي نفاه الجيش التركي): the denier's claim too
@@ -325,6 +329,11 @@ class ClaimExtractor:
         if not extra:
             return mentions
         return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _coordinated_trigger(self, ctx: _SentCtx, m) -> bool:
+        """The figure has a trigger of its own right before it (..., وأصيب 300): a new item, not a part."""
+        k = m.start - 1
+        return k >= 0 and k in ctx.trig_end
 
     def _coordinated(self, word: str) -> bool:
         """وأصيب: a trigger joined by و opens a new item (وفاة is a word of its own)."""
@@ -400,8 +409,10 @@ class ClaimExtractor:
             k -= 1
         if k < 0:
             return False
+        starters = numbers.lexicon().starters
         for j in (m.start, m.num_start):
-            if toks[j].is_word and toks[j].text.startswith("و") and len(toks[j].text) > 2:
+            w = toks[j].text
+            if toks[j].is_word and w.startswith("و") and len(w) > 2 and w not in starters:  # واحدة is a word
                 return True
         return bool(self.lex.chain.match_ending_at(toks, k))
 
@@ -416,6 +427,9 @@ class ClaimExtractor:
                 return t[2], t
         t = ctx.trig_start.get(m.num_end)
         if t and not t[3] and not self._coordinated(toks[t[0]].text):
+            near = ctx.trig_end.get(m.start - 1)
+            if near and not near[3] and near[2] != t[2] and t[2] in _STATE_NOUN_KINDS:
+                return near[2], near  # حرر 76 رهينة: the event, not the state
             return t[2], t
         # 2. the nearest trigger on the left inside the clause
         left = None
