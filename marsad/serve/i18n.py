@@ -76,6 +76,25 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# Claim kinds and stances, shown translated in Arabic pages (the API keeps the English codes).
+TERMS: dict[str, dict[str, str]] = {
+    "killed": {"ar": "قتلى"}, "injured": {"ar": "جرحى"}, "casualties": {"ar": "إصابات"},
+    "arrested": {"ar": "معتقلون"}, "escaped": {"ar": "فارّون"}, "missing": {"ar": "مفقودون"},
+    "abducted": {"ar": "مختطفون"}, "freed": {"ar": "محررون"}, "held": {"ar": "محتجزون"},
+    "displaced": {"ar": "نازحون"}, "asserted": {"ar": "مؤكد"}, "denied": {"ar": "نفي"},
+    "unconfirmed": {"ar": "غير مؤكد"},
+}
+
+
+def term(lang: str):
+    """term(code) -> the code's label in `lang` (the code itself when there is none)."""
+
+    def tr(code: str | None) -> str:
+        return TERMS.get(code or "", {}).get(lang) or (code or "")
+
+    return tr
+
+
 def translator(lang: str):
     """t(key) -> the label in `lang` (English when a label or language is missing)."""
     lang = lang if lang in LANGS else "en"

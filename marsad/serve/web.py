@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from marsad.serve import charts
 from marsad.serve.api import event_filter, get_store
 from marsad.serve.highlight import Mark, runs
-from marsad.serve.i18n import translator
+from marsad.serve.i18n import term, translator
 from marsad.store import EventFilter, Store
 
 HERE = Path(__file__).parent
@@ -56,7 +56,8 @@ def _render(request: Request, name: str, ctx: dict[str, Any], status: int = 200)
                 params[k] = str(v)
         return request.url.path + ("?" + urlencode(params) if params else "")
 
-    ctx = dict(ctx, request=request, lang=lang, t=translator(lang), dir="rtl" if lang == "ar" else "ltr",
+    ctx = dict(ctx, request=request, lang=lang, t=translator(lang), tr=term(lang),
+               dir="rtl" if lang == "ar" else "ltr",
                url_with=url_with, lang_q=f"lang={lang}", attribution_short=_attribution()[:1])
     response = templates.TemplateResponse(request, name, ctx, status_code=status)
     if request.query_params.get("lang") in ("ar", "en"):

@@ -137,3 +137,10 @@ def test_timeline_bins_by_day_or_month():
     months = charts.timeline(["2021-01-05", "2021-12-30"])
     assert len(months["bars"]) == 12 and months["by_month"]
     assert charts.timeline([None]) is None
+
+
+def test_arabic_pages_translate_claim_kinds(web):
+    ar = web.get("/events/ev-hasakah?lang=ar").text
+    assert "<td>قتلى</td>" in ar and "<td>مؤكد</td>" in ar
+    en = web.get("/events/ev-hasakah?lang=en").text
+    assert "<td>killed</td>" in en and "<td>قتلى</td>" not in en
