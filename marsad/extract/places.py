@@ -66,9 +66,10 @@ def _config() -> dict[str, Any]:
     designators = {}
     for word, spec in (cur.get("designators") or {}).items():
         designators[key(word)] = (tuple(spec.get("features") or ()), spec.get("precision"))
-    hard = [*_flat(stop.get("stopwords")), *_flat(stop.get("frequent_major"))]
+    hard = _flat(stop.get("stopwords"))  # generic nouns: not a place even after a designator
+    soft = [*_flat(stop.get("frequent_major")), *_flat(stop.get("frequent_minor"))]
     return {
-        "stop": {key(w) for w in hard} | {key(w) for w in _flat(stop.get("frequent_minor"))},
+        "stop": {key(w) for w in hard} | {key(w) for w in soft},
         "hard_stop": {key(w) for w in hard},
         "stop_any": {key(w) for w in _flat(stop.get("never"))},
         "not_clitic": {key(w) for w in _flat(stop.get("not_clitic"))},
