@@ -8,10 +8,11 @@ up in an index keyed by a term's first word, longest term first.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import yaml
 from spacy.tokens import Doc
 
 from marsad import lang
+from marsad.text.document import doc_text
 from marsad.text.normalize import key
 
 ACLED_PATH = Path(__file__).resolve().parents[1] / "data" / "acled.yaml"
@@ -36,20 +38,42 @@ class Word:
     key: str
 
 
-def doc_words(doc: Doc) -> list[Word]:
+class Words(list):
+    """The doc's words, with their start offsets alongside for bisecting."""
+
+    starts: list[int]
+
+
+def doc_words(doc: Doc) -> Words:
     """The doc's words as match keys with original offsets (computed once per doc)."""
     cached = doc.user_data.get("marsad_words")
     if cached is None:
         norm = doc._.norm
         folded = norm.text.translate(_FOLD)
         offs = norm.offsets
-        cached = [Word(offs[m.start()], offs[m.end() - 1] + 1, m.group()) for m in _WORD.finditer(folded)]
+        cached = Words(Word(offs[m.start()], offs[m.end() - 1] + 1, m.group())
+                       for m in _WORD.finditer(folded))
+        cached.starts = [w.start for w in cached]
         doc.user_data["marsad_words"] = cached
     return cached
 
 
-def _variants(word: str) -> list[str]:
+def word_index(words: list[Word], offset: int) -> int:
+    """Index of the first word that ends after `offset` (the word at or after it)."""
+    starts = getattr(words, "starts", None) or [w.start for w in words]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and words[i].end > offset:
+        return i
+    return i + 1
+
+
+@lru_cache(maxsize=200_000)
+def _variants(word: str) -> tuple[str, ...]:
     """The word and what is left after peeling proclitics: و/ف, then ب/ل/ك, then ال (لل = ل + ال)."""
+    return tuple(_peel(word))
+
+
+def _peel(word: str) -> list[str]:
     out = [word]
     rest = word
     if len(rest) > 3 and rest[0] in "وف":
@@ -96,11 +120,15 @@ class PhraseIndex:
         """Non-overlapping phrase hits among words[lo:hi], left to right."""
         hi = len(words) if hi is None else min(hi, len(words))
         hits: list[PhraseHit] = []
+        index = self._index
         i = lo
         while i < hi:
             best = None
             for variant in _variants(words[i].key):
-                for phrase, payload in self._index.get(variant, ()):
+                cands = index.get(variant)
+                if not cands:
+                    continue
+                for phrase, payload in cands:
                     size = len(phrase)
                     if best is not None and size <= best[0]:
                         break
@@ -199,7 +227,7 @@ def anaphora_index() -> PhraseIndex:
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger term in the doc, left to right."""
     words = doc_words(doc)
-    text = doc.text
+    text = doc_text(doc)
     return [Trigger(h.start, h.end, h.first, text[h.start:h.end], h.payload)
             for h in trigger_index().find(words)]
 

@@ -9,7 +9,6 @@ through the shared actor table in ACLED's actor1/actor2/inter/interaction style.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections import Counter
 from functools import cache
@@ -30,9 +29,11 @@ from marsad.extract.event_types import (
     interaction,
     nationality_index,
     perpetrator_cue_index,
+    word_index,
 )
 from marsad.extract.incidents import Clause, Incident, segment, statement_index
 from marsad.model import Event, Span
+from marsad.text.document import doc_text
 
 try:  # date and place resolvers (their own stages of work); events degrade gracefully without them
     from marsad.extract.dates import find_dates
@@ -301,10 +302,9 @@ def _state_forces() -> dict[str, Actor]:
 def _speakers(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[int]:
     """Starts of actor mentions right after a verb of saying (`قالت الشرطة الإسرائيلية`): who
     speaks about an incident is rarely a party to it."""
-    starts = [w.start for w in words]
     out = set()
     for m, c in clause_actors:
-        i = bisect.bisect_left(starts, m.start)
+        i = word_index(words, m.start)
         if statement_index().find(words, max(c.wlo, i - 3), i):
             out.add(m.start)
     return out
@@ -423,7 +423,7 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
 
 def _evidence(doc: Doc, inc: Incident) -> list[Span]:
     """The words the event rests on: its strongest triggers, date and place."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[Span] = []
     seen: set[tuple[int, int]] = set()
     trig = sorted(inc.triggers, key=lambda t: -t.term.weight)[:3]

@@ -23,8 +23,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from marsad import lang
-from marsad.extract.event_types import PhraseIndex, Trigger, Word, doc_words, nationality_index
-from marsad.text.document import content_sentences
+from marsad.extract.event_types import PhraseIndex, Trigger, Word, doc_words, nationality_index, word_index
+from marsad.text.document import content_sentences, doc_text
 from marsad.text.normalize import key
 
 # A trigger written with the article (after optional و ف ب ل ك): it refers to an incident already named.
@@ -164,7 +164,7 @@ def km(a: Any, b: Any) -> float:
 def make_clauses(doc: Doc, words: list[Word]) -> list[Clause]:
     """Content sentences cut at clause breaks, each with its word range."""
     breaks = _markers()["clause_breaks"]
-    starts = [w.start for w in words]
+    starts = words.starts
     clauses: list[Clause] = []
     for n, sent in enumerate(content_sentences(doc)):
         s, e = sent.start_char, sent.end_char
@@ -191,10 +191,11 @@ def _not_datelines(doc: Doc, clauses: list[Clause], places: list[Any]) -> list[A
     """Places outside datelines: the city an article was filed from opens its body (`دبي ... (CNN) –`)
     and says nothing about where the incident happened."""
     spans = []
+    text = doc_text(doc)
     for c in clauses:
         if c.sentence == 0 or c.sentence >= LEAD_SENTENCES or c.broken:
             continue
-        m = _DATELINE.search(doc.text[c.start:c.start + DATELINE_CHARS])
+        m = _DATELINE.search(text[c.start:c.start + DATELINE_CHARS])
         if m and c.whi - c.wlo <= 6:
             spans.append((c.start, c.end))  # a line of its own: `عين اليوم – القاهرة`
         elif m:
@@ -206,7 +207,7 @@ def _not_datelines(doc: Doc, clauses: list[Clause], places: list[Any]) -> list[A
 
 def _adjective(m: Any, words: list[Word]) -> bool:
     """`بلدة تركية`, `الحدود السورية`: a nationality adjective, though a village may bear the name."""
-    i = bisect.bisect_left([w.start for w in words], m.start)
+    i = word_index(words, m.start)
     hits = nationality_index().find(words, i, i + 1)
     return bool(hits) and hits[0].end >= m.end and m.place.feature != "country"
 
@@ -286,10 +287,7 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
 
 
 def _word_at(words: list[Word], start: int, clause: Clause) -> int:
-    for i in range(clause.wlo, clause.whi):
-        if words[i].end > start:
-            return i
-    return clause.whi
+    return min(max(word_index(words, start), clause.wlo), clause.whi)
 
 
 def country_support(places: list[Any], extra: list[str]) -> Counter:
