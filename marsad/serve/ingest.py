@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.run import run_corpus
+from marsad.store.db import save_source
 
 MAX_ARTICLES = 2000
 FIELDS = ("id", "title", "text", "published", "outlet", "url")
@@ -57,7 +58,11 @@ def ingest(rows: list[dict[str, Any]], db_url: str) -> dict[str, Any]:
             for row in rows:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         out = Path(tmp) / "out"
-        summary = run_corpus([str(corpus)], out, db_url)
+        token = save_source.set("api")  # revisions made by this ingestion say so
+        try:
+            summary = run_corpus([str(corpus)], out, db_url)
+        finally:
+            save_source.reset(token)
         docs = _read_jsonl(out / "documents.jsonl")
         events = _read_jsonl(out / "events.jsonl")
     stored = [d["id"] for d in docs if not d.get("error") and d.get("id")]

@@ -5,10 +5,14 @@ Thin wrappers over `marsad.store.store.Store`; the service and the exports use `
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
 
 from marsad.model import Article, Claim, Event
 from marsad.store.store import SaveStats, Store
+
+# Who is saving, recorded on every revision: "run" for `marsad run`; the service's ingestion sets "api".
+save_source: ContextVar[str] = ContextVar("marsad_save_source", default="run")
 
 
 def default_url(out_dir: Path) -> str:
@@ -26,4 +30,4 @@ def save_run(url: str, articles: list[Article], claims: list[Claim], events: lis
     """Store documents, claims and incidents idempotently (re-running the same input adds nothing)."""
     with Store(url) as store:
         # the linker returns every stored incident plus the new ones: the run is complete
-        return store.save_run(articles, claims, events, complete=True)
+        return store.save_run(articles, claims, events, source=save_source.get(), complete=True)

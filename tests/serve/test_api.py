@@ -146,6 +146,9 @@ def test_post_ingests_through_the_pipeline_idempotently(client):
     assert body["documents"] == [rows[0]["id"], rows[1]["id"]]
     stored = client.get(f"/api/documents/{rows[0]['id']}").json()
     assert stored["text"] == rows[0]["text"] and stored["outlet"] == rows[0]["outlet"]
+    assert body["event_ids"]  # the sample's first reports are about the Hasakah prison attack
+    for eid in body["event_ids"]:
+        assert client.get(f"/api/events/{eid}").json()["revisions"][-1]["source"] == "api"
     n_docs = client.get("/api/documents").json()["total"]
     n_events = client.get("/api/events").json()["total"]
     assert n_docs == 4
