@@ -150,7 +150,8 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
     text = view.original(a, b)
     if found:
         specific = [f for f in found if f[2].name not in generic]
-        s, e, act = max(specific or found, key=lambda f: (f[1] - f[0], -f[0]))
+        # a named source (an agency, a ministry, a monitor) over the words around it (مراسل الجزيرة)
+        s, e, act = max(specific or found, key=lambda f: (f[2].inter is None, f[1] - f[0], -f[0]))
         return Speaker(pos, act.name, text, actor=act, **kw)
     if b - a > 6:
         return None  # a long phrase naming no known actor is not a speaker we can trust

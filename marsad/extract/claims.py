@@ -34,6 +34,9 @@ _QUOTES = frozenset("\"“”«»″")
 _UNIDENTIFIED = "Unidentified persons"  # the group when the text names none (30 قتيلا)
 # Count nouns that name a state (رهينة, مفقود): an event verb right before the figure says more.
 _STATE_NOUN_KINDS = frozenset({"abducted", "held", "missing", "arrested"})
+# Words by which a denial points back at figures just given (ونفى الجيش ذلك, ونفت الوزارة هذه الأرقام).
+_BACK_REFERENCES = frozenset({"ذلك", "هذه", "هذا", "ارقام", "الارقام", "حصيله", "الحصيله", "معلومات",
+                              "المعلومات", "انباء", "الانباء", "تقارير", "التقارير", "روايه", "الروايه"})
 _BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
 _WINDOW_LEFT = 10
 _WINDOW_RIGHT = 8
@@ -141,6 +144,7 @@ class ClaimExtractor:
         carry: Speaker | None = None  # the speaker of a sentence cut at ؛ or : runs on
         para: Speaker | None = None  # a statement opened with a colon (صرح المتحدث: بأن ...) runs on
         prev_end = 0
+        last_found: list[_Found] = []  # the claims of the sentence before (a denial may follow it)
         for si, (ns, ne) in enumerate(self._units(doc, norm, ktext)):
             stext = ktext[ns:ne]
             headline = first
@@ -162,8 +166,13 @@ class ClaimExtractor:
                     fallback = quote_speaker if in_quote else (carry or para)
                     if fallback is None:
                         fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
-                    found.extend(self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
-                                                       text[o_start:o_end].strip(), found))
+                    unit_found = self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
+                                                       text[o_start:o_end].strip(), found)
+                    found.extend(unit_found)
+                else:
+                    found.extend(self._denied_next(toks, speakers, last_found, si))
+                    unit_found = []
+                last_found = unit_found
                 history.extend(speakers)
                 for sp in speakers:
                     if sp.marker == "speech" and any(t.text == ":" for t in toks[sp.pos + 1:sp.pos + 9]):
@@ -175,6 +184,27 @@ class ClaimExtractor:
                 last = history[-1] if history else None
                 quote_speaker = (speakers[-1] if speakers else last) if in_quote else None
         return _merge(found, doc)
+
+    def _denied_next(self, toks: list[Tok], speakers: list[Speaker], before: list[_Found],
+                     si: int) -> list[_Found]:
+        """`... قتل 16 مدنيا. ونفى الجيش التركي ذلك`: a denial of the figures just given, by its speaker."""
+        if not before or not speakers:
+            return []
+        sp = speakers[0]
+        words = [k for k, t in enumerate(toks) if t.is_word]
+        if not sp.denial or not sp.source or sp.pos not in words[:2] or \
+                not any(variants(t.text)[-1] in _BACK_REFERENCES for t in toks if t.is_word):
+            return []
+        out = []
+        for f in before:
+            c = f.claim
+            if c.value is None or c.stance == "denied" or c.source == sp.source:
+                continue
+            denied = Claim(**{**{k: getattr(c, k) for k in c.__slots__}, "stance": "denied",
+                              "source": sp.source, "source_text": sp.source_text, "relay": sp.relay,
+                              "spans": []})
+            out.append(_Found(denied, si, f.tok_num, False, list(f.spans)))
+        return out
 
     def _units(self, doc: Doc, norm, ktext: str):
         """Content sentences (not wholly boilerplate) as normalised spans, cut again at full stops the
@@ -274,7 +304,8 @@ class ClaimExtractor:
             claim_start = min(m.start, trig[0]) if trig is not None else m.start
             source, stance = self._source_stance(ctx, m, speakers, fallback, claim_start)
             own = self._own_forces(ctx, m)
-            if own is not None and source is not None and source.actor is not None:
+            if own is not None and source is not None and source.actor is not None \
+                    and source.actor.name not in self.generic and source.actor.inter is not None:
                 who_actor, who_text = source.actor, ctx.view.original(own, own + 1)
             a = m.start
             b = m.end

@@ -83,3 +83,20 @@ SINGULARS = [
 @pytest.mark.parametrize("text,expected", SINGULARS)
 def test_singular_noun_is_one(claims_of, text, expected):
     assert [(c.kind, c.value, c.who) for c in claims_of(text)] == expected
+
+
+def test_event_verb_over_state_count_noun(figures):
+    assert figures("أعلن الجيش النيجيري أنه حرر 76 رهينة.") == [("freed", 76, None, "exact")]
+
+
+def test_time_phrase_does_not_close_the_clause(figures):
+    text = "وقتل في الحرب المستمرة منذ 10 سنوات أكثر من 350 ألف شخص."
+    assert figures(text) == [("killed", 350000, None, "more_than")]
+
+
+def test_adjectival_one_is_not_a_figure(figures):
+    assert figures("وأسفر القصف عن مقتل 4 أشخاص من عائلة واحدة.") == [("killed", 4, None, "exact")]
+
+
+def test_delegation_counts_are_not_claims(figures):
+    assert figures("ووصل وفد يضم 5 أشخاص إلى المدينة.") == []

@@ -79,3 +79,17 @@ def test_colon_statement_runs_to_the_paragraph_end(claims_of):
             "واستشهد في العمليات 37 من رجال الأمن.\nوفي سياق آخر قتل 5 أشخاص في حادث.")
     assert [(c.value, c.source) for c in claims_of(text)] == [
         (97, "Interior Ministry"), (37, "Interior Ministry"), (5, None)]
+
+
+def test_named_source_over_the_words_around_it(claims_of):
+    assert src(claims_of, "وذكر مراسل الجزيرة أن 5 أشخاص قتلوا.") == [("killed", 5, "Al Jazeera", None)]
+
+
+def test_agency_told_after_la_with_quotes(claims_of):
+    text = 'قال مسؤول أمني عراقي لـ"رويترز" إن انتحاريا فجر نفسه ما أسفر عن مقتل 18 شخصا.'
+    assert src(claims_of, text) == [("killed", 18, "Security source", "Reuters")]
+
+
+def test_relay_with_quoted_speech(claims_of):
+    text = "ونقلت وكالة رويترز عن مصادر أمنية قولها إن 4 جنود قتلوا."
+    assert src(claims_of, text) == [("killed", 4, "Security source", "Reuters")]

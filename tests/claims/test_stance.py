@@ -42,3 +42,19 @@ def test_hedge_after_the_claim_does_not_count(claims_of):
 
 def test_asserted_by_default(claims_of):
     assert [c.stance for c in claims_of("وأعلن الجيش مقتل 5 مسلحين.")] == ["asserted"]
+
+
+def test_denial_in_the_next_sentence(claims_of):
+    text = "قتل 16 مدنيا في غارة تركية على عفرين. ونفى الجيش التركي ذلك."
+    assert stance(claims_of, text) == [("killed", 16, "asserted", None),
+                                       ("killed", 16, "denied", "Military Forces of Turkey")]
+
+
+def test_claiming_verb_is_unconfirmed(claims_of):
+    text = "وأكد المتحدث باسم حركة الشباب مسؤولية الحركة عن الهجوم، مدعيا مقتل 20 جنديا."
+    assert stance(claims_of, text) == [("killed", 20, "unconfirmed", "Al Shabaab")]
+
+
+def test_news_agency_name_is_not_a_hedge(claims_of):
+    text = "وذكرت وكالة الأنباء السورية أن 7 أشخاص قتلوا في انفجار."
+    assert stance(claims_of, text) == [("killed", 7, "asserted", "SANA")]

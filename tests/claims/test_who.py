@@ -57,3 +57,15 @@ def test_sources_never_count_as_the_group(claims_of):
     # مستشفيات names a source actor (hospitals), not the injured
     c = claims_of("أسفر الانفجار عن إصابة نحو 100 يعالجون في مستشفيات محلية.")[0]
     assert c.who != "Medical source"
+
+
+def test_others_after_a_breakdown_list(claims_of):
+    text = "ارتفع عدد الشهداء إلى 45 شهيدا، بينهم 12 طفلا و5 سيدات، فيما أصيب 300 آخرون."
+    assert [(c.value, c.who) for c in claims_of(text)] == [
+        (45, "Unidentified persons"), (12, "Children"), (5, "Women"), (300, "Unidentified persons")]
+
+
+def test_nationality_and_protesters(claims_of):
+    assert [c.who for c in claims_of("اعتقلت قوات الاحتلال 15 فلسطينيا في الضفة الغربية.")] == ["Nationals"]
+    text = "وقالت منظمة العفو الدولية إن قوات الأمن قتلت ما لا يقل عن 300 متظاهر."
+    assert [c.who for c in claims_of(text)] == ["Protesters"]
