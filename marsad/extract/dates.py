@@ -500,13 +500,22 @@ def resolve_date_text(text: str, published: dt.date | None) -> tuple[dt.date, dt
     return None
 
 
+def doc_text(doc) -> str:
+    """The doc's original text, built once per doc: spaCy rebuilds `doc.text` from the tokens on
+    every access, and the date and place finders both need it."""
+    text = doc.user_data.get("marsad_text")
+    if text is None:
+        text = doc.user_data["marsad_text"] = doc.text
+    return text
+
+
 def find_dates(doc) -> list[DateMention]:
     """Date mentions of a spaCy Doc outside boilerplate, resolved against `doc._.article.published`."""
     from marsad.text.document import in_boilerplate
 
     article = doc._.article
     pub = _parse_published(getattr(article, "published", None)) if article is not None else None
-    text = doc.text  # built by spaCy on each access: once per doc
+    text = doc_text(doc)
     nt = doc._.norm  # shared with the other stages: normalised once per doc
     out: list[DateMention] = []
     for s, e, kind, res in _scan(nt.text, pub):

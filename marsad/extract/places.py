@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.attrs import ORTH, SENT_START
 
 from marsad import lang
+from marsad.extract.dates import doc_text
 from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key
 from marsad.text.document import in_boilerplate
 from marsad.text.normalize import key
@@ -494,7 +495,7 @@ def find_places(doc) -> list[PlaceMention]:
     _link_containers(matches)
     countries, admins = _context(matches)
     total = sum(countries.values())
-    text = doc.text  # built by spaCy on each access: once per doc
+    text = doc_text(doc)
     sums: dict[tuple, dict[str, float]] = {}
     for m in matches:
         cands = m["cands"]
