@@ -48,7 +48,9 @@ def records() -> tuple[list[Article], list[Claim], list[Event]]:
               links=[{"doc_id": "h1", "rule": "first report"}]),
         Event(event_id="ev-evil", event_type="Explosions/Remote violence", date="2021-06-03", country="IRQ",
               admin1="Baghdad", location="<script>alert('loc')</script>", latitude=33.3, longitude=44.4,
-              actors=["<img src=x onerror=alert(4)>"], doc_ids=["x1"]),
+              actors=["<img src=x onerror=alert(4)>"], doc_ids=["x1"],
+              links=[{"doc_id": "x1", "rule": "<script>alert(5)</script>",
+                      "features": {"<i>": "<svg onload=x>"}}]),
     ]
     return arts, claims, events
 

@@ -24,7 +24,7 @@ def web(sqlite_url, monkeypatch):
 
 HOSTILE = ['<script>alert("x")</script>', "<img src=x onerror=alert(1)>", "<script>alert('title')</script>",
            "<img src=x onerror=alert(2)>", "<script>alert('loc')</script>", "<img src=x onerror=alert(4)>",
-           "<b>civilians</b>"]
+           "<b>civilians</b>", "<script>alert(5)</script>", "<svg onload=x>", "<i>"]
 
 
 @pytest.mark.parametrize("path", ["/", "/events/ev-evil", "/documents/x1", "/?q=بغداد"])
@@ -36,6 +36,8 @@ def test_article_text_and_every_string_render_as_text(client, path):
     if not path.startswith("/?") and path != "/":
         assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html  # the article text, escaped
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    if path == "/events/ev-evil":  # merge reasons are shown, as text
+        assert "&lt;script&gt;alert(5)&lt;/script&gt;" in html and "&lt;svg onload=x&gt;" in html
     assert 'href="javascript:' not in html
     # the only scripts are the shipped files and the JSON data block
     assert set(re.findall(r"<script[^>]*>", html)) <= {
