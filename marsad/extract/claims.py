@@ -402,7 +402,7 @@ class ClaimExtractor:
         if after is not None:
             if after.text in (":", "%", "٪", "/") and not m.dual:
                 return False
-            if after.is_word and not m.dual and set(variants(after.text)) & self.lex.not_after:
+            if after.is_word and not m.dual and self._thing(after.text):
                 return False
         if m.value is not None and not m.dual and 1900 <= m.value <= 2100 and m.qualifier == "exact" \
                 and m.value_high is None and toks[m.num_start].is_digit:
@@ -429,6 +429,12 @@ class ClaimExtractor:
                                          for t in gap):
                     out[i] = (out[i + 1][0], None)
         return out
+
+    def _thing(self, word: str) -> bool:
+        """A noun of things, time or money (سيارة, صاروخا, مقعدا, أيام): the figure counts no people."""
+        forms = set(variants(word))
+        forms |= {f[:-1] for f in forms if f.endswith("ا") and len(f) > 3}  # accusative: صاروخا -> صاروخ
+        return not forms.isdisjoint(self.lex.not_after)
 
     def _linked(self, ctx: _SentCtx, m: numbers.NumberMention, prev: numbers.NumberMention | None) -> bool:
         """The figure is listed with the previous one (و5 مدنيين, منهم 77, بينهم سبعة أطفال)."""
