@@ -48,8 +48,11 @@ def timeline(dates: list[str | None], width: int = 900, height: int = 120) -> di
         n = counts.get(s, 0)
         h = plot_h * n / top
         label = f"{s[0]:04d}-{s[1]:02d}" + ("" if by_month else f"-{s[2]:02d}")
+        first = date(*s)
+        last = (date(s[0] + s[1] // 12, s[1] % 12 + 1, 1).toordinal() - 1) if by_month else first.toordinal()
         bars.append({"x": round(pad_l + i * bw + bw * 0.1, 1), "y": round(pad_t + plot_h - h, 1),
-                     "w": round(max(bw * 0.8, 1), 1), "h": round(h, 1), "n": n, "label": label})
+                     "w": round(max(bw * 0.8, 1), 1), "h": round(h, 1), "n": n, "label": label,
+                     "from": first.isoformat(), "to": date.fromordinal(last).isoformat()})
     step = max(1, len(bars) // 8)
     ticks = [{"x": round(b["x"] + b["w"] / 2, 1), "label": b["label"]} for b in bars[::step]]
     return {"width": width, "height": height, "bars": bars, "ticks": ticks, "max": top,

@@ -78,6 +78,7 @@ def test_language_switch(web):
 
 def test_index_lists_filters_and_paginates(web):
     html = web.get("/?country=SYR").text
+    assert 'href="/?country=SYR&amp;date_from=2022-01-20&amp;date_to=2022-01-20"' in html  # timeline bar
     assert re.findall(r'data-event-id="([^"]+)"', html) == ["ev-hasakah"]
     assert '<option value="SYR" selected>SYR (1)</option>' in html
     assert 'id="event-count" data-total="1"' in html
@@ -136,8 +137,11 @@ def test_timeline_bins_by_day_or_month():
     days = charts.timeline(["2022-01-20", "2022-01-20", "2022-01-22", None, "bad"])
     assert [(b["label"], b["n"]) for b in days["bars"]] == [
         ("2022-01-20", 2), ("2022-01-21", 0), ("2022-01-22", 1)]
+    assert (days["bars"][0]["from"], days["bars"][0]["to"]) == ("2022-01-20", "2022-01-20")
     months = charts.timeline(["2021-01-05", "2021-12-30"])
     assert len(months["bars"]) == 12 and months["by_month"]
+    assert [(b["from"], b["to"]) for b in months["bars"][::11]] == [("2021-01-01", "2021-01-31"),
+                                                                   ("2021-12-01", "2021-12-31")]
     assert charts.timeline([None]) is None
 
 
