@@ -2,6 +2,7 @@
 
 /                 event list with filters, map (Leaflet over the admin-1 polygons) and timeline
 /events/{id}      figures, claims, toll chart, linked reports, texts with highlighted evidence
+/documents        reports, searchable (normalised Arabic full text)
 /documents/{id}   one report with its claims highlighted
 /about            what Marsad is, the map data attribution
 """
@@ -160,6 +161,16 @@ def _safe_url(url: str | None) -> str | None:
 
 def _slug(s: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", s)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, q: str | None = Query(None, max_length=200), outlet: str | None = None,
+                   page: int = Query(1, ge=1, le=100000), store: Store = Depends(get_store)) -> HTMLResponse:
+    total, items = store.list_documents(q=q or None, outlet=outlet or None, limit=PAGE_SIZE,
+                                        offset=(page - 1) * PAGE_SIZE)
+    return _render(request, "documents.html", {"q": q or "", "outlet": outlet or "", "total": total,
+                                               "items": items, "page": page,
+                                               "pages": max(1, -(-total // PAGE_SIZE))})
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)

@@ -150,3 +150,12 @@ def test_arabic_pages_translate_claim_kinds(web):
     assert "<td>قتلى</td>" in ar and "<td>مؤكد</td>" in ar
     en = web.get("/events/ev-hasakah?lang=en").text
     assert "<td>killed</td>" in en and "<td>قتلى</td>" not in en
+
+
+def test_documents_page_searches_normalised_text(web):
+    html = web.get("/documents?q=اعلنت").text  # أعلنت in the text
+    assert re.findall(r'data-doc-id="([^"]+)"', html) == ["h1"]
+    assert 'href="/documents/h1?lang=en"' in html
+    html = web.get("/documents").text
+    assert re.findall(r'data-doc-id="([^"]+)"', html) == ["h1", "x1"]
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html
