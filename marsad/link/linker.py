@@ -16,9 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from marsad.link.features import EventFeatures, claims_by_member, features_of, incident_features, parse_day
-from marsad.link.scoring import FAR_DAYS, NEAR_DAYS, PairScore, score_pair
+from marsad.link.scoring import FAR_DAYS, NEAR_DAYS, SAME_SPOT, PairScore, score_pair
 from marsad.model import Article, Claim, Event
 
+RUNNING_DAYS = 3  # beyond the day or two by which reports of one incident disagree on its date
 MAX_COMPARED = 24  # members of a large incident compared with a new report (the latest ones)
 
 
@@ -89,10 +90,21 @@ class _Blocks:
         return out
 
 
+def _running(inc: Incident) -> bool:
+    """Reports of the incident at one spot (a prison, a camp, a district) span several days.
+
+    A town sees many incidents in a week, so a long span at town level says nothing; at a spot it
+    marks a running incident (a prison attack, a siege of a base) that a report inside it belongs to.
+    """
+    if inc.first is None or inc.last is None or (inc.last - inc.first).days < RUNNING_DAYS:
+        return False
+    return any(f.scope == "spot" for f in inc.members)
+
+
 def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
     """Single-link score against the incident's latest members; None when any member vetoes."""
     best: PairScore | None = None
-    spanning = inc.first is not None and inc.last is not None and inc.last > inc.first
+    spanning = _running(inc)
     for other in inc.members[-MAX_COMPARED:]:
         ps = score_pair(feat, other)
         if ps.veto in ("country", "admin1", "distance", "same_article"):
@@ -100,7 +112,10 @@ def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
         if spanning and (other.day, other.day_end) != (inc.first, inc.last):
             # the incident as a whole: a report inside its known span at this place is inside it
             whole = score_pair(feat, replace(other, day=inc.first, day_end=inc.last))
-            if whole.veto is None and (ps.veto is not None or whole.score > ps.score):
+            f = whole.features
+            # a report inside the span must be at the spot (or its town) and name the same actors
+            alike = f.get("place", 0.0) >= SAME_SPOT and f.get("actors", 0.0) >= 0.5
+            if whole.veto is None and alike and (ps.veto is not None or whole.score > ps.score):
                 ps = whole
         if ps.veto is None and (best is None or ps.score > best.score):
             best = ps
@@ -173,45 +188,46 @@ def _merge(inc: Incident) -> Event:
 
 
 def _merge_incidents(incidents: list[Incident], blocks: _Blocks) -> list[Incident]:
-    """Second pass: join incidents that a later report showed to be one (the bridge came last).
+    """Second pass: reports placed before a running incident's span was known join it now.
 
-    Reports are placed one by one in date order, so a report may found its own incident before the
-    report that ties it to another arrives. Incidents that share no article are compared again, member
-    by member against the whole incident; two stored incidents are never merged here.
+    Reports are placed in date order, so a report dated inside a long-running incident may have
+    founded its own incident before the late report that stretched the incident's span arrived. Only
+    running incidents (spanning RUNNING_DAYS or more) host this pass, so dense days of separate
+    incidents are not chained together; two stored incidents are never merged.
     """
     alive = [True] * len(incidents)
-    changed = True
-    while changed:
-        changed = False
-        for i, inc in enumerate(incidents):
-            if not alive[i]:
+    for i, host in enumerate(incidents):
+        if not alive[i] or not _running(host):
+            continue
+        whole = [replace(f, day=host.first, day_end=host.last) for f in host.members]
+        found: set[int] = set()
+        for f in whole:
+            found |= blocks.candidates(f)
+        for j in sorted(found):
+            guest = incidents[j]
+            if j == i or not alive[j] or host.docs & guest.docs:
                 continue
-            best: tuple[float, int, EventFeatures, PairScore] | None = None
-            for feat in inc.members:
-                for j in sorted(blocks.candidates(feat)):
-                    other = incidents[j]
-                    if j == i or not alive[j] or inc.docs & other.docs:
-                        continue
-                    if inc.stored is not None and other.stored is not None:
-                        continue
-                    ps = _best_match(feat, other)
-                    if ps is not None and ps.linked and (best is None or ps.score > best[0]):
-                        best = (ps.score, j, feat, ps)
+            if host.stored is not None and guest.stored is not None:
+                continue
+            best: tuple[EventFeatures, PairScore] | None = None
+            for feat in guest.members:
+                ps = _best_match(feat, host)
+                if ps is not None and ps.linked and (best is None or ps.score > best[1].score):
+                    best = (feat, ps)
             if best is None:
                 continue
-            _, j, feat, ps = best
-            keep, gone = (j, i) if incidents[i].stored is None and incidents[j].stored is not None else (
-                min(i, j), max(i, j))
+            feat, ps = best
+            keep, gone = (j, i) if host.stored is None and guest.stored is not None else (i, j)
             target, source = incidents[keep], incidents[gone]
             for f, e in zip(source.members, source.events, strict=True):
-                if f.member[0]:
-                    target.add(f, e)
-                    blocks.register(keep, f)
+                target.add(f, e)
+                blocks.register(keep, f)
             target.links.extend(source.links)
             target.links.append({"doc_id": feat.member[0], "event_index": feat.member[1], "score": ps.score,
                                  "features": ps.features, "rule": "merged incidents"})
             alive[gone] = False
-            changed = True
+            if gone == i:
+                break
     return [inc for i, inc in enumerate(incidents) if alive[i]]
 
 

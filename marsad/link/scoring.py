@@ -21,6 +21,7 @@ FAR_DAYS = 10  # a running incident (siege, prison attack) may be reported this 
 SAME_SPOT_KM = 3.0
 NEARBY_KM = 6.0
 WITHIN_TOWN_KM = 12.0
+SAME_SPOT = 0.7  # place similarity from which two reports are taken to be at one spot
 CONTRADICT_KM = 25.0
 # Event types that often describe one incident from different angles (an attack that is both a
 # bombing and a gun battle).
@@ -130,7 +131,7 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
         return PairScore(0.0, {"place": 0.0}, veto)
     shared = len(a.figures & b.figures)
     text = round(_text_sim(a.words, b.words), 3)
-    same_spot = place >= 0.7
+    same_spot = place >= SAME_SPOT
     # one place, and one report covers several days: a running incident (siege, prison attack)
     running = same_spot and ((a.day_end or a.day) != a.day or (b.day_end or b.day) != b.day)
     date = _date_sim(gap, same_spot)
@@ -146,7 +147,7 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     }
     score = round(sum(WEIGHTS[k] * v for k, v in feats.items()), 3)
     feats["days_apart"] = -1 if gap is None else gap
-    corroborated = same_spot and (shared > 0 or text >= 0.35)
+    corroborated = same_spot and shared > 0
     # a late report joins only a running incident, or the same place with shared facts
     if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not (running or corroborated)):
         return PairScore(score, feats, "date")
