@@ -139,10 +139,16 @@ def serve(
 ) -> None:
     """Serve the web interface (/) and the JSON API (/api, docs at /api/docs) over a store."""
     import uvicorn
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from marsad.serve.app import create_app
 
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
+    try:
+        application = create_app(db, token=token)
+    except (ArgumentError, SQLAlchemyError, OSError) as e:
+        typer.echo(f"cannot open the store {db!r}: {type(e).__name__}: {str(e).splitlines()[0]}", err=True)
+        raise typer.Exit(2) from None
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

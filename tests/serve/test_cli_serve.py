@@ -23,3 +23,12 @@ def test_serve_command_starts_uvicorn_with_the_app(sqlite_url, monkeypatch):
 def test_serve_requires_db():
     result = CliRunner().invoke(app, ["serve"])
     assert result.exit_code == 2 and "--db" in result.output
+
+
+def test_serve_reports_an_unusable_store_clearly(tmp_path):
+    result = CliRunner().invoke(app, ["serve", "--db", "nosuchdialect://x"])
+    assert result.exit_code == 2 and "cannot open the store" in result.output
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{blocked}/sub/marsad.db"])
+    assert result.exit_code == 2 and "cannot open the store" in result.output
