@@ -156,7 +156,8 @@ def require_token(request: Request) -> None:
              summary="Ingest articles (one object or a list, corpus format) through the pipeline",
              responses={400: {"description": "not JSON / not articles"}, 401: {"description": "bad token"},
                         403: {"description": "writes disabled"}, 413: {"description": "body too large"},
-                        422: {"description": "no article could be ingested"}})
+                        422: {"description": "no article could be ingested"},
+                        503: {"description": "the store could not be written"}})
 async def post_documents(request: Request) -> JSONResponse:
     ctype = request.headers.get("content-type", "")
     if ctype and "json" not in ctype:
@@ -170,5 +171,8 @@ async def post_documents(request: Request) -> JSONResponse:
         rows = ingest.parse_payload(payload)
     except ingest.BadPayload as e:
         raise HTTPException(400, str(e)) from None
-    result = await run_in_threadpool(ingest.ingest, rows, request.app.state.db_url)
+    try:
+        result = await run_in_threadpool(ingest.ingest, rows, request.app.state.db_url)
+    except ingest.StoreFailed as e:
+        raise HTTPException(503, f"the store could not be written, nothing was ingested: {e}") from None
     return JSONResponse(result, status_code=201 if result["read"] else 422)

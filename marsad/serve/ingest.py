@@ -22,6 +22,10 @@ FIELDS = ("id", "title", "text", "published", "outlet", "url")
 _LOCK = threading.Lock()
 
 
+class StoreFailed(RuntimeError):
+    """The pipeline ran but its results could not be stored: nothing was ingested (503)."""
+
+
 class BadPayload(ValueError):
     """The body is not a corpus article or a list of them; the message says what is wrong."""
 
@@ -63,6 +67,10 @@ def ingest(rows: list[dict[str, Any]], db_url: str) -> dict[str, Any]:
             summary = run_corpus([str(corpus)], out, db_url)
         finally:
             save_source.reset(token)
+        failed = [e.reason for e in summary.errors if e.reason.startswith(("store not written",
+                                                                            "store not readable"))]
+        if failed:  # run_corpus keeps going without its store; a service request must not pretend
+            raise StoreFailed(failed[0])
         docs = _read_jsonl(out / "documents.jsonl")
         events = _read_jsonl(out / "events.jsonl")
     stored = [d["id"] for d in docs if not d.get("error") and d.get("id")]

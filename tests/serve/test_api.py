@@ -199,3 +199,15 @@ def test_oversize_body_is_413(sqlite_url, monkeypatch):
         assert r.status_code == 413
         with Store(sqlite_url) as st:
             assert st.get_document("big") is None
+
+
+def test_post_when_the_store_cannot_be_written_is_503(client, monkeypatch):
+    from marsad.store import db as store_db
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store_db, "save_run", broken)
+    r = client.post("/api/documents", json=_sample_rows()[0], headers=AUTH)
+    assert r.status_code == 503 and "disk full" in r.json()["detail"]
+    assert client.get("/api/documents").json()["total"] == 2
