@@ -31,7 +31,7 @@ from marsad.extract.event_types import (
     perpetrator_cue_index,
     word_index,
 )
-from marsad.extract.incidents import Clause, Incident, segment, statement_index
+from marsad.extract.incidents import Clause, Incident, segment, statement_index, support_index
 from marsad.model import Event, Span
 from marsad.text.document import doc_text
 
@@ -300,12 +300,14 @@ def _state_forces() -> dict[str, Actor]:
 
 
 def _speakers(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[int]:
-    """Starts of actor mentions right after a verb of saying (`قالت الشرطة الإسرائيلية`): who
-    speaks about an incident is rarely a party to it."""
+    """Starts of actor mentions right after a verb of saying (`قالت الشرطة الإسرائيلية`) or of
+    support (`بدعم من التحالف الدولي`): who speaks about an incident, or backs a party, is rarely
+    a party to it."""
     out = set()
     for m, c in clause_actors:
         i = word_index(words, m.start)
-        if statement_index().find(words, max(c.wlo, i - 3), i):
+        lo = max(c.wlo, i - 3)
+        if statement_index().find(words, lo, i) or support_index().find(words, lo, i):
             out.add(m.start)
     return out
 
@@ -367,6 +369,7 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         by_name[a.name] = a
         score[a.name] = score.get(a.name, 0.0) + w
 
+    in_lead = {_as_party(m.actor, ev.country).name for m, c in clause_actors if c.lead}
     for m, c in clause_actors:
         w = _factor(c) * (SPEAKER_FACTOR if m.start in speakers else 1.0)
         if c.index in blamed and m.actor.role == "armed" and m.actor.inter != 1:
@@ -411,7 +414,9 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     if actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None
     floor = min(score[n] for n in (actor1, actor2) if n) * THIRD_ACTOR_SHARE
-    rest = [n for n in ranked if n not in (actor1, actor2) and score[n] >= floor][:MAX_ACTORS - 2]
+    # a third party only when the headline or lead names it too
+    rest = [n for n in ranked
+            if n not in (actor1, actor2) and score[n] >= floor and n in in_lead][:MAX_ACTORS - 2]
     ev.actor1, ev.actor2 = actor1, actor2
     ev.assoc_actor_1 = rest[0] if rest else None
     ev.assoc_actor_2 = rest[1] if len(rest) > 1 else None

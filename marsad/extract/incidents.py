@@ -127,7 +127,12 @@ def _markers() -> dict[str, PhraseIndex]:
     data = lang.load("incident_markers")
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
-                                  "statement", "site_cues")}
+                                  "statement", "site_cues", "support_cues")}
+
+
+def support_index() -> PhraseIndex:
+    """Words that introduce a supporting actor (`بدعم من`)."""
+    return _markers()["support_cues"]
 
 
 def statement_index() -> PhraseIndex:
