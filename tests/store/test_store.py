@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from marsad.model import Article, Claim, Estimate, Event, Span
 from marsad.store import EventFilter, Store
@@ -297,3 +297,26 @@ def test_migrations_match_the_models(store_url):
                 or (d[0] == "remove_index" and d[1].name.endswith("_search_trgm")))
 
     assert [d for d in diffs if not expected(d)] == []
+
+
+def test_migrations_downgrade_and_upgrade_again(store_url):
+    from alembic import command
+
+    from marsad.store.engine import _alembic_config
+
+    with Store(store_url) as st:
+        st.save_run(*make_run())
+        cfg = _alembic_config()
+        with st.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+        with st.engine.connect() as conn:
+            cols = {c["name"] for c in inspect(conn).get_columns("events")}
+        assert "fatalities" not in cols
+    with Store(store_url) as st:  # opening upgrades again, and 0002 fills the new column
+        assert st.map_points(EventFilter(country="SYR"))[0]["killed"] == 28
+        with st.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+    with Store(store_url) as st:
+        assert st.counts() == {"documents": 0, "claims": 0, "events": 0, "revisions": 0}
