@@ -47,6 +47,16 @@ class AttributionLexicon:
     quotes: frozenset[str]
     impersonal: frozenset[str]
 
+    @property
+    def starts(self) -> frozenset[str]:
+        """First words of speech verbs and attribution markers: only these can open a speaker."""
+        return _starts(self)
+
+
+@cache
+def _starts(lex: AttributionLexicon) -> frozenset[str]:
+    return lex.speech.first_words | lex.according.first_words
+
 
 def _keys(words) -> frozenset[str]:
     return frozenset(lex_key(w) for w in words)
@@ -166,9 +176,10 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
     out: list[Speaker] = []
     i, n = 0, len(toks)
     first_word = next((k for k, t in enumerate(toks) if t.is_word), n)
+    starts = lex.starts
     while i < n:
         tok = toks[i]
-        if not tok.is_word:
+        if not tok.is_word or (starts.isdisjoint(variants(tok.text)) and i != first_word):
             i += 1
             continue
         acc = lex.according.match_at(toks, i)
@@ -276,8 +287,11 @@ def hedged_before(view: SentenceView, pos: int) -> tuple[int, int] | None:
     """Token span of the last hedge word (أنباء، تقارير، يرجح ...) before token `pos`."""
     lex = lexicon()
     found = None
+    first = lex.hedges.first_words
     for k in range(pos):
-        if view.toks[k].is_word and not (k > 0 and view.toks[k - 1].text in _MEDIA_HEADS):
+        tok = view.toks[k]
+        if tok.is_word and not first.isdisjoint(variants(tok.text)) and \
+                not (k > 0 and view.toks[k - 1].text in _MEDIA_HEADS):
             m = lex.hedges.match_at(view.toks, k)
             if m:
                 found = (k, k + m[0])
@@ -287,7 +301,9 @@ def hedged_before(view: SentenceView, pos: int) -> tuple[int, int] | None:
 def denied_after(view: SentenceView, pos: int) -> bool:
     """A denial predicate after the figure (... مقتل 20 غير صحيحة)."""
     lex = lexicon()
-    return any(lex.denial_predicates.match_at(view.toks, k) for k in range(pos, len(view.toks)))
+    first = lex.denial_predicates.first_words
+    return any(not first.isdisjoint(variants(view.toks[k].text)) and lex.denial_predicates.match_at(view.toks, k)
+               for k in range(pos, len(view.toks)))
 
 
 def quote_parity(text: str) -> bool:

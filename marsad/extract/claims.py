@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -211,8 +212,14 @@ class ClaimExtractor:
         sentence splitter kept (a closing quote before the stop)."""
         text = self._text
         spans = doc._.boilerplate or []
-        for sent in doc.sents:
-            s0, s1 = sent.start_char, sent.end_char
+        if not len(doc):
+            return
+        # sentence starts and token offsets as arrays: much cheaper than building Span objects
+        arr = doc.to_array([SENT_START, IDX])
+        first = arr[:, 0] == 1
+        first[0] = True
+        bounds = arr[first, 1].tolist() + [len(text)]
+        for s0, s1 in zip(bounds, bounds[1:], strict=False):
             raw = text[s0:s1]
             lead = len(raw) - len(raw.lstrip())
             s0, s1 = s0 + lead, s0 + len(raw.rstrip())
