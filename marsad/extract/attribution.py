@@ -302,8 +302,9 @@ def denied_after(view: SentenceView, pos: int) -> bool:
     """A denial predicate after the figure (... مقتل 20 غير صحيحة)."""
     lex = lexicon()
     first = lex.denial_predicates.first_words
-    return any(not first.isdisjoint(variants(view.toks[k].text)) and lex.denial_predicates.match_at(view.toks, k)
-               for k in range(pos, len(view.toks)))
+    toks = view.toks
+    return any(not first.isdisjoint(variants(toks[k].text)) and lex.denial_predicates.match_at(toks, k)
+               for k in range(pos, len(toks)))
 
 
 def quote_parity(text: str) -> bool:
