@@ -228,7 +228,34 @@ def _merge_incidents(incidents: list[Incident], blocks: _Blocks) -> list[Inciden
             alive[gone] = False
             if gone == i:
                 break
+    _rehome_singletons(incidents, alive, blocks)
     return [inc for i, inc in enumerate(incidents) if alive[i]]
+
+
+def _rehome_singletons(incidents: list[Incident], alive: list[bool], blocks: _Blocks) -> None:
+    """A report that founded an incident nobody joined (later reports preferred another incident
+    formed after it) moves into the best incident it now links to. Only single reports move, so
+    incidents are never chained together."""
+    for j, lone in enumerate(incidents):
+        if not alive[j] or lone.stored is not None or len(lone.members) != 1:
+            continue
+        feat = lone.members[0]
+        best: tuple[float, int, PairScore] | None = None
+        for i in sorted(blocks.candidates(feat)):
+            if i == j or not alive[i] or lone.docs & incidents[i].docs:
+                continue
+            ps = _best_match(feat, incidents[i])
+            if ps is not None and ps.linked and (best is None or ps.score > best[0]):
+                best = (ps.score, i, ps)
+        if best is None:
+            continue
+        _, i, ps = best
+        target = incidents[i]
+        target.add(feat, lone.events[0])
+        blocks.register(i, feat)
+        target.links.append({"doc_id": feat.member[0], "event_index": feat.member[1], "score": ps.score,
+                             "features": ps.features, "rule": "score, second pass"})
+        alive[j] = False
 
 
 def link_events(article_events: list[Event], claims: list[Claim], articles: dict[str, Article],

@@ -21,6 +21,7 @@ FAR_DAYS = 10  # a running incident (siege, prison attack) may be reported this 
 SAME_SPOT_KM = 3.0
 NEARBY_KM = 6.0
 WITHIN_TOWN_KM = 12.0
+PROVINCE_SIM = 0.4  # one side known only to its province, the same as the other's
 SAME_SPOT = 0.7  # place similarity from which two reports are taken to be at one spot
 CONTRADICT_KM = 25.0
 # Event types that often describe one incident from different angles (an attack that is both a
@@ -80,7 +81,7 @@ def _place_sim(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
         dist = km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
     if coarse >= 3:
         # one side is only known to the province: compatible, weakly informative
-        return (0.3 if a.admin1 and a.admin1 == b.admin1 else 0.15), None
+        return (PROVINCE_SIM if a.admin1 and a.admin1 == b.admin1 else 0.15), None
     if dist is not None:
         if dist <= SAME_SPOT_KM:
             return 0.8, None
