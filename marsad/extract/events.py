@@ -50,6 +50,10 @@ HEADLINE_FIRST_FACTOR = 3.5
 LEAD_FACTOR = 1.5
 MIN_EVENT_SCORE = 6.0  # weaker typing evidence than this is a passing mention, not a reported incident
 MIN_OTHER_SCORE = 2.0  # a further incident was already required to have its own place or day
+SPECIFIC_WEIGHT = 3  # a generic word (`هجوم`) names an incident only if someone was hurt
+# Strategic developments that are news of politics, not of an incident, unless someone was hurt.
+HARMLESS_TYPES = {"Agreement", "Change to group/activity", "Other",
+                  "Headquarters or base established", "Non-violent transfer of territory"}
 MAX_ACTORS = 3
 SPEAKER_FACTOR = 0.3
 BLAME_BONUS = 2.0
@@ -185,14 +189,18 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     harm += min(3.0, float(len(claims)))
     if typing.event_type is None or typing.score + harm < (MIN_EVENT_SCORE if main else MIN_OTHER_SCORE):
         return None
+    if harm == 0 and (max(t.term.weight for t, _ in weighted) < SPECIFIC_WEIGHT
+                      or typing.sub_event_type in HARMLESS_TYPES):
+        # `شن هجوما حادا على المعارضة`, a ceasefire agreement: words of conflict but nobody hurt
+        return None
     ev = Event(event_type=typing.event_type, sub_event_type=typing.sub_event_type,
                disorder_type=typing.disorder_type, civilian_targeting=typing.civilian_targeting)
     _set_date(ev, inc, published)
     clause_actors = _incident_actors(inc, actor_mentions)
-    _set_place(ev, inc, clause_actors)
+    strikers = _strikers(words, inc)
+    _set_place(ev, inc, clause_actors, {a.country for a in strikers})
     main_group = _main_group(doc, words, inc, actor_mentions)
-    _set_actors(ev, inc, clause_actors, victims, _strikers(words, inc), main_group,
-                _speakers(words, clause_actors), words)
+    _set_actors(ev, inc, clause_actors, victims, strikers, main_group, _speakers(words, clause_actors), words)
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -228,7 +236,8 @@ def _incident_actors(inc: Incident, mentions: list[Any]) -> list[tuple[Any, Clau
     return out
 
 
-def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]) -> None:
+def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
+               attacker_countries: set[str | None] | None = None) -> None:
     m = inc.place
     if m is not None:
         p = m.place
@@ -242,8 +251,12 @@ def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]
         ev.place_text = m.text
         ev.place_id = p.id
         return
-    # no place named: the country of the incident's parties, at the country's coordinates
-    countries = Counter(m.actor.country for m, _c in clause_actors if m.actor.country)
+    # no place named: the country its nationality words (`جنود مصريين`) or its parties point to,
+    # at the country's coordinates
+    countries = Counter(iso for c in inc.clauses if c.lead for iso in c.nationalities
+                        if iso not in (attacker_countries or set()))  # `غارة تركية`: who struck, not where
+    if not countries:
+        countries = Counter(m.actor.country for m, _c in clause_actors if m.actor.country)
     if not countries:
         return
     iso = countries.most_common(1)[0][0]

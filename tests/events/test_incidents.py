@@ -119,3 +119,53 @@ def test_actors_normalised_across_spellings(run_events):
     ev = run_events(text, published="2022-01-21")._.events[0]
     assert sorted(ev.actors) == ["Islamic State (ISIS)", "Syrian Democratic Forces (SDF)"]
     assert {ev.inter1, ev.inter2} == {2} and ev.interaction == 22
+
+
+def test_separate_attack_in_another_country_opens_an_incident(run_events):
+    """`بالتوازي مع هجوم آخر للتنظيم في محافظة ديالى بالعراق، أسفر عن مقتل 11 جنديا`: a generic word, but
+    marked as another attack, elsewhere, with casualties; the group is the one the article is about."""
+    text = ("هاجمت عناصر من داعش سجن الحسكة السورية، حيث أسفر الهجوم عن مقتل 7 من الحراس.\n"
+            "بدأ الهجوم بانفجار سيارة مفخخة خارج السجن ثم هاجمت عناصر من داعش القوات التي تحرس السجن.\n"
+            "وقال قائد القوات إنهم صدوا الهجوم.\n"
+            "وتأتي تلك الهجمات بالتوازي مع هجوم آخر للتنظيم في محافظة ديالى بالعراق، أسفر عن مقتل 11 جنديا.")
+    doc = run_events(text, published="2022-01-22",
+                     claims=[("7 من الحراس", "killed", 7, "Prison staff"),
+                             ("11 جنديا", "killed", 11, "Military forces")])
+    evs = doc._.events
+    assert [(e.country, e.location) for e in evs] == [("SYR", "Al-Hasakah"), ("IRQ", "Diyala")]
+    assert evs[1].event_type == "Battles"
+    assert "Islamic State (ISIS)" in evs[1].actors and "Military Forces of Iraq" in evs[1].actors
+    assert [c.event_index for c in doc._.claims] == [0, 1]
+
+
+def test_dateline_city_is_not_the_place(run_events):
+    """`عمان، الأردن (CNN) --`: the city the report was filed from is not where it happened."""
+    text = ("مقتل ثلاثة من رجال الأمن في مداهمة بالسلط\n\n"
+            "عمان، الأردن (CNN) -- قتل ثلاثة من رجال الأمن في مداهمة لموقع تحصن فيه مسلحون.")
+    ev = run_events(text, published="2018-08-11")._.events[0]
+    assert ev.location == "Salt"
+
+
+def test_nationality_adjective_is_not_a_place_and_names_the_attacker(run_events):
+    """`غارة تركية`: Turkish forces struck; no place is called `تركية`."""
+    text = "11 قتيلاً مدنياً في غارة تركية على مدينة عفرين"
+    doc = run_events(text, published="2018-03-17", claims=[("11 قتيلاً مدنياً", "killed", 11, "Civilians")])
+    ev = doc._.events[0]
+    assert (ev.country, ev.location) == ("SYR", "Afrin")
+    assert ev.actor1 == "Military Forces of Turkey" and ev.actor2 == "Civilians"
+    assert (ev.inter1, ev.inter2, ev.interaction) == (8, 7, 78)
+
+
+def test_yesterday_dates_an_undated_incident(run_events):
+    """No date in the lead, `أمس الاثنين` further down: the incident is dated the day before."""
+    text = ("خطف أربعة إيطاليين في ليبيا\n\n"
+            "قالت وزارة الخارجية الإيطالية إن أربعة مواطنين إيطاليين خطفوا في ليبيا.\n"
+            "وأضافت في بيان صدر أمس الاثنين أن الأربعة موظفون في شركة للبناء.")
+    doc = run_events(text, published="2015-07-21", dates={"أمس الاثنين": ("2015-07-20", "2015-07-20")})
+    assert doc._.events[0].date == "2015-07-20"
+
+
+def test_verbal_attack_is_no_event(run_events):
+    """`شن هجوما حادا على المعارضة`: a generic word of conflict, nobody hurt."""
+    text = "الرئيس التركي يشن هجوما حادا على المعارضة في انقرة\n\nوقال أردوغان إن المعارضة تعرقل عمل الحكومة."
+    assert run_events(text, published="2015-07-21")._.events == []
