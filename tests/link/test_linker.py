@@ -239,3 +239,25 @@ def test_report_before_the_bridging_one_joins_in_the_second_pass():
     assert groups(incidents) == {frozenset({"p1", "p2", "p3"})}
     rules = [link["rule"] for link in incidents[0].links]
     assert rules.count("merged incidents") == 1 and rules.count("first report") == 2
+
+
+def test_lone_first_report_moves_into_the_incident_later_reports_formed():
+    """The earliest report founds an incident; the next reports prefer a province-level one; it follows."""
+    settlers = "Israeli settlers"
+
+    def duma(doc, date):
+        return make_event(doc, date, place="Duma", lat=32.06, lon=35.36, admin1="West Bank", country="PSE",
+                          event_type="Violence against civilians", actors=[settlers, CIV],
+                          evidence=f"ن {doc}")
+
+    province = make_event("r2", "2015-07-31", place="West Bank", lat=31.9, lon=35.2, admin1="West Bank",
+                          country="PSE", event_type="Violence against civilians", actors=[settlers, CIV],
+                          evidence="ن r2", precision=3)
+    c = Corpus()
+    c.article("r1", "2015-07-30", [(duma("r1", "2015-07-30"), [])])
+    c.article("r2", "2015-07-31", [(province, [("injured", 3, CIV), ("killed", 18, CIV)])])
+    c.article("r3", "2015-08-01", [(duma("r3", "2015-07-31"), [("injured", 3, CIV), ("killed", 18, CIV)])])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert groups(incidents) == {frozenset({"r1", "r2", "r3"})}
+    rules = {link["doc_id"]: link["rule"] for link in incidents[0].links}
+    assert rules == {"r2": "first report", "r3": "score", "r1": "score, second pass"}
