@@ -155,6 +155,8 @@ def _parse_number(toks: list[Tok], i: int, lex: NumberLexicon) -> tuple[int, int
         else:  # scale
             if not seen and v == 1000 and variants(toks[j].text)[-1] in lex.vague:
                 return None  # آلاف alone: vague thousands
+            if not seen and variants(toks[j].text)[-1] == "الفا":
+                v = 2000  # ألفا شخص: the dual in construct (after a number, عشرين ألفا is 1000s)
             cur = (cur or 1) * v
             total += cur
             cur = 0
