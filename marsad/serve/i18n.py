@@ -71,6 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
                     "ar": "أضف تقارير عبر POST /api/documents (برمز الوصول)."},
     "no_chart": {"en": "No dated figures to chart.", "ar": "لا أرقام مؤرخة للرسم."},
     "background": {"en": "background", "ar": "خلفية"},
+    "superseded": {"en": "superseded", "ar": "أرقام سابقة"},
     "map_limited": {"en": "The map shows the newest %d geocoded events; narrow the filters to see others.",
                     "ar": "تعرض الخريطة أحدث %d حدثاً محدد الموقع؛ ضيّق التصفية لرؤية غيرها."},
 }

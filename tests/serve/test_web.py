@@ -62,6 +62,9 @@ def test_event_page_highlights_claim_evidence(web):
     assert marks[0][0] == ' id="claim-h1_killed_29-43_isis"'
     assert 'href="#claim-h1_killed_29-43_isis"' in html  # claims table links to the highlight
     assert 'class="badge dispute"' in html  # the disputed escaped figure is marked
+    superseded = ('<small class="superseded">superseded: <s>28</s> '
+                  '<span class="muted">(2022-01-21, sdf)</span>')
+    assert superseded in html
     assert 'id="toll-chart"' in html and html.count("<circle") == 2
     assert "first report" in html  # merge reasons of the linked report
     assert 'dir="rtl"' in html and "أعلنت قوات سوريا الديمقراطية" in html
