@@ -262,11 +262,14 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
     if not scores:
         return Typing(None, None, None, False, 0.0)
     sub = max(scores, key=lambda s: scores[s])
+    score = scores[sub]
     if sub == "Attack":
         # an assassination by bomb or strike is coded by its weapon (ACLED: Explosions/Remote violence)
         weapons = [s for s in scores if sub_event_index()[s][0] == "Explosions/Remote violence"]
         if weapons:
             sub = max(weapons, key=lambda s: scores[s])
+    if sub_event_index()[sub][0] == "Protests" and deaths:
+        sub = "Excessive force against protesters"  # demonstrators killed
     if sub == "Arrests" and deaths:
         sub = "Armed clash"
     if sub == "Shelling/artillery/missile attack" and scores.get("Air/drone strike", 0) > 0:
@@ -274,7 +277,7 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
     etype, disorder = sub_event_index()[sub]
     civ = etype == "Violence against civilians" or (
         etype == "Explosions/Remote violence" and civilian_victims and not armed_victims)
-    return Typing(etype, sub, disorder, civ, scores[sub])
+    return Typing(etype, sub, disorder, civ, score)
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

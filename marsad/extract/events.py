@@ -396,7 +396,8 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     if main_group is not None and not any(by_name[n].role == "armed" and by_name[n].inter != 1
                                           and n not in generic for n in score):
         add(main_group, 1.0)
-    if not (ev.civilian_targeting or ev.event_type == "Violence against civilians"):
+    if not ev.civilian_targeting and ev.event_type in ("Battles", "Explosions/Remote violence",
+                                                        "Strategic developments"):
         # civilians hurt in a clash or at an arrest are not a party to it
         for n in [n for n in score if by_name[n].role == "civilians"
                   and any(by_name[o].role == "armed" for o in score)]:

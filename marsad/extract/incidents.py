@@ -43,6 +43,7 @@ def _naming() -> frozenset[str]:
 
 LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 FAR_KM = 40.0  # two places further apart than this are two incidents
+SEPARATE_KM = 5.0  # after `وفي سياق متصل`, another town this far away is another incident
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
 UNCONFIRMED_FACTOR = 0.4  # weight of a bare village name that the text neither designates nor repeats
 OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another incident
@@ -597,6 +598,8 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
         return False
     if place is not None and inc.place is not None:
         a, b = place.place, inc.place.place
+        if c.separate and _tier(a) == 3 and _tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
+            return False  # `وفي سياق متصل، ... في مدينة أريحا`: another town, however near
         same_area = a.id == b.id or (_tier(a) < 3 and a.admin1 in (None, b.admin1))
         same_area = same_area or (_tier(b) < 3 and b.admin1 in (None, a.admin1))
         if not same_area and km(a, b) > FAR_KM:

@@ -63,6 +63,9 @@ PLACES = {
                         36.50, 40.75),
     "ديالى": FakePlace("p:diyala", "ديالى", "Diyala", "admin1", "IRQ", "Diyala", None, 33.77, 45.0),
     "انقرة": FakePlace("p:ankara", "انقرة", "Ankara", "city", "TUR", "Ankara", None, 39.93, 32.86),
+    "سرمين": FakePlace("p:sarmin", "سرمين", "Sarmin", "town", "SYR", "Idleb", "Idleb", 35.90, 36.72),
+    "أريحا": FakePlace("p:ariha", "أريحا", "Ariha", "town", "SYR", "Idleb", "Ariha", 35.81, 36.61),
+    "بغداد": FakePlace("p:baghdad", "بغداد", "Baghdad", "city", "IRQ", "Baghdad", None, 33.34, 44.40),
     "الحديدة": FakePlace("p:hodeidah-gov", "الحديدة", "Al Hudaydah", "admin1", "YEM", "Al Hudaydah", None,
                          14.95, 43.35),
 }

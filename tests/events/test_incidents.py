@@ -169,3 +169,27 @@ def test_verbal_attack_is_no_event(run_events):
     """`شن هجوما حادا على المعارضة`: a generic word of conflict, nobody hurt."""
     text = "الرئيس التركي يشن هجوما حادا على المعارضة في انقرة\n\nوقال أردوغان إن المعارضة تعرقل عمل الحكومة."
     assert run_events(text, published="2015-07-21")._.events == []
+
+
+def test_related_report_from_a_nearby_town_is_another_incident(run_events):
+    """`وفي سياق متصل` and another town of the same province: shelling of Sarmin, a Russian strike
+    on Ariha; each incident keeps its own type, attacker and claims."""
+    text = ("قصف مدفعي لقوات النظام على ريف إدلب\n\n"
+            "قتل ثلاثة مدنيين، اليوم الاثنين، جراء قصف مدفعي لقوات النظام السوري على بلدة سرمين.\n"
+            "وفي سياق متصل، قتل طفلان في غارة جوية روسية على مدينة أريحا.")
+    doc = run_events(text, published="2020-02-10", dates={"اليوم الاثنين": ("2020-02-10", "2020-02-10")},
+                     claims=[("ثلاثة مدنيين", "killed", 3, "Civilians"), ("طفلان", "killed", 2, "Children")])
+    got = [(e.location, e.sub_event_type, e.actor1) for e in doc._.events]
+    assert got == [("Sarmin", "Shelling/artillery/missile attack", "Military Forces of Syria"),
+                   ("Ariha", "Air/drone strike", "Military Forces of Russia")]
+    assert [c.event_index for c in doc._.claims] == [0, 1]
+
+
+def test_protesters_killed_is_excessive_force(run_events):
+    text = ("مقتل متظاهرين في بغداد\n\n"
+            "قتل ثلاثة متظاهرين برصاص قوات الأمن خلال تظاهرات وسط بغداد، وفق مصادر طبية.")
+    doc = run_events(text, published="2019-10-05", claims=[("ثلاثة متظاهرين", "killed", 3, "Protesters")])
+    ev = doc._.events[0]
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert ev.disorder_type == "Political violence; Demonstrations"
+    assert set(ev.actors) == {"Military Forces of Iraq", "Protesters"}
