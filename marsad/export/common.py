@@ -15,6 +15,7 @@ KIND_WORDS = {
     "escaped": "escaped", "missing": "missing", "abducted": "abducted", "freed": "freed",
     "held": "held", "displaced": "displaced",
 }
+MAX_REPORTED = 8  # figures listed per estimate in the notes
 QUALIFIER_WORDS = {"about": "about ", "at_least": "at least ", "more_than": "more than ",
                    "less_than": "fewer than ", "up_to": "up to "}
 
@@ -88,7 +89,9 @@ def estimate_sentence(e: Estimate, claims: list[Claim], articles: dict[str, Arti
         if phrase not in seen:
             seen.append(phrase)
     if seen:
-        head += "; reported: " + "; ".join(seen[:8]) + ("; ..." if len(seen) > 8 else "")
+        head += "; reported: " + "; ".join(seen[:MAX_REPORTED])
+        if len(seen) > MAX_REPORTED:
+            head += f"; and {len(seen) - MAX_REPORTED} more"
     return head + "."
 
 
@@ -99,9 +102,11 @@ def notes(ev: Event, claims: list[Claim], articles: dict[str, Article]) -> str:
     when = ev.date or "an unknown date"
     if ev.date_end and ev.date_end != ev.date:
         when += f" to {ev.date_end}"
-    kind = ev.sub_event_type or ev.event_type or "Incident"
+    kind = ev.event_type or "Incident"
+    if ev.sub_event_type:
+        kind += f" ({ev.sub_event_type})"
     actors = " vs ".join(a for a in (ev.actor1, ev.actor2) if a) or ", ".join(ev.actors[:3])
-    text = f"On {when}, {kind.lower()} in {place or 'an unknown place'}"
+    text = f"On {when}: {kind} in {place or 'an unknown place'}"
     text += f" involving {actors}." if actors else "."
     for e in ev.estimates:
         text += " " + estimate_sentence(e, claims, articles)

@@ -82,7 +82,7 @@ def load_run_dir(path: Path, flt: ExportFilter | None = None) -> ExportData:
     claims = [claim_from_row(d) for d in _jsonl(path / "claims.jsonl")]
     articles = {}
     for d in _jsonl(path / "documents.jsonl"):
-        art = _build(Article, d)
+        art = _build(Article, {"text": "", **d})  # documents.jsonl may leave the text out
         articles[art.id] = art
     return ExportData(events, group_claims(claims), articles)
 
