@@ -103,7 +103,10 @@ def test_openapi_lists_the_api(client):
     spec = client.get("/api/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/documents", "/api/claims", "/api/export"} <= set(
         spec["paths"])
-    assert client.get("/api/docs").status_code == 200
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200 and 'src="/static/swagger/swagger-ui-bundle.js"' in docs.text
+    assert "cdn" not in docs.text and "<script>" not in docs.text  # offline, no inline script
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
 
 
 # ---------------------------------------------------------------- writes
