@@ -439,6 +439,15 @@ class Store:
                 text("documents_fts MATCH :fts").bindparams(fts=phrase))
         return select(DocumentRow.id).where(DocumentRow.search_text.like(_like(qn), escape="\\"))
 
+    def _event_search(self, q: str) -> Select:
+        """Ids of events whose own place/actor/type text contains `q` (FTS5 trigram on SQLite)."""
+        qn = search_norm(q)
+        if self.dialect == "sqlite" and len(qn) >= 3:
+            phrase = '"' + qn.replace('"', '""') + '"'
+            return select(text("event_id")).select_from(text("events_fts")).where(
+                text("events_fts MATCH :efts").bindparams(efts=phrase))
+        return select(EventRow.event_id).where(EventRow.search_text.like(_like(qn), escape="\\"))
+
     def _event_conditions(self, f: EventFilter) -> list[Any]:
         """SQL conditions of a filter (shared by the page, the count, the map points and the dates)."""
         cond: list[Any] = []
@@ -459,8 +468,7 @@ class Store:
         if f.q and search_norm(f.q):
             in_docs = select(EventDocumentRow.event_id).where(
                 EventDocumentRow.doc_id.in_(self._doc_search(f.q)))
-            cond.append(or_(EventRow.search_text.like(_like(search_norm(f.q)), escape="\\"),
-                            EventRow.event_id.in_(in_docs)))
+            cond.append(or_(EventRow.event_id.in_(self._event_search(f.q)), EventRow.event_id.in_(in_docs)))
         if f.background is not None:
             cond.append(_json_flag(EventRow, f.background))
         return cond
