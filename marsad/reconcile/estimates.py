@@ -84,7 +84,24 @@ def _disputed(denied: list[Claim], given: list[Claim]) -> bool:
 def _entry(r: RankedClaim) -> dict:
     c = r.claim
     return {"date": r.day or None, "value": c.value, "value_high": c.value_high, "qualifier": c.qualifier,
-            "source": c.source, "stance": c.stance, "doc_id": c.doc_id}
+            "source": c.source, "stance": c.stance, "doc_id": c.doc_id, "tier": r.tier, "update": r.update}
+
+
+def _carried(ev: Event, fresh_docs: set[str]) -> list[tuple[tuple[str, str], RankedClaim]]:
+    """A stored incident's earlier figures, rebuilt from its stored timelines (their articles are not
+    in this run), so an incremental run adds to the toll history instead of replacing it."""
+    out = []
+    for e in ev.estimates:
+        for t in e.timeline:
+            if t.get("doc_id") in fresh_docs or t.get("value") is None and t.get("stance") != "denied":
+                continue
+            claim = Claim(doc_id=t.get("doc_id") or "", kind=e.kind, value=t.get("value"),
+                          value_high=t.get("value_high"), qualifier=t.get("qualifier") or "exact",
+                          who=None if e.who == DEFAULT_WHO else e.who, source=t.get("source"),
+                          stance=t.get("stance") or "asserted")
+            ranked = RankedClaim(claim, t.get("date") or "", int(t.get("tier", 2)), bool(t.get("update")))
+            out.append(((e.kind, e.who or DEFAULT_WHO), ranked))
+    return out
 
 
 def estimate(kind: str, who: str, ranked: list[RankedClaim]) -> Estimate:
@@ -110,8 +127,10 @@ def estimate(kind: str, who: str, ranked: list[RankedClaim]) -> Estimate:
                     superseded=superseded)
 
 
-def incident_estimates(claims: list[Claim], articles: dict[str, Article]) -> list[Estimate]:
-    """Estimates of one incident from its claims, one per (kind, who), in a stable order."""
+def incident_estimates(claims: list[Claim], articles: dict[str, Article],
+                       carried: list[tuple[tuple[str, str], RankedClaim]] = ()) -> list[Estimate]:
+    """Estimates of one incident from its claims (and figures carried over from the store), one per
+    (kind, who), in a stable order."""
     counted = _counted(claims, articles)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in counted:
@@ -123,6 +142,8 @@ def incident_estimates(claims: list[Claim], articles: dict[str, Article]) -> lis
         head = headline_end(art) if art is not None else 0
         for c in doc_claims:
             groups[(c.kind, c.who or DEFAULT_WHO)].append(_rank(c, art, cues.get(id(c)), head))
+    for group, ranked in carried:
+        groups[group].append(ranked)
     return [estimate(kind, who, groups[(kind, who)]) for kind, who in sorted(groups)]
 
 
@@ -132,9 +153,10 @@ def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, A
     for c in claims:
         if c.event_id:
             by_event[c.event_id].append(c)
+    fresh_docs = set(articles)
     for ev in incidents:
         if ev.event_id in by_event:
-            ev.estimates = incident_estimates(by_event[ev.event_id], articles)
+            ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs))
         elif ev.event_id is None:
             ev.estimates = []
         # a stored incident no new claim points at keeps the estimates it was stored with

@@ -163,3 +163,27 @@ def test_unattributed_group_is_unidentified_and_subgroups_not_added_twice():
     assert acled_fatalities(ev) == 12  # the overall toll; children are inside the civilians
     d = ucdp_deaths(ev)
     assert (d.deaths_a, d.deaths_civilians, d.deaths_unknown, d.best) == (0, 9, 3, 12)
+
+
+def test_incremental_run_keeps_the_stored_toll_history():
+    """Run 1 reconciles the first two reports; run 2 brings the later ones: the toll history continues."""
+    claims, arts = hasakah()
+    first_docs = {"h1", "h2"}
+    stored = Event(event_id="E")
+    reconcile([stored], [c for c in claims if c.doc_id in first_docs],
+              {k: v for k, v in arts.items() if k in first_docs})
+    assert by_key(stored.estimates)[("killed", ISIS)].best == 28
+
+    later = {k: v for k, v in arts.items() if k not in first_docs}
+    reconcile([stored], [c for c in claims if c.doc_id not in first_docs], later)
+    est = by_key(stored.estimates)[("killed", ISIS)]
+    assert (est.best, est.low, est.n_claims) == (374, 16, 4)
+    history = [(t["value"], t["doc_id"]) for t in est.timeline]
+    assert history == [(16, "h1"), (28, "h2"), (350, "h0"), (374, "h4")]
+    assert by_key(stored.estimates)[("escaped", ISIS)].disputed is True
+    assert by_key(stored.estimates)[("escaped", ISIS)].n_claims == 3  # 89 carried over, 200 twice
+
+    # re-running the later reports alone changes nothing
+    again = [e.to_dict() for e in stored.estimates]
+    reconcile([stored], [c for c in claims if c.doc_id not in first_docs], later)
+    assert [e.to_dict() for e in stored.estimates] == again
