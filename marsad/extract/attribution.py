@@ -123,7 +123,10 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
             break  # قال مصدر طبي لوكالة فرانس برس: the agency was told, it relays
         inside = any(s < j < e or (s == j and e - s > 1) for s, e, _ in view.actors) or \
             (j > start and toks[j - 1].text in _MEDIA_HEADS)
-        follows = any(s == j + 1 for s, _, _ in view.actors)
+        nxt = j + 1
+        while nxt < len(toks) and toks[nxt].text in _QUOTE_TOKS:
+            nxt += 1
+        follows = any(s == nxt for s, _, _ in view.actors)
         if not inside and not (toks[j].text in ("في", "من") and follows and j > start):
             if j > start and (lex.stops.match_at(toks, j, peel=False) or lex.speech.match_at(toks, j)):
                 break
@@ -261,13 +264,16 @@ def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionL
             if h.actor is not None and h.source_text and len(named) > 4 and named in lex_key(h.source_text):
                 return replace(h, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or h.hedge, inherited=True,
                                marker=sp.marker)
-    last = next((h for h in reversed(history) if h.source_text and stem in lex_key(h.source_text)),
-                history[-1])
-    weak_name = sp.actor is None or sp.actor.inter is None or sp.actor.name in ("Officials",)
-    if set(head) & lex.anaphoric and weak_name:
-        return replace(last, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or last.hedge, inherited=True,
-                       marker=sp.marker)
-    return sp
+    if not set(head) & lex.anaphoric:
+        return sp
+    # the last speaker whose words hold the noun (الوزارة -> وزارة الداخلية التركية); a bare noun with no
+    # actor of its own (البيان) falls back to the last speaker; a named actor stays itself
+    fits = next((h for h in reversed(history) if h.source_text and stem in lex_key(h.source_text)), None)
+    last = fits or (history[-1] if sp.actor is None else None)
+    if last is None:
+        return sp
+    return replace(last, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or last.hedge, inherited=True,
+                   marker=sp.marker)
 
 
 def headline_speaker(view: SentenceView, generic: frozenset[str], headline: bool) -> Speaker | None:

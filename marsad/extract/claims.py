@@ -541,7 +541,7 @@ class ClaimExtractor:
         for k in range(start + (1 if m.dual else 0), len(toks)):
             tok = toks[k]
             in_actor = any(a <= k < b for a, b, _ in ctx.view.actors)
-            trigger = k in ctx.view.trigger_at and k > start + 1 and not in_actor
+            trigger = k in ctx.view.trigger_at and k > start + 3 and not in_actor
             if tok.text in _SENT_PUNCT or tok.text in ("،", ",") or k in ctx.bounds or \
                     (k in num_starts and k > start) or trigger:
                 stop = k
