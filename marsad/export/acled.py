@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from marsad.export.common import country_info, notes, outlet_names, reports, span_days
+from marsad.export.common import country_info, notes, outlet_names, reports, span_days, year_of
 from marsad.export.source import ExportData
 from marsad.reconcile.fatalities import acled_fatalities
 
@@ -46,7 +46,7 @@ def acled_row(ev, data: ExportData) -> dict[str, Any]:
     return {
         "event_id_cnty": ev.event_id,
         "event_date": ev.date,
-        "year": int(ev.date[:4]) if ev.date else None,
+        "year": year_of(ev.date),
         "time_precision": _time_precision(ev),
         "disorder_type": ev.disorder_type,
         "event_type": ev.event_type,

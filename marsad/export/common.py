@@ -46,6 +46,12 @@ def outlet_names(ev: Event, articles: dict[str, Article]) -> list[str]:
     return out
 
 
+def year_of(date: str | None) -> int | None:
+    """The year of an ISO date, or None when the date is missing or malformed."""
+    head = (date or "")[:4]
+    return int(head) if head.isdigit() else None
+
+
 def span_days(ev: Event) -> int:
     try:
         start = dt.date.fromisoformat((ev.date or "")[:10])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from marsad.export.common import country_info, outlet_names, reports, span_days
+from marsad.export.common import country_info, outlet_names, reports, span_days, year_of
 from marsad.export.source import ExportData
 from marsad.extract.actors import actor_table
 from marsad.reconcile.fatalities import ucdp_deaths, ucdp_sides
@@ -84,7 +84,7 @@ def ucdp_row(ev, data: ExportData) -> dict[str, Any]:
     lat, lon = ev.latitude, ev.longitude
     return {
         "id": ev.event_id, "relid": ev.event_id,
-        "year": int(ev.date[:4]) if ev.date else None, "active_year": None, "code_status": "Check",
+        "year": year_of(ev.date), "active_year": None, "code_status": "Check",
         "type_of_violence": type_of_violence(ev, side_a, side_b),
         "conflict_dset_id": None, "conflict_new_id": None,
         "conflict_name": f"{info.get('name') or ev.country}: {side_a or 'unknown'}" if side_a else None,
