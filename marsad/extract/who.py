@@ -37,7 +37,7 @@ def lexicon() -> WhoLexicon:
 
 
 # Words that may stand between a figure and its group: N من المدنيين.
-_LEAD = frozenset({"من", "ال", "هولاء", "هذه", "تلك", "اوليك", "هذا", "فرد", "افراد", "فردا"})
+_LEAD = frozenset({"من", "ال", "هولاء", "هذه", "تلك", "اوليك", "هذا", "فرد", "افراد", "فردا", "ما", "بين"})
 _QUOTE_CHARS = frozenset("\"“”«»″()")
 
 
