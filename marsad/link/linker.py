@@ -126,7 +126,7 @@ def _incident_id(inc: Incident, feats: list[EventFeatures]) -> str:
     """Content-derived id: the country, first day and a hash of the earliest report's (doc, index)."""
     seed = min(feats, key=lambda f: (f.published, f.member))
     digest = hashlib.sha1(f"{seed.member[0]}#{seed.member[1]}".encode()).hexdigest()[:10]
-    day = (inc.first or dt.date(1, 1, 1)).strftime("%Y%m%d") if inc.first else "00000000"
+    day = inc.first.strftime("%Y%m%d") if inc.first else "00000000"
     return f"{seed.country or 'XXX'}-{day}-{digest}"
 
 
