@@ -603,6 +603,8 @@ def _compatible(a: str, b: str) -> bool:
             return True
         if x == "Officials" and other.role in ("official", "armed"):
             return True
+        if x == "Civilians" and other.role == "civilians":  # aid workers, Christians, nationals ...
+            return True
     return False
 
 
