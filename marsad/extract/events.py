@@ -402,6 +402,9 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         for n in [n for n in score if by_name[n].role == "civilians"
                   and any(by_name[o].role == "armed" for o in score)]:
             del score[n]
+    # a named group of victims (aid workers, journalists, Italian nationals) stands for "Civilians"
+    if any(a.role == "civilians" and _as_party(a, ev.country).name != "Civilians" for a in victims):
+        score.pop("Civilians", None)
     for side in ("armed", "civilians"):
         named = [n for n in score if by_name[n].role == side and n not in generic]
         if named:

@@ -425,7 +425,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
                                                        and (c.triggers or c.claims))]
     _settle(main, words, published, support)
     if main.date is None:
-        _default_date(main, clauses, published)
+        _default_date(main, clauses, published, words)
     incidents.append(main)
     last = main
     for c in clauses:
@@ -510,16 +510,20 @@ def _settle(inc: Incident, words: list[Word], published: dt.date | None, support
         inc.place, inc.country = best_place(inc.clauses, words, support)
 
 
-def _default_date(inc: Incident, clauses: list[Clause], published: dt.date | None) -> None:
+def _default_date(inc: Incident, clauses: list[Clause], published: dt.date | None, words: list[Word]) -> None:
     """An incident whose own clauses give no date: the first recent day the article names
     (`أمس الاثنين` in a statement), else the publication date. Both stay weak: a later clause
     saying when it happened wins."""
     if published is None:
         return
     for c in clauses:
+        if c.separate or c.broken or c.history:
+            continue  # another incident's day
         for d in c.own_dates():
+            if c.background_marker and not _date_rank(d, c, published, words)[3]:
+                continue  # in a clause recalling an earlier incident, only a date of saying will do
             day = _day(d)
-            if day is not None and d.precision == 1 and 0 < (published - day).days <= DEFAULT_DATE_DAYS:
+            if day is not None and d.precision == 1 and 0 <= (published - day).days <= DEFAULT_DATE_DAYS:
                 inc.date, inc.day, inc.day_end, inc.weak_date = d, day, _day_end(d) or day, True
                 return
 
@@ -606,7 +610,9 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
             return False
     if span is None or inc.day is None or c.weight < MIN_SEED_WEIGHT:
         return True
-    if inc.weak_date and not c.separate:
-        return True  # the incident's day was only the publication or a statement date: this clause dates it
+    if inc.weak_date and not c.separate and not (c.background_marker and c.fresh_weight >= MIN_SEED_WEIGHT):
+        # the incident's day was only the publication or a statement date: this clause dates it (unless
+        # it recalls an earlier incident: `وكانت الوزارة قد أعلنت مقتل رجل أمن الجمعة في انفجار عبوة`)
+        return True
     # the clause's days overlap the incident's (a week that contains the day is the same incident)
     return span[0] <= (inc.day_end or inc.day) and inc.day <= span[1]

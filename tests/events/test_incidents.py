@@ -193,3 +193,24 @@ def test_protesters_killed_is_excessive_force(run_events):
     assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters")
     assert ev.disorder_type == "Political violence; Demonstrations"
     assert set(ev.actors) == {"Military Forces of Iraq", "Protesters"}
+
+
+def test_suspects_of_an_earlier_bombing_do_not_date_the_raid(run_events):
+    """`مجموعة يشتبه بضلوعها في هجوم ... الجمعة`: Friday belongs to the earlier attack; the raid is
+    dated by its own report (Sunday), and the Friday bombing recalled below is its own incident."""
+    text = ("الأردن: انتشال جثث ثلاثة إرهابيين والقبض على خمسة آخرين في عملية مداهمة بالسلط\n\n"
+            "أعلنت السلطات الأردنية الأحد مقتل ثلاثة إرهابيين واعتقال خمسة آخرين خلال مداهمة قوات أمنية "
+            "لمبنى "
+            "تحصنت فيه مجموعة يشتبه بضلوعها في هجوم استهدف دورية أمنية الجمعة.\n"
+            "وقال مسؤول إن العملية انتهت.\n"
+            "وكانت وزارة الداخلية الأردنية قد أعلنت السبت مقتل رجل أمن وجرح ستة آخرين الجمعة في انفجار عبوة "
+            "ناسفة زرعت تحت حافلة للدرك في الفحيص.")
+    doc = run_events(text, published="2018-08-12",
+                     dates={"الأحد": ("2018-08-12", "2018-08-12"), "السبت": ("2018-08-11", "2018-08-11"),
+                            "الجمعة": ("2018-08-10", "2018-08-10")},
+                     claims=[("ثلاثة إرهابيين", "killed", 3, "Militants"),
+                             ("رجل أمن", "killed", 1, "Security forces")])
+    got = [(e.location, e.date, e.event_type) for e in doc._.events]
+    assert got == [("Salt", "2018-08-12", "Battles"),
+                   ("Fuheis", "2018-08-10", "Explosions/Remote violence")]
+    assert [c.event_index for c in doc._.claims] == [0, 1]
