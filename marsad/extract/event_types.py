@@ -151,6 +151,7 @@ class TriggerTerm:
     sub_event_type: str | None
     weight: int
     targeted: bool  # generic attack word: the type follows the target (armed -> Battle, civilians -> VAC)
+    inert: bool = False  # a figurative phrase (`معركة انتخابية`): shadows the words in it, counts for nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,8 @@ def trigger_index() -> PhraseIndex:
         sub = group.get("sub_event_type")
         if sub is not None and sub not in known:
             raise ValueError(f"event_triggers.yaml: unknown ACLED sub-event type {sub!r}")
-        term = TriggerTerm(sub, int(group.get("weight", 1)), bool(group.get("target")))
+        term = TriggerTerm(sub, int(group.get("weight", 1)), bool(group.get("target")),
+                           bool(group.get("inert")))
         phrases.extend((t, term) for t in group["terms"])
     return PhraseIndex(phrases)
 
@@ -229,7 +231,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     words = doc_words(doc)
     text = doc_text(doc)
     return [Trigger(h.start, h.end, h.first, text[h.start:h.end], h.payload)
-            for h in trigger_index().find(words)]
+            for h in trigger_index().find(words) if not h.payload.inert]
 
 
 @dataclass(slots=True)

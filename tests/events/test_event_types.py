@@ -88,3 +88,11 @@ def test_taxonomy_counts():
                                         (None, None, None)])
 def test_interaction_codes(i1, i2, code):
     assert interaction(i1, i2) == code
+
+
+@pytest.mark.parametrize("text", [
+    "المعارضة تستعد للمعركة الانتخابية المقبلة في الأردن وسط انقسامات داخلية",
+    "وزير الخارجية يشن هجوما حادا على الحكومة التركية ويتهمها بتفجير الأوضاع في المنطقة",
+])
+def test_figurative_words_of_violence_are_no_event(run_events, text):
+    assert run_events(text)._.events == []
