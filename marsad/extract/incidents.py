@@ -75,6 +75,7 @@ class Clause:
     separate: bool = False
     background_marker: bool = False
     broken: bool = False  # starts at a clause break (`غداة`, `بالتزامن مع`)
+    marked: bool = False  # opens with a marker of a separate incident (`وفي هجوم منفصل`, `وفي سياق متصل`)
     nationalities: list[str] = field(default_factory=list)  # ISO3 of nationality adjectives in it
 
     @property
@@ -255,7 +256,8 @@ def _mark(clauses: list[Clause], words: list[Word]) -> None:
         c.nationalities = [h.payload for h in nat.find(words, c.wlo, c.whi)]
         # markers count near the start of a clause (its first dozen words), where Arabic puts them
         head_hi = min(c.whi, c.wlo + 12)
-        c.separate = bool(marks["separate"].find(words, c.wlo, head_hi)) or c.broken
+        c.marked = bool(marks["separate"].find(words, c.wlo, head_hi))
+        c.separate = c.marked or c.broken
         c.background_marker = bool(marks["background"].find(words, c.wlo, c.whi))
 
 
@@ -450,8 +452,11 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             target = last
         if isinstance(target, Incident):
             target.clauses.append(c)
-            if target.place is None and c.places:
-                target.place, target.country = best_place(target.clauses, words, support)
+            if c.places and (target.place is None or _tier(target.place.place) < 3):
+                # a report that so far named only a country or province: the place may be more exact now
+                place, country = best_place(target.clauses, words, support)
+                if place is not None:
+                    target.place, target.country = place, country
             if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties) \
                     and not c.background_marker:
                 _redate(target, c, words, published)
@@ -602,7 +607,7 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
         return False
     if place is not None and inc.place is not None:
         a, b = place.place, inc.place.place
-        if c.separate and _tier(a) == 3 and _tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
+        if c.marked and _tier(a) == 3 and _tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
             return False  # `وفي سياق متصل، ... في مدينة أريحا`: another town, however near
         same_area = a.id == b.id or (_tier(a) < 3 and a.admin1 in (None, b.admin1))
         same_area = same_area or (_tier(b) < 3 and b.admin1 in (None, a.admin1))
