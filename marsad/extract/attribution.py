@@ -46,6 +46,7 @@ class AttributionLexicon:
     denial_predicates: PhraseSet
     quotes: frozenset[str]
     impersonal: frozenset[str]
+    unverifiable: PhraseSet
 
     @property
     def starts(self) -> frozenset[str]:
@@ -73,7 +74,7 @@ def lexicon() -> AttributionLexicon:
         relay=_keys(d["relay_verbs"]), hedges=PhraseSet({"hedge": d["hedges"]}), denials=_keys(d["denials"]),
         denial_predicates=PhraseSet({"denial": d["denial_predicates"]}),
         quotes=frozenset(d["quote_open"]) | frozenset(d["quote_close"]) | {"″"},
-        impersonal=_keys(d["impersonal"]),
+        impersonal=_keys(d["impersonal"]), unverifiable=PhraseSet({"u": d["unverifiable"]}),
     )
 
 
@@ -311,6 +312,14 @@ def denied_after(view: SentenceView, pos: int) -> bool:
     toks = view.toks
     return any(not first.isdisjoint(variants(toks[k].text)) and lex.denial_predicates.match_at(toks, k)
                for k in range(pos, len(toks)))
+
+
+def unverifiable(toks: list[Tok]) -> bool:
+    """The sentence says something could not be checked (لم يتسن التحقق ...)."""
+    lex = lexicon()
+    first = lex.unverifiable.first_words
+    return any(t.is_word and not first.isdisjoint(variants(t.text)) and lex.unverifiable.match_at(toks, k)
+               for k, t in enumerate(toks))
 
 
 def quote_parity(text: str) -> bool:

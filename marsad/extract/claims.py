@@ -121,6 +121,7 @@ class ClaimExtractor:
         words |= set(self.alex.continuation)
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         self._speech_hint = re.compile(rf"(?<![\w])[وف]?(?:{alt})(?![\w])")
+        self._unverifiable_hint = re.compile(r"يتسن|التحقق|التاكد")
         # a figure of one: a trigger word right before a singular person noun (مقتل جندي)
         kinds = lang.load("claim_triggers")["kinds"]
         trig = {lex_key(w) for k in self.wlex.singular_kinds for w in kinds[k]["words"] if " " not in w}
@@ -173,11 +174,18 @@ class ClaimExtractor:
                 else:
                     found.extend(self._denied_next(toks, speakers, last_found, si))
                     unit_found = []
-                last_found = unit_found
                 history.extend(speakers)
                 for sp in speakers:
                     if sp.marker == "speech" and any(t.text == ":" for t in toks[sp.pos + 1:sp.pos + 9]):
                         para = sp
+            else:
+                unit_found = []
+            if not has_figure and last_found and self._unverifiable_hint.search(stext):
+                if attribution.unverifiable(toks or tokenize(stext, ns)):
+                    for f in last_found:  # ولم يتسن التحقق من ذلك: the figures just given are unconfirmed
+                        if f.claim.stance == "asserted":
+                            f.claim.stance = "unconfirmed"
+            last_found = unit_found
             last_char = stext.rstrip()[-1:]
             carry = (speakers[-1] if speakers else carry) if last_char in _RUN_ON else None
             if attribution.quote_parity(text[o_start:o_end]):
@@ -627,9 +635,11 @@ def _merge(found: list[_Found], doc: Doc) -> list[Claim]:
         target = None
         for g in merged:
             d = g.claim
-            if (d.kind, d.value, d.value_high, d.stance) != (c.kind, c.value, c.value_high, c.stance):
+            if (d.kind, d.value, d.value_high) != (c.kind, c.value, c.value_high) or c.value is None:
                 continue
-            if c.value is None:
+            # a headline states plainly what the body reports as unconfirmed: it takes the body's stance
+            softened = g.headline and not f.headline and (d.stance, c.stance) == ("asserted", "unconfirmed")
+            if d.stance != c.stance and not softened:
                 continue
             if d.who and c.who and not _compatible(d.who, c.who):
                 continue

@@ -58,3 +58,11 @@ def test_claiming_verb_is_unconfirmed(claims_of):
 def test_news_agency_name_is_not_a_hedge(claims_of):
     text = "وذكرت وكالة الأنباء السورية أن 7 أشخاص قتلوا في انفجار."
     assert stance(claims_of, text) == [("killed", 7, "asserted", "SANA")]
+
+
+def test_unverifiable_next_sentence_makes_figures_unconfirmed(claims_of):
+    text = ("مقتل 25 مدنيا في قصف على إدلب\n\n"
+            "قال ناشطون إن 25 مدنيا قتلوا في القصف. ولم يتسن لرويترز التحقق من صحة الأرقام بشكل مستقل.")
+    got = claims_of(text)
+    assert stance(claims_of, text) == [("killed", 25, "unconfirmed", "Activists")]
+    assert len(got[0].spans) == 2  # the headline is the same claim
