@@ -180,11 +180,11 @@ class ClaimExtractor:
                         para = sp
             else:
                 unit_found = []
-            if not has_figure and last_found and self._unverifiable_hint.search(stext):
-                if attribution.unverifiable(toks or tokenize(stext, ns)):
-                    for f in last_found:  # ولم يتسن التحقق من ذلك: the figures just given are unconfirmed
-                        if f.claim.stance == "asserted":
-                            f.claim.stance = "unconfirmed"
+            if not has_figure and last_found and self._unverifiable_hint.search(stext) \
+                    and attribution.unverifiable(toks or tokenize(stext, ns)):
+                for f in last_found:  # ولم يتسن التحقق من ذلك: the figures just given are unconfirmed
+                    if f.claim.stance == "asserted":
+                        f.claim.stance = "unconfirmed"
             last_found = unit_found
             last_char = stext.rstrip()[-1:]
             carry = (speakers[-1] if speakers else carry) if last_char in _RUN_ON else None
