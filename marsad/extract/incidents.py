@@ -594,7 +594,12 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
         return None  # `بالتوازي مع هجوم آخر ... أسفر عن مقتل 11 جنديا`
     if c.weight < MIN_SEED_WEIGHT:
         return "drop"
-    if c.separate or (own_span is not None and c.casualties) or recent \
+    # another day is news of its own (`وأسفر القصف التركي، الجمعة، عن مقتل 43`); another place only
+    # with an indefinite trigger (`انفجار`, not `التفجير` that refers to a known incident)
+    other_day = own_span is not None and not any(
+        inc.day is not None and own_span[0] <= (inc.day_end or inc.day) and inc.day <= own_span[1]
+        for inc in incidents)
+    if c.separate or (other_day and c.casualties) or (recent and other_day) \
             or (c.fresh_weight >= MIN_SEED_WEIGHT and c.casualties):
         return None
     return "drop"
