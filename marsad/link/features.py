@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from marsad import lang
 from marsad.model import Article, Claim, Event
-from marsad.text.normalize import key
+from marsad.text.normalize import fold, key
 
 # Words too common in conflict reporting to say anything about which incident a text describes.
 _MIN_TOKEN = 3
@@ -57,6 +58,7 @@ class EventFeatures:
     words: frozenset[str]
     background: bool = False
     docs: frozenset[str] = field(default_factory=frozenset)
+    followup: bool = False  # the report says the toll rose / the wounded died since: a later report
 
     def sort_key(self) -> tuple:
         """Deterministic processing order, independent of input order."""
@@ -130,6 +132,25 @@ def _precision(ev: Event) -> int:
     return ev.geo_precision or 2
 
 
+LEAD_CHARS = 500  # the headline and lead paragraph, where a follow-up report says what it follows up
+
+
+@cache
+def _followup_pattern() -> re.Pattern[str]:
+    """tolls.yaml `update` and `followup` words (a raised or new toll, the wounded who died since)."""
+    data = lang.load("tolls")
+    words = {key(w) for label in ("update", "followup") for w in data.get(label) or []}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def is_followup(ev: Event, claims: list[Claim], article: Article | None) -> bool:
+    """Does the report present itself as a follow-up (a raised toll) in its lead or the event's words?"""
+    parts = [s.text for s in ev.evidence] + [c.evidence for c in claims]
+    if article is not None:
+        parts += [article.title or "", (article.text or "")[:LEAD_CHARS]]
+    return _followup_pattern().search(fold(" ".join(parts))) is not None
+
+
 def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
                 article: Article | None) -> EventFeatures:
     """Features of one article event, with its claims' figures and the words of its evidence."""
@@ -161,6 +182,7 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
         words=tokens(text),
         background=ev.background,
         docs=frozenset(ev.doc_ids),
+        followup=is_followup(ev, claims, article),
     )
 
 

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from marsad.link.features import EventFeatures, claims_by_member, features_of, incident_features, parse_day
-from marsad.link.scoring import FAR_DAYS, NEAR_DAYS, SAME_SPOT, PairScore, score_pair
+from marsad.link.scoring import FAR_DAYS, FOLLOWUP_DAYS, NEAR_DAYS, SAME_SPOT, PairScore, score_pair
 from marsad.model import Article, Claim, Event
 
 RUNNING_DAYS = 3  # beyond the day or two by which reports of one incident disagree on its date
@@ -74,7 +74,8 @@ class _Blocks:
             return out
         end = feat.day_end or feat.day
         span = min((end - feat.day).days, 60)
-        for n in range(-NEAR_DAYS, span + NEAR_DAYS + 1):
+        back = FOLLOWUP_DAYS if feat.followup else NEAR_DAYS  # a follow-up looks further back
+        for n in range(-back, span + NEAR_DAYS + 1):
             provinces = self.by_day.get((feat.country, feat.day + dt.timedelta(days=n)))
             if not provinces:
                 continue

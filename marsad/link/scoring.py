@@ -24,6 +24,10 @@ WITHIN_TOWN_KM = 12.0
 PROVINCE_SIM = 0.4  # one side known only to its province, the same as the other's
 SAME_SPOT = 0.7  # place similarity from which two reports are taken to be at one spot
 CONTRADICT_KM = 25.0
+FOLLOWUP_DAYS = 3  # a follow-up report (raised toll) dated by its own publication day, after the incident
+FOLLOWUP_DATE_SIM = 0.8
+FOLLOWUP_BONUS = 0.15  # the report says it follows up an incident, and one fits: same place, type, toll
+GROWING_KINDS = ("killed", "injured")  # tolls that only grow as the wounded die and bodies are found
 # Event types that often describe one incident from different angles (an attack that is both a
 # bombing and a gun battle).
 COMPATIBLE_TYPES = {frozenset({"Battles", "Explosions/Remote violence"}),
@@ -120,6 +124,29 @@ def _text_sim(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def _tolls_grow(later: EventFeatures, earlier: EventFeatures) -> bool:
+    """The later report's toll is not below the earlier one's for any kind both give."""
+    for kind in GROWING_KINDS:
+        new = [v for k, v in later.figures if k == kind]
+        old = [v for k, v in earlier.figures if k == kind]
+        if new and old and max(new) < max(old):
+            return False
+    return True
+
+
+def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: float, type_sim: float,
+                actors: float, text: float) -> bool:
+    """One side is a follow-up report (a raised toll) a few days after the other, at the same place
+    or its province, with a compatible type, a toll no lower, and the same actors or words."""
+    if gap is None or not 1 <= gap <= FOLLOWUP_DAYS or place < PROVINCE_SIM or type_sim <= 0:
+        return False
+    later, earlier = (a, b) if (a.day or a.day_end) > (b.day_end or b.day) else (b, a)  # type: ignore[operator]
+    if not later.followup or not _tolls_grow(later, earlier):
+        return False
+    shared_actor = bool(a.actors & b.actors) and actors > 0
+    return shared_actor or text >= 0.3
+
+
 def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     """Score a candidate pair; the features dict is what a merge records as its reason."""
     if a.country and b.country and a.country != b.country:
@@ -138,19 +165,27 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     date = _date_sim(gap, same_spot)
     if running and gap is not None and gap <= FAR_DAYS:
         date = max(date, 0.6)
+    type_sim = _type_sim(a, b)
+    actors = _jaccard(a.actors, b.actors, 0.5)
+    followup = _follows_up(a, b, gap, place, type_sim, actors, text)
+    if followup:
+        date = max(date, FOLLOWUP_DATE_SIM)
     feats = {
         "date": date,
         "place": place,
-        "type": _type_sim(a, b),
-        "actors": _jaccard(a.actors, b.actors, 0.5),
+        "type": type_sim,
+        "actors": actors,
         "figures": min(1.0, 0.6 * shared),
         "text": text,
     }
     score = round(sum(WEIGHTS[k] * v for k, v in feats.items()), 3)
     feats["days_apart"] = -1 if gap is None else gap
+    if followup:
+        score = round(score + FOLLOWUP_BONUS, 3)
+        feats["followup"] = 1.0
     corroborated = same_spot and shared > 0
-    # a late report joins only a running incident, or the same place with shared facts
-    if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not (running or corroborated)):
+    # a late report joins only a running incident, a follow-up's incident, or the same place with shared facts
+    if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not (running or corroborated or followup)):
         return PairScore(score, feats, "date")
     if gap is not None and gap >= NEAR_DAYS and corroborated and not running:
         score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report

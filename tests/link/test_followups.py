@@ -1,0 +1,119 @@
+"""Follow-up toll reports ("the toll rose to ...") dated by their own publication day join the incident
+they follow up, at the same place or its province, even with a different type wording and a higher toll;
+follow-up wording does not pull in a different incident."""
+
+from __future__ import annotations
+
+from linkcorpus import Corpus, make_event
+
+from marsad.link.linker import link_events
+
+RSF, CIV = "Rapid Support Forces (RSF)", "Civilians"
+HOUTHI, YEMEN = "Houthis (Ansar Allah)", "Military Forces of Yemen"
+ISIS, PMF = "Islamic State (ISIS)", "Popular Mobilization Forces"
+
+
+def groups(incidents) -> set[frozenset[str]]:
+    return {frozenset(ev.doc_ids) for ev in incidents}
+
+
+def geneina(doc, date, evidence, event_type="Violence against civilians"):
+    return make_event(doc, date, place="El Geneina", lat=13.45, lon=22.45, admin1="West Darfur",
+                      country="SDN", event_type=event_type, actors=[RSF, CIV], evidence=evidence)
+
+
+def marib(doc, date, evidence, event_type="Explosions/Remote violence", town=False):
+    if town:  # the first report names the district town; follow-ups only the province
+        return make_event(doc, date, place="Al Wadi", lat=15.52, lon=45.47, admin1="Marib", country="YEM",
+                          event_type=event_type, actors=[HOUTHI, YEMEN], evidence=evidence)
+    return make_event(doc, date, place="Marib", lat=15.46, lon=45.32, admin1="Marib", country="YEM",
+                      event_type=event_type, actors=[HOUTHI, YEMEN], evidence=evidence, precision=3)
+
+
+def test_raised_tolls_published_on_later_days_join_the_incident():
+    c = Corpus()
+    c.article("g1", "2023-06-14", [(geneina("g1", "2023-06-14", "هجوم الدعم السريع على أحياء الجنينة"),
+                                    [("killed", 15, CIV)])])
+    c.article("g2", "2023-06-16", [(geneina("g2", "2023-06-16", "ارتفعت حصيلة قتلى هجوم الجنينة",
+                                            event_type="Battles"), [("killed", 28, CIV)])])
+    c.article("g3", "2023-06-17", [(geneina("g3", "2023-06-17", "حصيلة جديدة لضحايا الهجوم على الجنينة"),
+                                    [("killed", 39, CIV), ("injured", 70, CIV)])])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert groups(incidents) == {frozenset({"g1", "g2", "g3"})}
+    ev = incidents[0]
+    assert ev.date == "2023-06-14" and ev.event_type == "Violence against civilians"
+    reasons = {link["doc_id"]: link.get("features", {}).get("followup") for link in ev.links}
+    assert reasons == {"g1": None, "g2": 1.0, "g3": 1.0}
+
+
+def test_province_level_follow_up_joins_the_town_incident():
+    c = Corpus()
+    c.article("m1", "2022-01-10", [(marib("m1", "2022-01-10", "صاروخ حوثي على معسكر في مديرية الوادي",
+                                          event_type="Battles", town=True), [("killed", 12, YEMEN)])])
+    c.article("m2", "2022-01-11", [(marib("m2", "2022-01-11", "ارتفاع حصيلة قتلى الهجوم الصاروخي على مأرب"),
+                                    [("killed", 20, YEMEN)])])
+    c.article("m3", "2022-01-12", [(marib("m3", "2022-01-12", "وفاة جنديين متأثرين بجروحهما في مأرب"),
+                                    [("killed", 22, YEMEN)])])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert groups(incidents) == {frozenset({"m1", "m2", "m3"})}
+    assert incidents[0].location == "Al Wadi"  # the most precise place wins
+
+
+def test_same_place_report_without_follow_up_wording_stays_apart():
+    c = Corpus()
+    c.article("m1", "2022-01-10", [(marib("m1", "2022-01-10", "صاروخ حوثي على معسكر"),
+                                    [("killed", 12, YEMEN)])])
+    c.article("m2", "2022-01-12", [(marib("m2", "2022-01-12", "قصف حوثي جديد على مأرب"),
+                                    [("killed", 20, YEMEN)])])
+    assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"m1"}), frozenset({"m2"})}
+
+
+RAISED = "ارتفعت حصيلة هجوم داعش على الحشد في "
+
+
+def _kirkuk(doc, date, place, lat, lon, evidence, precision=1):
+    return make_event(doc, date, place=place, lat=lat, lon=lon, admin1="Kirkuk", country="IRQ",
+                      event_type="Battles", actors=[ISIS, PMF], evidence=evidence, precision=precision)
+
+
+def test_follow_up_with_a_lower_toll_or_elsewhere_or_too_late_stays_apart():
+    first = _kirkuk("k1", "2020-12-06", "Dibis", 35.65, 44.07, "هجوم داعش على نقطة للحشد في الدبس")
+    later = {
+        # a smaller "raised" toll: a different incident in the province
+        "k2": (_kirkuk("k2", "2020-12-07", "Kirkuk", 35.47, 44.39, RAISED + "كركوك",
+                       precision=3), 4),
+        # another town of the province
+        "k3": (_kirkuk("k3", "2020-12-07", "Hawija", 35.32, 43.77, RAISED + "الحويجة"),
+               11),
+        # the province five days later
+        "k4": (_kirkuk("k4", "2020-12-11", "Kirkuk", 35.47, 44.39, RAISED + "كركوك",
+                       precision=3), 12),
+    }
+    for doc, (ev, toll) in later.items():
+        c = Corpus()
+        c.article("k1", "2020-12-06", [(first, [("killed", 9, PMF)])])
+        c.article(doc, ev.date, [(ev, [("killed", toll, PMF)])])
+        linked = groups(link_events(c.events, c.claims, c.articles))
+        assert linked == {frozenset({"k1"}), frozenset({doc})}, doc
+    # the control: the same province report with a higher toll the next day joins
+    c = Corpus()
+    c.article("k1", "2020-12-06", [(first, [("killed", 9, PMF)])])
+    c.article("k2", "2020-12-07", [(later["k2"][0], [("killed", 11, PMF)])])
+    assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"k1", "k2"})}
+
+
+def test_follow_up_of_a_baghdad_car_bomb_does_not_join_the_other_district():
+    def bomb(doc, date, place, lat, lon, evidence):
+        return make_event(doc, date, place=place, lat=lat, lon=lon, admin1="Baghdad", country="IRQ",
+                          event_type="Explosions/Remote violence", actors=["Unidentified Armed Group", CIV],
+                          evidence=evidence)
+
+    c = Corpus()
+    c.article("b1", "2023-03-01", [(bomb("b1", "2023-03-01", "Karrada", 33.305, 44.428, "مفخخة في الكرادة"),
+                                    [("killed", 7, CIV)])])
+    c.article("b2", "2023-03-02", [(bomb("b2", "2023-03-02", "Sadr City", 33.392, 44.458,
+                                         "ارتفعت حصيلة تفجير مدينة الصدر"), [("killed", 9, CIV)])])
+    c.article("b3", "2023-03-03", [(bomb("b3", "2023-03-03", "Karrada", 33.305, 44.428,
+                                         "ارتفعت حصيلة تفجير الكرادة"), [("killed", 11, CIV)])])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert groups(incidents) == {frozenset({"b1", "b3"}), frozenset({"b2"})}
