@@ -21,8 +21,8 @@ from functools import cache
 from marsad import lang
 from marsad.model import Article, Claim, Estimate, Event
 from marsad.reconcile.cues import claim_positions, headline_end, mark_cues
+from marsad.reconcile.groups import DEFAULT_WHO, group_names
 
-DEFAULT_WHO = "Unidentified persons"
 DISPUTE_TOLERANCE = 0.2  # a denial of "about 200" disputes a claim of 180 as well
 
 
@@ -128,10 +128,13 @@ def estimate(kind: str, who: str, ranked: list[RankedClaim]) -> Estimate:
 
 
 def incident_estimates(claims: list[Claim], articles: dict[str, Article],
-                       carried: list[tuple[tuple[str, str], RankedClaim]] = ()) -> list[Estimate]:
+                       carried: list[tuple[tuple[str, str], RankedClaim]] = (),
+                       incident: Event | None = None) -> list[Estimate]:
     """Estimates of one incident from its claims (and figures carried over from the store), one per
-    (kind, who), in a stable order."""
+    (kind, who) with `who` read in the incident's context (marsad.reconcile.groups), in a stable order."""
     counted = _counted(claims, articles)
+    who_of = group_names(incident, counted,
+                         {doc: (a.published or "")[:10] for doc, a in articles.items()})
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in counted:
         by_doc[c.doc_id].append(c)
@@ -141,7 +144,9 @@ def incident_estimates(claims: list[Claim], articles: dict[str, Article],
         cues = mark_cues(art, doc_claims) if art is not None else {}
         head = headline_end(art) if art is not None else 0
         for c in doc_claims:
-            groups[(c.kind, c.who or DEFAULT_WHO)].append(_rank(c, art, cues.get(id(c)), head))
+            ranked = _rank(c, art, cues.get(id(c)), head)
+            for who in who_of[id(c)]:
+                groups[(c.kind, who)].append(ranked)
     for group, ranked in carried:
         groups[group].append(ranked)
     return [estimate(kind, who, groups[(kind, who)]) for kind, who in sorted(groups)]
@@ -156,7 +161,7 @@ def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, A
     fresh_docs = set(articles)
     for ev in incidents:
         if ev.event_id in by_event:
-            ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs))
+            ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs), ev)
         elif ev.event_id is None:
             ev.estimates = []
         # a stored incident no new claim points at keeps the estimates it was stored with
