@@ -120,11 +120,24 @@ def place_scope(ev: Event) -> str | None:
     return "area" if feature in AREAS else None
 
 
+@cache
+def _names_province(place_text: str, country: str | None, admin1: str | None) -> bool:
+    """Is the place's name in the text also the name of its province ("إدلب": Idlib city and Idleb)?"""
+    try:
+        from marsad.extract.gazetteer import gazetteer
+    except ImportError:  # pragma: no cover - the geocoder ships with the package
+        return False
+    return any(p.feature == "admin1" and p.country == country and p.admin1 == admin1
+               for p in gazetteer().lookup(key(place_text)))
+
+
 def _precision(ev: Event) -> int:
     """ACLED-style precision; a place named like its province ("Homs" in Homs) is read as the province."""
     if not ev.location:
         return 3
     if ev.admin1 and key(ev.location) == key(ev.admin1):
+        return 3
+    if ev.place_text and ev.admin1 and _names_province(ev.place_text, ev.country, ev.admin1):
         return 3
     feature = _features_by_id().get(ev.place_id) if ev.place_id else None
     if feature in AREAS:

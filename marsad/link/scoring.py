@@ -27,7 +27,9 @@ CONTRADICT_KM = 25.0
 FOLLOWUP_DAYS = 3  # a follow-up report (raised toll) dated by its own publication day, after the incident
 FOLLOWUP_DATE_SIM = 0.8
 FOLLOWUP_BONUS = 0.15  # the report says it follows up an incident, and one fits: same place, type, toll
-GROWING_KINDS = ("killed", "injured")  # tolls that only grow as the wounded die and bodies are found
+GROWING_KINDS = ("killed", "injured")
+SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
+SAME_STORY_BONUS = 0.1  # tolls that only grow as the wounded die and bodies are found
 # Event types that often describe one incident from different angles (an attack that is both a
 # bombing and a gun battle).
 COMPATIBLE_TYPES = {frozenset({"Battles", "Explosions/Remote violence"}),
@@ -84,8 +86,8 @@ def _place_sim(a: EventFeatures, b: EventFeatures) -> tuple[float, str | None]:
     if None not in (a.lat, a.lon, b.lat, b.lon):
         dist = km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
     if coarse >= 3:
-        # one side is only known to the province: compatible, weakly informative
-        return (PROVINCE_SIM if a.admin1 and a.admin1 == b.admin1 else 0.15), None
+        # one side is only known to the province (or only to the country): compatible, weakly informative
+        return (PROVINCE_SIM if not (a.admin1 and b.admin1) or a.admin1 == b.admin1 else 0.15), None
     if dist is not None:
         if dist <= SAME_SPOT_KM:
             return 0.8, None
@@ -183,6 +185,11 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     if followup:
         score = round(score + FOLLOWUP_BONUS, 3)
         feats["followup"] = 1.0
+    elif (gap is not None and gap <= 1 and max(a.precision, b.precision) >= 3 and place >= PROVINCE_SIM
+          and type_sim == 1.0 and len(a.actors) >= 2 and a.actors == b.actors and text >= SAME_STORY_TEXT):
+        # one side does not say where: the same actors, type and words on the same or next day tell it
+        score = round(score + SAME_STORY_BONUS, 3)
+        feats["same_story"] = 1.0
     corroborated = same_spot and shared > 0
     # a late report joins only a running incident, a follow-up's incident, or the same place with shared facts
     if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not (running or corroborated or followup)):

@@ -117,3 +117,27 @@ def test_follow_up_of_a_baghdad_car_bomb_does_not_join_the_other_district():
                                          "ارتفعت حصيلة تفجير الكرادة"), [("killed", 11, CIV)])])
     incidents = link_events(c.events, c.claims, c.articles)
     assert groups(incidents) == {frozenset({"b1", "b3"}), frozenset({"b2"})}
+
+
+def test_a_relayed_statement_without_a_place_joins_the_located_report_of_the_day_before():
+    houthi, aid = HOUTHI, "Aid workers"
+    sanaa = make_event("u1", "2018-03-09", place="Sanaa", lat=15.35, lon=44.21, admin1="Amanat Al Asimah",
+                       country="YEM", event_type="Violence against civilians", actors=[houthi, aid],
+                       evidence="استنكرت الحكومة اختطاف الحوثيين اثنين من موظفي الأمم المتحدة في صنعاء")
+    relayed = make_event("u2", "2018-03-10", place="Yemen", lat=15.5, lon=47.5, admin1=None, country="YEM",
+                         event_type="Violence against civilians", actors=[houthi, aid], precision=3,
+                         evidence="استنكر وزير يمني اختطاف الحوثيين اثنين من موظفي الأمم المتحدة")
+    c = Corpus()
+    c.article("u1", "2018-03-09", [(sanaa, [])])
+    c.article("u2", "2018-03-10", [(relayed, [])])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert groups(incidents) == {frozenset({"u1", "u2"})}
+    assert [link.get("features", {}).get("same_story") for link in incidents[0].links] == [None, 1.0]
+    # other words (another abduction the same week) stay apart
+    other = make_event("u3", "2018-03-10", place="Yemen", lat=15.5, lon=47.5, admin1=None, country="YEM",
+                       event_type="Violence against civilians", actors=[houthi, aid], precision=3,
+                       evidence="مسلحون يحتجزون قافلة إغاثة في الحديدة ويعتقلون سائقيها")
+    c = Corpus()
+    c.article("u1", "2018-03-09", [(sanaa, [])])
+    c.article("u3", "2018-03-10", [(other, [])])
+    assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"u1"}), frozenset({"u3"})}
