@@ -152,6 +152,7 @@ class TriggerTerm:
     weight: int
     targeted: bool  # generic attack word: the type follows the target (armed -> Battle, civilians -> VAC)
     inert: bool = False  # a figurative phrase (`معركة انتخابية`): shadows the words in it, counts for nothing
+    gunfire: bool = False  # shooting (`فتحوا النار`): gunmen, not only a bomb, hit the victims
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ def trigger_index() -> PhraseIndex:
         if sub is not None and sub not in known:
             raise ValueError(f"event_triggers.yaml: unknown ACLED sub-event type {sub!r}")
         term = TriggerTerm(sub, int(group.get("weight", 1)), bool(group.get("target")),
-                           bool(group.get("inert")))
+                           bool(group.get("inert")), bool(group.get("gunfire")))
         phrases.extend((t, term) for t in group["terms"])
     return PhraseIndex(phrases)
 
@@ -234,6 +235,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             for h in trigger_index().find(words) if not h.payload.inert]
 
 
+# Explosives set off on the spot; an air strike or shelling stays remote violence whatever else is said.
+PLANTED_EXPLOSIVES = frozenset({"Remote explosive/landmine/IED", "Grenade"})
+
+
 @dataclass(slots=True)
 class Typing:
     """The ACLED typing of one incident."""
@@ -246,7 +251,7 @@ class Typing:
 
 
 def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian_victims: bool,
-             armed_victims: bool, deaths: bool) -> Typing:
+             armed_victims: bool, deaths: bool, civilians_named: bool = False) -> Typing:
     """Type an incident from its triggers (each with a position factor) and who it hit.
 
     Weapon-specific words outweigh generic ones; a generic attack on soldiers or police is an armed
@@ -270,6 +275,10 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
         weapons = [s for s in scores if sub_event_index()[s][0] == "Explosions/Remote violence"]
         if weapons:
             sub = max(weapons, key=lambda s: scores[s])
+    if (sub in PLANTED_EXPLOSIVES and (civilian_victims or civilians_named)
+            and not (armed_target or armed_victims) and any(t.term.gunfire for t, _f in weighted)):
+        # gunmen shooting worshippers after (or with) a bomb: ACLED codes the attack on civilians
+        sub = "Attack"
     if sub_event_index()[sub][0] == "Protests" and deaths:
         sub = "Excessive force against protesters"  # demonstrators killed
     if sub == "Arrests" and deaths:

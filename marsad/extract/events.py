@@ -64,6 +64,10 @@ GENERIC_STATE = {"Security forces", "Military forces"}
 STRIKE_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 # Sub-event types in which state forces named alone are the target, not the attacker.
 STATE_TARGET_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Armed clash"}
+# `التحالف` alone means the Saudi-led coalition in Yemen but the coalition against ISIS in Syria and Iraq.
+REGIONAL_COALITION = "Saudi-led coalition"
+ANTI_ISIS_COALITION = "International coalition against ISIS"
+ANTI_ISIS_THEATRES = {"SYR", "IRQ"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -80,7 +84,8 @@ def extract_events(doc: Doc) -> Doc:
         doc._.events = []
         return doc
     dates = find_dates(doc) if find_dates is not None else []
-    places = find_places(doc) if find_places is not None else []
+    # `حكومة صنعاء`, `دمشق تتهم`: the government seated in a city, not the incident's site
+    places = [p for p in (find_places(doc) if find_places is not None else []) if not getattr(p, "metonym", False)]
     actor_mentions = actor_table().find(doc)
     actor_countries = [m.actor.country for m in actor_mentions if m.actor.country]
     incidents, _clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)
@@ -166,13 +171,15 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     targets = armed_target_index()
     armed_target = any(targets.find(words, c.wlo, c.whi) for c in inc.clauses if c.triggers)
     deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
-    typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths)
+    civilians_named = any(m.actor.role == "civilians" and any(c.start <= m.start < c.end for c in inc.clauses)
+                          for m in actor_mentions)
+    typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths, civilians_named)
     # the headline and lead say what happened; the body's words only when they name nothing
     lead = [c for c in inc.clauses if c.lead and any(t.term.weight > 0 for t in c.triggers)]
     if lead and len(lead) < len(inc.clauses):
         lead_deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for c in lead for cl in c.claims)
         by_lead = classify(_weighted_triggers(inc, lead), armed_target, civilian_victims, armed_victims,
-                           lead_deaths)
+                           lead_deaths, civilians_named)
         if by_lead.event_type is not None:
             by_lead.score = max(by_lead.score, typing.score)
             if by_lead.event_type not in VIOLENT_TYPES:
@@ -361,6 +368,8 @@ def _as_party(a: Actor, country: str | None) -> Actor:
         return actor_table().get("Civilians") or a
     if a.name in GENERIC_STATE and country in _state_forces():
         return _state_forces()[country]
+    if country in ANTI_ISIS_THEATRES and a.name == REGIONAL_COALITION:
+        return actor_table().get(ANTI_ISIS_COALITION) or a  # `التحالف` in Syria or Iraq
     return a
 
 

@@ -129,7 +129,7 @@ def _markers() -> dict[str, PhraseIndex]:
     data = lang.load("incident_markers")
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
-                                  "statement", "site_cues", "support_cues")}
+                                  "statement", "site_cues", "support_cues", "denials", "denial_objects")}
 
 
 def support_index() -> PhraseIndex:
@@ -238,6 +238,26 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
     return m
 
 
+DENIAL_REACH = 5  # words after a denial verb that it covers (`نفت وزارة الداخلية اختطاف`)
+
+
+def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> list[Trigger]:
+    """Triggers that no denial in the clause covers: `نفت الوزارة اختطاف صحفيين` reports no abduction,
+    while `تنفي مسؤوليتها عن قصف مأرب` still reports the shelling."""
+    marks = _markers()
+    denials = marks["denials"].find(words, clause.wlo, clause.whi)
+    if not denials:
+        return triggers
+    objects = [h.first for h in marks["denial_objects"].find(words, clause.wlo, clause.whi)]
+    out = []
+    for t in triggers:
+        covered = any(h.last <= t.word <= h.last + DENIAL_REACH
+                      and not any(h.last <= o <= t.word for o in objects) for h in denials)
+        if not covered:
+            out.append(t)
+    return out
+
+
 def _attach(clauses: list[Clause], items: list[Any], attr: str) -> None:
     """Give each item (with .start) to the clause containing it."""
     if not clauses:
@@ -292,6 +312,15 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
         if marks["site_cues"].find(words, max(clause.wlo, wi - SITE_CUE_WORDS), wi):
             score += SITE_CUE_BONUS  # `الحادثة وقعت في منزل سكني ببلدة دوما`
     return score
+
+
+def _relative(m: Any, clause: Clause, words: list[Word]) -> bool:
+    """The place is a reference point (`جنوب كركوك`, `قرب الحدود`), not the site itself."""
+    wi = _word_at(words, m.start, clause)
+    if wi <= clause.wlo:
+        return False
+    rel = _markers()["relative_place"].find(words, max(clause.wlo, wi - 2), wi)
+    return bool(rel) and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _INSIDE)
 
 
 def _word_at(words: list[Word], start: int, clause: Clause) -> int:
@@ -379,6 +408,13 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     total: dict[str, float] = {}
     for s, m in cands:  # repeats of one place add up, a little
         total[m.place.id] = total.get(m.place.id, 0.0) + (s if m.place.id not in total else 0.5)
+    # `ناحية الرشاد جنوب كركوك`: a town or district named as such beats the reference point after it
+    relative = {id(m) for c in clauses for m in c.places if _relative(m, c, words)}
+    sites = [(s, m) for s, m in cands if id(m) not in relative]
+    for tier in (3, 2):
+        tier_cands = [(s, m) for s, m in sites if _tier(m.place) == tier and s >= TIER_MIN]
+        if tier_cands:
+            return max(tier_cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1], country
     for tier in (3, 2, 1):
         tier_cands = [(s, m) for s, m in cands if _tier(m.place) == tier and s >= TIER_MIN]
         if tier_cands:
@@ -405,6 +441,9 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     words = doc_words(doc)
     clauses = make_clauses(doc, words)
     _attach(clauses, triggers, "triggers")
+    for c in clauses:
+        if c.triggers:
+            c.triggers = _not_denied(c, c.triggers, words)
     _attach(clauses, dates, "dates")
     places = [m for m in places if not _adjective(m, words)]
     _attach(clauses, _not_datelines(doc, clauses, places), "places")

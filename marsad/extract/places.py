@@ -49,6 +49,7 @@ class PlaceMention:
     geo_precision: int  # ACLED: 1 town/village/neighbourhood/facility, 2 district or "near", 3 region
     qualifier: str | None = None  # the designator before the name (محافظة، ريف، قرب ...), as a key
     fuzzy: bool = False  # matched as a spelling variant
+    metonym: bool = False  # the government seated there (`حكومة صنعاء`, `دمشق تتهم`), not a site
 
 
 def _flat(items) -> list[str]:
@@ -77,6 +78,8 @@ def _config() -> dict[str, Any]:
         "designators": designators,
         "site_words": {key(w) for w in cur.get("site_words") or []},
         "patronymics": {key(w) for w in cur.get("patronymics") or []},
+        "authority_before": {key(w) for w in cur.get("authority_words") or []},
+        "authority_verbs": {key(w) for w in cur.get("authority_verbs") or []},
         "max_designator": max((k.count(" ") + 1 for k in designators), default=1),
         "designator_last": {k.rsplit(" ", 1)[-1] for k in designators},
         "country_words": {key(w): iso for iso, ws in (cur.get("country_adjectives") or {}).items()
@@ -351,10 +354,16 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             # "الحسين بن علي", "عمر عبدالعزيز الدخيل": a name after a person's name is his lineage
             patronym = n > 1 and norms[i] in cfg["patronymics"] and bool(prev) and words[i - 1] and not (
                 site or prev in cfg["designators"])
+            prev2 = f"{norms[i - 2]} {prev}" if i > 1 and prev and not starts[i - 1] else ""
+            big = not any(c.feature in _MINOR for c in cands)
+            metonym = not cut and (prev in cfg["authority_before"] or prev2 in cfg["authority_before"] or (
+                big and nxt < len(norms) and not starts[nxt] and norms[nxt] in cfg["authority_verbs"]) or (
+                big and prev in cfg["authority_verbs"]))  # `دمشق تتهم أنقرة`: the accused government
             out.append({"start": start, "end": end, "tok": i, "tok_end": i + n, "sent": sent_of[i],
                         "cands": cands, "qualifier": qual, "site": site, "weak": weak, "patronym": patronym,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
-                        "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]]})
+                        "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]],
+                        "metonym": metonym})
         i += n
     return out
 
@@ -514,7 +523,40 @@ def find_places(doc) -> list[PlaceMention]:
             acc = sums[(m["key"], m["features"])]
             ranked = tuple(sorted(cands, key=lambda c: (acc[c.id], m["scores"][c.id]), reverse=True))
         best = ranked[0]
+        m["best"] = best
         out.append(PlaceMention(m["start"], m["end"], text[m["start"]:m["end"]], best, tuple(ranked),
-                                _precision(best, m), m["qualifier"], m["fuzzy"]))
+                                _precision(best, m), m["qualifier"], m["fuzzy"], m["metonym"]))
+    out = _inside_named_town(matches, out)
     doc._.places = out
     return out
+
+
+_TOWN_DESIGNATORS = {None, key("مدينة"), key("بلدة")}  # `بمدينة النبطية`, not `في منطقة يبرود`
+CONTAINER_KM = 15.0  # a neighbourhood or village named with its town lies within this distance of it
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _inside_named_town(matches: list[dict[str, Any]], out: list[PlaceMention]) -> list[PlaceMention]:
+    """`حي المسلخ بمدينة النبطية`: a neighbourhood or village named right before its town must lie
+    near that town; a same-named place elsewhere gives way to a nearer homonym, or to the town itself."""
+    keep = []
+    for k, (m, pm) in enumerate(zip(matches, out, strict=True)):
+        nxt = matches[k + 1] if k + 1 < len(matches) else None
+        town = nxt.get("best") if nxt is not None else None
+        if (pm.place.feature not in _MINOR or town is None or town.feature not in ("city", "town")
+                or nxt["sent"] != m["sent"] or nxt["tok"] - m["tok_end"] > 2
+                or nxt["qualifier"] not in _TOWN_DESIGNATORS
+                or pm.place.lat is None or town.lat is None or _km(pm.place, town) <= CONTAINER_KM):
+            keep.append(pm)
+            continue
+        near = [c for c in pm.candidates if c.lat is not None and _km(c, town) <= CONTAINER_KM]
+        if near:
+            keep.append(PlaceMention(pm.start, pm.end, pm.text, near[0], pm.candidates, pm.geo_precision,
+                                     pm.qualifier, pm.fuzzy, pm.metonym))
+    return keep
