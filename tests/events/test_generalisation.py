@@ -1,0 +1,102 @@
+"""End-to-end (real gazetteer, dates and claims) on realistic sentences from other countries and years:
+the crash regression, denied incidents, attacks on worshippers, city-for-government metonymy,
+sub-districts named relative to a city, neighbourhoods inside their town, the coalition by theatre."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import pipeline
+from marsad.model import Article
+from marsad.run import process_articles
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.build()
+
+
+def events(nlp, text: str, published: str):
+    [result] = process_articles([Article(id="g1", text=text, published=published)], nlp)
+    assert result.error is None
+    return result.events
+
+
+def test_toll_headline_and_arrest_do_not_crash(nlp):
+    """A headline toll (deaths) next to an arrest once made `Armed clash` a missing score key."""
+    text = ("جنين: 12 شهيدا و143 جريحا حصيلة العدوان.. ونزوح 3 آلاف من المخيم\n"
+            "اعتقلت قوات الأمن العراقية 30 مطلوبا في الموصل.")
+    evs = events(nlp, text, "2023-07-05")
+    assert [e.sub_event_type for e in evs] == ["Arrests"]
+
+
+def test_a_denied_abduction_does_not_type_the_clash(nlp):
+    text = ("نفت وزارة الداخلية في حكومة صنعاء اختطاف صحفيين في مأرب. وقتل ثلاثة جنود في اشتباكات مع مسلحين "
+            "قبليين في مديرية صرواح بمحافظة مأرب أمس الخميس.")
+    [ev] = events(nlp, text, "2019-03-15")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert (ev.location, ev.admin1, ev.date) == ("Sirwah", "Ma'rib", "2019-03-14")
+
+
+def test_denying_responsibility_leaves_the_shelling(nlp):
+    text = ("صنعاء تنفي مسؤوليتها عن قصف مأرب\nقتل خمسة مدنيين بينهم طفلان في قصف صاروخي استهدف حيا سكنيا "
+            "في مدينة مأرب مساء أمس.")
+    [ev] = events(nlp, text, "2019-03-15")
+    assert (ev.sub_event_type, ev.admin1, ev.date) == ("Shelling/artillery/missile attack", "Ma'rib",
+                                                      "2019-03-14")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 15 مصليا وأصيب 40 آخرون عندما اقتحم مسلحون مسجدا في بلدة بئر العبد بشمال سيناء وفتحوا النار على "
+    "المصلين وفجروا عبوة ناسفة أثناء صلاة الجمعة.",
+    "قتل 235 شخصا على الأقل في هجوم استهدف مسجد الروضة في شمال سيناء، حيث فتح مسلحون النار على المصلين "
+    "بعد تفجير عبوة ناسفة.",
+])
+def test_gunmen_and_a_bomb_against_worshippers_is_an_attack(nlp, text):
+    [ev] = events(nlp, text, "2017-11-24")
+    assert (ev.event_type, ev.sub_event_type, ev.country) == ("Violence against civilians", "Attack", "EGY")
+    assert "Civilians" in ev.actors
+
+
+def test_a_bomb_at_a_checkpoint_stays_an_explosion(nlp):
+    text = "قتل ثلاثة جنود في انفجار عبوة ناسفة استهدفت دورية للجيش وأطلق مسلحون النار عليها في العريش."
+    [ev] = events(nlp, text, "2017-11-24")
+    assert ev.event_type != "Violence against civilians"
+
+
+def test_the_accusing_and_accused_capitals_are_not_the_site(nlp):
+    text = ("دمشق تتهم أنقرة بقصف مواقع في ريف حلب\nقتل سبعة مدنيين في قصف مدفعي تركي على بلدة تل رفعت شمال "
+            "حلب اليوم الاثنين.")
+    [ev] = events(nlp, text, "2016-02-01")
+    assert (ev.country, ev.location, ev.actor1) == ("SYR", "Tell Rifaat", "Military Forces of Turkey")
+
+
+def test_government_of_a_city_is_not_a_place(nlp):
+    from marsad.extract.places import find_places
+
+    doc = nlp("قال المتحدث باسم حكومة صنعاء إن طيران التحالف شن غارات على مديرية صرواح")
+    assert [(m.text, m.metonym) for m in find_places(doc)] == [("صنعاء", True), ("مديرية صرواح", False)]
+
+
+def test_sub_district_beats_the_city_it_lies_south_of(nlp):
+    text = "قتل ثلاثة عناصر من الشرطة في هجوم لتنظيم داعش على نقطة تفتيش في ناحية الرشاد جنوب كركوك."
+    [ev] = events(nlp, text, "2022-06-10")
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Al-Rashad", "Kirkuk", 2)
+    assert {ev.actor1, ev.actor2} == {"Islamic State (ISIS)", "Military Forces of Iraq"}
+
+
+def test_neighbourhood_far_from_its_named_town_gives_way_to_the_town(nlp):
+    text = "استشهد مواطنان في غارة إسرائيلية استهدفت منزلا في حي المسلخ بمدينة النبطية جنوب لبنان."
+    [ev] = events(nlp, text, "2023-10-20")
+    assert (ev.location, ev.country, ev.sub_event_type) == ("Nabatieh", "LBN", "Air/drone strike")
+
+
+@pytest.mark.parametrize(("text", "coalition"), [
+    ("نفذ التحالف غارات جوية على مواقع لتنظيم داعش في مدينة الرقة، ما أسفر عن مقتل 20 مدنيا.",
+     "International coalition against ISIS"),
+    ("شن طيران التحالف غارات جوية على مديرية صرواح في محافظة مأرب ما أسفر عن مقتل 4 مدنيين.",
+     "Saudi-led coalition"),
+])
+def test_the_coalition_by_theatre(nlp, text, coalition):
+    [ev] = events(nlp, text, "2017-06-10")
+    assert ev.actor1 == coalition
