@@ -140,6 +140,57 @@ def _most_common(values: list, default=None):
     return next(v for v in values if counts[v] == top)  # earliest report wins ties
 
 
+def _fresh(inc: Incident) -> bool:
+    """Has the incident received reports in this run (not only stored ones)?"""
+    return any(f.member[0] for f in inc.members)
+
+
+def _absorbed(inc: Incident) -> list[Event]:
+    """Stored incidents merged into `inc` (a new report bridged them), other than its own."""
+    return [e for f, e in zip(inc.members, inc.events, strict=True)
+            if not f.member[0] and e is not inc.stored]
+
+
+def _absorb(incidents: list[Incident], alive: list[bool], blocks: _Blocks, keep: int, gone: int,
+            reason: dict) -> None:
+    """Move every member of incident `gone` into incident `keep`, recording why."""
+    target, source = incidents[keep], incidents[gone]
+    for f, e in zip(source.members, source.events, strict=True):
+        target.add(f, e)
+        blocks.register(keep, f)
+    target.links.extend(source.links)
+    target.links.append(reason)
+    alive[gone] = False
+
+
+def _bridge(incidents: list[Incident], bridges: list[tuple[int, int, dict]], blocks: _Blocks) -> list[bool]:
+    """Stored incidents a new report links to besides the one it joined are one incident with it.
+
+    A full run chains such reports into one incident (single link); an incremental run had stored
+    them apart, so they merge now. The lowest index (the smallest stored event id) keeps its id; the
+    store marks the others merged into it, with a revision.
+    """
+    alive = [True] * len(incidents)
+    root = list(range(len(incidents)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for joined, other, reason in sorted(bridges, key=lambda b: (b[0], b[1])):
+        a, b = find(joined), find(other)
+        if a == b:
+            continue
+        keep, gone = min(a, b), max(a, b)
+        if incidents[keep].stored is None and incidents[gone].stored is not None:
+            keep, gone = gone, keep  # a stored incident keeps its id
+        root[gone] = keep
+        _absorb(incidents, alive, blocks, keep, gone, reason)
+    return alive
+
+
 def _merge(inc: Incident) -> Event:
     """The incident's event: the commonest type, the most precise place, the first day, all reports."""
     pairs = [(f, e) for f, e in zip(inc.members, inc.events, strict=True) if f.member[0]]
@@ -165,16 +216,24 @@ def _merge(inc: Incident) -> Event:
         for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction"):
             setattr(merged, name, _most_common([getattr(e, name) for e in typed], getattr(base, name)))
         merged.background = all(e.background for e in evs)
+    for other in _absorbed(inc):
+        # a stored incident merged into this one: its reports, reasons and figures come along
+        merged.doc_ids += [d for d in other.doc_ids if d not in merged.doc_ids]
+        merged.links = merged.links + list(other.links)
+        merged.estimates = merged.estimates + list(other.estimates)
+        evs.append(other)
     actor_counts = Counter(a for e in evs for a in e.actors)
     for a in merged.actors:
         actor_counts[a] += len(evs) + 1
     merged.actors = [a for a, _ in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     days = [d for e in evs for d in (parse_day(e.date), parse_day(e.date_end)) if d]
     days += [d for d in (parse_day(merged.date), parse_day(merged.date_end)) if d and inc.stored]
+    days += [d for e in _absorbed(inc) for d in (parse_day(e.date), parse_day(e.date_end)) if d]
     if days:
         main_days = [parse_day(e.date) for e in evs if not e.background and parse_day(e.date)]
-        if inc.stored is not None and parse_day(inc.stored.date):
-            main_days.append(parse_day(inc.stored.date))
+        for stored in [inc.stored, *_absorbed(inc)] if inc.stored is not None else []:
+            if parse_day(stored.date):
+                main_days.append(parse_day(stored.date))
         merged.date = min(main_days or days).isoformat()
         merged.date_end = max(days).isoformat()
     for e in evs:
@@ -188,15 +247,14 @@ def _merge(inc: Incident) -> Event:
     return merged
 
 
-def _merge_incidents(incidents: list[Incident], blocks: _Blocks) -> list[Incident]:
+def _merge_incidents(incidents: list[Incident], blocks: _Blocks, alive: list[bool]) -> list[Incident]:
     """Second pass: reports placed before a running incident's span was known join it now.
 
     Reports are placed in date order, so a report dated inside a long-running incident may have
     founded its own incident before the late report that stretched the incident's span arrived. Only
     running incidents (spanning RUNNING_DAYS or more) host this pass, so dense days of separate
-    incidents are not chained together; two stored incidents are never merged.
+    incidents are not chained together; two stored incidents merge only when a new report bridged them.
     """
-    alive = [True] * len(incidents)
     for i, host in enumerate(incidents):
         if not alive[i] or not _running(host):
             continue
@@ -208,8 +266,8 @@ def _merge_incidents(incidents: list[Incident], blocks: _Blocks) -> list[Inciden
             guest = incidents[j]
             if j == i or not alive[j] or host.docs & guest.docs:
                 continue
-            if host.stored is not None and guest.stored is not None:
-                continue
+            if host.stored is not None and guest.stored is not None and not _fresh(host):
+                continue  # two stored incidents merge only when this run's reports bridge them
             best: tuple[EventFeatures, PairScore] | None = None
             for feat in guest.members:
                 ps = _best_match(feat, host)
@@ -219,14 +277,9 @@ def _merge_incidents(incidents: list[Incident], blocks: _Blocks) -> list[Inciden
                 continue
             feat, ps = best
             keep, gone = (j, i) if host.stored is None and guest.stored is not None else (i, j)
-            target, source = incidents[keep], incidents[gone]
-            for f, e in zip(source.members, source.events, strict=True):
-                target.add(f, e)
-                blocks.register(keep, f)
-            target.links.extend(source.links)
-            target.links.append({"doc_id": feat.member[0], "event_index": feat.member[1], "score": ps.score,
-                                 "features": ps.features, "rule": "merged incidents"})
-            alive[gone] = False
+            _absorb(incidents, alive, blocks, keep, gone,
+                    {"doc_id": feat.member[0], "event_index": feat.member[1], "score": ps.score,
+                     "features": ps.features, "rule": "merged incidents"})
             if gone == i:
                 break
     _rehome_singletons(incidents, alive, blocks)
@@ -275,6 +328,7 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
     incidents: list[Incident] = []
     blocks = _Blocks()
     recorded: dict[tuple[str, int], int] = {}
+    bridges: list[tuple[int, int, dict]] = []
     for stored in sorted(existing or [], key=lambda e: e.event_id or ""):
         feat = incident_features(stored)
         inc = Incident(members=[], events=[], stored=stored)
@@ -292,14 +346,22 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
             inc.add(feat, ev)  # a re-run: the member is already on record, nothing new to say
             continue
         best: tuple[float, int, PairScore] | None = None
+        stored_links: list[tuple[int, PairScore]] = []
         for idx in sorted(blocks.candidates(feat)):
             ps = _best_match(feat, incidents[idx])
-            if ps is not None and ps.linked and (best is None or ps.score > best[0]):
-                best = (ps.score, idx, ps)
+            if ps is not None and ps.linked:
+                if incidents[idx].stored is not None:
+                    stored_links.append((idx, ps))
+                if best is None or ps.score > best[0]:
+                    best = (ps.score, idx, ps)
         if best is not None:
             target = best[1]
             reason = {"doc_id": feat.member[0], "event_index": feat.member[1], "score": best[2].score,
                       "features": best[2].features, "rule": "score"}
+            bridges += [(target, idx, {"doc_id": feat.member[0], "event_index": feat.member[1],
+                                       "score": ps.score, "features": ps.features,
+                                       "rule": "bridged stored incidents"})
+                        for idx, ps in stored_links if idx != target]
         if target is None:
             incidents.append(Incident(members=[], events=[]))
             target = len(incidents) - 1
@@ -309,7 +371,7 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
         inc.links.append(reason)
         blocks.register(target, feat)
 
-    incidents = _merge_incidents(incidents, blocks)
+    incidents = _merge_incidents(incidents, blocks, _bridge(incidents, bridges, blocks))
     out: list[Event] = []
     member_id: dict[tuple[str, int], str] = {}
     for inc in incidents:

@@ -164,4 +164,7 @@ def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, A
             ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs), ev)
         elif ev.event_id is None:
             ev.estimates = []
+        elif len({(e.kind, e.who) for e in ev.estimates}) < len(ev.estimates):
+            # stored incidents merged by linking: their figures become one estimate per (kind, who)
+            ev.estimates = incident_estimates([], articles, _carried(ev, fresh_docs), ev)
         # a stored incident no new claim points at keeps the estimates it was stored with
