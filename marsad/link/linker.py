@@ -181,8 +181,8 @@ def _bridge(incidents: list[Incident], bridges: list[tuple[int, int, dict]], blo
 
     for joined, other, reason in sorted(bridges, key=lambda b: (b[0], b[1])):
         a, b = find(joined), find(other)
-        if a == b:
-            continue
+        if a == b or incidents[a].docs & incidents[b].docs:
+            continue  # one article reported them as two incidents
         keep, gone = min(a, b), max(a, b)
         if incidents[keep].stored is None and incidents[gone].stored is not None:
             keep, gone = gone, keep  # a stored incident keeps its id

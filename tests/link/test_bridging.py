@@ -89,3 +89,24 @@ def test_store_marks_the_absorbed_incident_merged_with_a_revision(tmp_path):
         assert len(active) == 1 and sorted(active[0].doc_ids) == ["p1", "p2", "p3"]
         gone = ({e.event_id for e in second} - {active[0].event_id}).pop()
         assert [r["action"] for r in store.revisions(gone)][-1] == "merged"
+
+
+def test_stored_incidents_one_article_told_apart_are_not_bridged():
+    """One article reported yesterday's strikes and today's new strike on Afrin: a later report of
+    yesterday's strikes that also scores against today's does not merge them."""
+    turkey, civ = "Military Forces of Turkey", "Civilians"
+
+    def afrin(doc, date, evidence):
+        return make_event(doc, date, place="Afrin", lat=36.51, lon=36.87, admin1="Aleppo", country="SYR",
+                          event_type="Explosions/Remote violence", actors=[turkey, civ], evidence=evidence)
+
+    c = Corpus()
+    yesterday = afrin("a4", "2018-03-16", "القصف التركي على عفرين أمس")
+    today = afrin("a4", "2018-03-17", "غارة جديدة على عفرين اليوم")
+    c.article("a4", "2018-03-17", [(yesterday, [("killed", 43, civ)]), (today, [("killed", 11, civ)])])
+    stored = linked(c)
+    assert len(stored) == 2
+    late = one("a5", "2018-03-17", afrin("a5", "2018-03-16", "غارة جديدة على عفرين اليوم أمس القصف التركي"),
+               [("killed", 43, civ)])
+    out = linked(late, existing=copy.deepcopy(stored))
+    assert sorted(sorted(e.doc_ids) for e in out) == [["a4"], ["a4", "a5"]]
