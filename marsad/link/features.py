@@ -31,9 +31,18 @@ def parse_day(value: str | None) -> dt.date | None:
         return None
 
 
+@cache
+def _function_words() -> frozenset[str]:
+    """link_words.yaml: words too common to tell one incident from another."""
+    rows = lang.load("link_words").get("function_words") or []
+    return frozenset(key(w) for row in rows for w in (row if isinstance(row, list) else [row]))
+
+
 def tokens(text: str) -> frozenset[str]:
-    """Match keys of the content words of a text (short function words dropped)."""
-    return frozenset(t for t in (key(w) for w in _TOKEN.findall(text or "")) if len(t) >= _MIN_TOKEN)
+    """Match keys of the content words of a text (short and function words dropped)."""
+    skip = _function_words()
+    return frozenset(t for t in (key(w) for w in _TOKEN.findall(text or ""))
+                     if len(t) >= _MIN_TOKEN and t not in skip)
 
 
 @dataclass(slots=True)
@@ -59,6 +68,7 @@ class EventFeatures:
     background: bool = False
     docs: frozenset[str] = field(default_factory=frozenset)
     followup: bool = False  # the report says the toll rose / the wounded died since: a later report
+    undated: bool = False  # the text gives no date: the event is dated by the report's publication day
 
     def sort_key(self) -> tuple:
         """Deterministic processing order, independent of input order."""
@@ -196,6 +206,8 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
         background=ev.background,
         docs=frozenset(ev.doc_ids),
         followup=is_followup(ev, claims, article),
+        undated=not ev.date_text and day is not None and article is not None
+        and parse_day(article.published) == day,
     )
 
 

@@ -28,6 +28,7 @@ FOLLOWUP_DAYS = 3  # a follow-up report (raised toll) dated by its own publicati
 FOLLOWUP_DATE_SIM = 0.8
 FOLLOWUP_BONUS = 0.15  # the report says it follows up an incident, and one fits: same place, type, toll
 GROWING_KINDS = ("killed", "injured")
+UNDATED_SAME_TEXT = 0.5  # an undated later report at the province level must retell the story this closely
 SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
 SAME_STORY_BONUS = 0.1  # tolls that only grow as the wounded die and bodies are found
 # Event types that often describe one incident from different angles (an attack that is both a
@@ -138,14 +139,18 @@ def _tolls_grow(later: EventFeatures, earlier: EventFeatures) -> bool:
 
 def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: float, type_sim: float,
                 actors: float, text: float) -> bool:
-    """One side is a follow-up report (a raised toll) a few days after the other, at the same place
-    or its province, with a compatible type, a toll no lower, and the same actors or words."""
+    """One side is a later report a few days after the other, at the same place or its province,
+    with a compatible type, a toll no lower, and the same actors or words: a follow-up (a raised
+    toll), or a report that gives no date of its own (dated by its publication day)."""
     if gap is None or not 1 <= gap <= FOLLOWUP_DAYS or place < PROVINCE_SIM or type_sim <= 0:
         return False
     later, earlier = (a, b) if (a.day or a.day_end) > (b.day_end or b.day) else (b, a)  # type: ignore[operator]
-    if not later.followup or not _tolls_grow(later, earlier):
+    if not (later.followup or later.undated) or not _tolls_grow(later, earlier):
         return False
     shared_actor = bool(a.actors & b.actors) and actors > 0
+    if not later.followup:
+        # no word says it follows up: the same place, or the same story told again
+        return shared_actor and (place >= SAME_SPOT or text >= UNDATED_SAME_TEXT)
     return shared_actor or text >= 0.3
 
 
@@ -172,6 +177,8 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     followup = _follows_up(a, b, gap, place, type_sim, actors, text)
     if followup:
         date = max(date, FOLLOWUP_DATE_SIM)
+        later = a if a.day and b.day and a.day > b.day else b
+        followup = later.followup  # the bonus is for reports that say they follow up
     feats = {
         "date": date,
         "place": place,
@@ -192,7 +199,8 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
         feats["same_story"] = 1.0
     corroborated = same_spot and shared > 0
     # a late report joins only a running incident, a follow-up's incident, or the same place with shared facts
-    if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not (running or corroborated or followup)):
+    late_ok = running or corroborated or feats["date"] >= FOLLOWUP_DATE_SIM
+    if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not late_ok):
         return PairScore(score, feats, "date")
     if gap is not None and gap >= NEAR_DAYS and corroborated and not running:
         score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report

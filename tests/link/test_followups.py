@@ -59,13 +59,23 @@ def test_province_level_follow_up_joins_the_town_incident():
     assert incidents[0].location == "Al Wadi"  # the most precise place wins
 
 
-def test_same_place_report_without_follow_up_wording_stays_apart():
-    c = Corpus()
-    c.article("m1", "2022-01-10", [(marib("m1", "2022-01-10", "صاروخ حوثي على معسكر"),
-                                    [("killed", 12, YEMEN)])])
-    c.article("m2", "2022-01-12", [(marib("m2", "2022-01-12", "قصف حوثي جديد على مأرب"),
-                                    [("killed", 20, YEMEN)])])
-    assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"m1"}), frozenset({"m2"})}
+def test_later_report_without_follow_up_wording_joins_only_when_undated_and_at_the_same_place():
+    def run(second):
+        c = Corpus()
+        c.article("m1", "2022-01-10", [(marib("m1", "2022-01-10", "صاروخ حوثي على معسكر", town=True),
+                                        [("killed", 12, YEMEN)])])
+        c.article("m2", "2022-01-12", [(second, [("killed", 20, YEMEN)])])
+        return groups(link_events(c.events, c.claims, c.articles))
+
+    apart = {frozenset({"m1"}), frozenset({"m2"})}
+    # dated in its text ("on Wednesday"): a new attack in the province
+    dated = marib("m2", "2022-01-12", "قصف حوثي جديد على مأرب")
+    dated.date_text = "الأربعاء"
+    assert run(dated) == apart
+    # undated, only the province, other words: not enough to say it is the same attack
+    assert run(marib("m2", "2022-01-12", "قصف حوثي جديد على مأرب")) == apart
+    # undated, at the same district town: dated by its publication, it joins
+    assert run(marib("m2", "2022-01-12", "قصف حوثي جديد على مأرب", town=True)) == {frozenset({"m1", "m2"})}
 
 
 RAISED = "ارتفعت حصيلة هجوم داعش على الحشد في "
