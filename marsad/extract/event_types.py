@@ -39,9 +39,12 @@ class Word:
 
 
 class Words(list):
-    """The doc's words, with their start offsets alongside for bisecting."""
+    """The doc's words, with their start offsets alongside for bisecting, and each phrase index's
+    hits over all of them (filled on first use)."""
 
     starts: list[int]
+    phrase_hits: dict[int, tuple[list, list[int]]]
+    positions: dict[str, list[int]]
 
 
 def doc_words(doc: Doc) -> Words:
@@ -117,12 +120,46 @@ class PhraseIndex:
         self._index = index
 
     def find(self, words: list[Word], lo: int = 0, hi: int | None = None) -> list[PhraseHit]:
-        """Non-overlapping phrase hits among words[lo:hi], left to right."""
-        hi = len(words) if hi is None else min(hi, len(words))
-        hits: list[PhraseHit] = []
+        """Non-overlapping phrase hits among words[lo:hi], left to right.
+
+        The doc's words are scanned once per index and kept on the word list; a range is then a slice
+        of those hits (the same hits a scan of the range finds, unless a phrase straddles its edges).
+        """
+        n = len(words)
+        hi = n if hi is None else min(hi, n)
+        memo = getattr(words, "phrase_hits", None)
+        if memo is None:
+            if not isinstance(words, Words):
+                return self._scan(words, lo, hi)
+            memo = words.phrase_hits = {}
+        whole = memo.get(id(self))
+        if whole is None:
+            hits = self._scan(words, 0, n)
+            whole = memo[id(self)] = (hits, [h.first for h in hits])
+        hits, firsts = whole
+        a = bisect.bisect_left(firsts, lo)
+        b = bisect.bisect_left(firsts, hi)
+        if (a > 0 and hits[a - 1].last > lo) or (b > 0 and hits[b - 1].last > hi):
+            return self._scan(words, lo, hi)  # a phrase straddles an edge: scan the range itself
+        return hits[a:b]
+
+    def _scan(self, words: list[Word], lo: int, hi: int) -> list[PhraseHit]:
+        """Longest phrase at each word, left to right; only words whose forms begin some phrase are
+        tried (looked up in the doc's form -> positions table, built once per doc)."""
         index = self._index
-        i = lo
-        while i < hi:
+        table = _positions(words)
+        if table is None:
+            starts: Iterable[int] = range(lo, hi)
+        else:
+            keys = table.keys() & index.keys()
+            if not keys:
+                return []
+            starts = sorted({i for k in keys for i in table[k] if lo <= i < hi})
+        hits: list[PhraseHit] = []
+        nxt = lo
+        for i in starts:
+            if i < nxt:
+                continue  # inside the previous hit
             best = None
             for variant in _variants(words[i].key):
                 cands = index.get(variant)
@@ -136,12 +173,25 @@ class PhraseIndex:
                         best = (size, payload)
                         break
             if best is None:
-                i += 1
                 continue
             size, payload = best
             hits.append(PhraseHit(i, i + size, words[i].start, words[i + size - 1].end, payload))
-            i += size
+            nxt = i + size
         return hits
+
+
+def _positions(words: list[Word]) -> dict[str, list[int]] | None:
+    """Each form (word or proclitic-peeled variant) of the doc -> the word positions that have it."""
+    if not isinstance(words, Words):
+        return None
+    table = getattr(words, "positions", None)
+    if table is None:
+        table = {}
+        for i, w in enumerate(words):
+            for v in _variants(w.key):
+                table.setdefault(v, []).append(i)
+        words.positions = table
+    return table
 
 
 @dataclass(frozen=True, slots=True)

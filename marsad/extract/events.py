@@ -85,7 +85,8 @@ def extract_events(doc: Doc) -> Doc:
         return doc
     dates = find_dates(doc) if find_dates is not None else []
     # `حكومة صنعاء`, `دمشق تتهم`: the government seated in a city, not the incident's site
-    places = [p for p in (find_places(doc) if find_places is not None else []) if not getattr(p, "metonym", False)]
+    places = find_places(doc) if find_places is not None else []
+    places = [p for p in places if not getattr(p, "metonym", False)]
     actor_mentions = actor_table().find(doc)
     actor_countries = [m.actor.country for m in actor_mentions if m.actor.country]
     incidents, _clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)

@@ -8,6 +8,7 @@ index is built once per process (`gazetteer()` is cached).
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 from dataclasses import dataclass
@@ -221,7 +222,12 @@ def gazetteer() -> Gazetteer:
             ids = names.setdefault(k, [])
             if i not in ids:
                 ids.append(i)
-    return Gazetteer(rows, names)
+    gaz = Gazetteer(rows, names)
+    # Tens of thousands of long-lived rows: keep the cyclic collector from walking them on every
+    # full collection while documents are processed (gc.freeze moves them to a permanent generation).
+    gc.collect()
+    gc.freeze()
+    return gaz
 
 
 def frequent_name_candidates(min_zipf: float = 3.6) -> list[tuple[float, str, bool]]:

@@ -259,13 +259,18 @@ def _adjective(norm: str, adjectives: dict[str, str]) -> str | None:
     return iso
 
 
+_NO_HIT = (None, False, None, (), None, False)
+
+
 def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bool], i: int):
     """The place name starting at token i, if any: ((tokens, key, clitic chars), fuzzy, designator...)."""
+    hit = _longest(gaz, norms, words, starts, i)
+    if hit is None and (i < 1 or not words[i - 1] or starts[i] or not _ends_designator(norms[i - 1])):
+        return _NO_HIT  # most words: no name starts here and no designator stands before
     cfg = _config()
     stop, never = cfg["stop"], cfg["stop_any"]
     qual, feats, prec = _designator(norms, words, starts, i)
     fuzzy = False
-    hit = _longest(gaz, norms, words, starts, i)
     if hit is None and qual is not None:
         # "الميادين" written for "ميادين": only right after a designator (مدينة ...), since
         # toggling the article on any word turns adjectives (التركية) into villages (تركية).
