@@ -83,7 +83,8 @@ def group_names(ev: Event | None, claims: list[Claim],
         if not unnamed:
             continue
         named = {out[id(c)] for c in claims if c.kind == kind and out[id(c)] not in general}
-        named = {g for g in named if subgroups.get(g) not in named}
+        # children or women counted apart are part of another group's toll, not a group of their own
+        named = {g for g in named if g not in subgroups} or named
         if len(named) == 1:
             group = next(iter(named))
             if group == ev.actor1 and ev.event_type != "Battles":

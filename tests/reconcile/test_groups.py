@@ -81,3 +81,14 @@ def test_attackers_dead_do_not_absorb_the_victims_toll_and_civilians_count_an_at
                 actors=[ISIS, CIV], civilian_targeting=True)
     assert estimates(ev3, claims[1:2], [a1]) == {("killed", "Unidentified persons"): 30, ("killed", CIV): 30}
     assert acled_fatalities(ev3) == 30
+
+
+def test_children_counted_apart_do_not_stop_the_raised_toll_joining_the_main_group():
+    israel, nationals = "Military Forces of Israel", "Nationals"
+    a1 = article("g1", "2021-05-11", "خبر\n\nاستشهد خمسة فلسطينيين بينهم طفلان")
+    a2 = article("g2", "2021-05-12", "خبر\n\nارتفع عدد الشهداء إلى ثمانية")
+    claims = [claim(a1, "خمسة فلسطينيين", "killed", 5, nationals),
+              claim(a1, "طفلان", "killed", 2, "Children"), claim(a2, "ثمانية", "killed", 8, None)]
+    ev = Event(event_id="E", event_type="Explosions/Remote violence", actor1=israel, actor2=nationals,
+               actors=[israel, nationals])
+    assert estimates(ev, claims, [a1, a2]) == {("killed", nationals): 8, ("killed", "Children"): 2}
