@@ -61,8 +61,8 @@ def _counted(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
         art = articles.get(c.doc_id)
         if art is not None and art.duplicate_of and art.duplicate_of in articles:
             continue
-        if c.value is None:
-            continue
+        if c.value is None and c.stance != "denied":
+            continue  # a vague figure; a denial without a figure ("denied the reports") still counts
         out.append(c)
     return out
 
@@ -149,7 +149,16 @@ def incident_estimates(claims: list[Claim], articles: dict[str, Article],
                 groups[(c.kind, who)].append(ranked)
     for group, ranked in carried:
         groups[group].append(ranked)
-    return [estimate(kind, who, groups[(kind, who)]) for kind, who in sorted(groups)]
+    out = [estimate(kind, who, groups[(kind, who)]) for kind, who in sorted(groups)]
+    # a denial that names nobody ("denied that prisoners escaped") disputes every group given that figure
+    unnamed = {kind: [r.claim for r in ranked if r.claim.stance == "denied"]
+               for (kind, who), ranked in groups.items() if who == DEFAULT_WHO}
+    for e in out:
+        denied = unnamed.get(e.kind)
+        if denied and e.who != DEFAULT_WHO and not e.disputed:
+            given = [r.claim for r in groups[(e.kind, e.who)] if r.claim.stance != "denied"]
+            e.disputed = _disputed(denied, given)
+    return out
 
 
 def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, Article]) -> None:

@@ -92,3 +92,17 @@ def test_children_counted_apart_do_not_stop_the_raised_toll_joining_the_main_gro
     ev = Event(event_id="E", event_type="Explosions/Remote violence", actor1=israel, actor2=nationals,
                actors=[israel, nationals])
     assert estimates(ev, claims, [a1, a2]) == {("killed", nationals): 8, ("killed", "Children"): 2}
+
+
+def test_denial_without_a_figure_or_a_group_disputes_the_given_escape():
+    sdf = "Syrian Democratic Forces (SDF)"
+    a1 = article("e1", "2022-01-22", "خبر\n\nفر 89 سجينا من عناصر داعش")
+    a2 = article("e2", "2022-01-23", "خبر\n\nنفت قسد الأنباء عن هروب سجناء. وقتل 5 من قسد")
+    claims = [claim(a1, "89 سجينا", "escaped", 89, ISIS),
+              claim(a2, "الأنباء عن هروب", "escaped", None, None, stance="denied", source=sdf),
+              claim(a2, "5 من قسد", "killed", 5, sdf)]
+    ev = Event(event_id="E", event_type="Battles", actor1=ISIS, actor2=sdf, actors=[ISIS, sdf])
+    reconcile([ev], claims, {a.id: a for a in (a1, a2)})
+    got = {(e.kind, e.who): (e.best, e.disputed) for e in ev.estimates}
+    assert got == {("escaped", ISIS): (89, True), ("escaped", "Unidentified persons"): (None, True),
+                   ("killed", sdf): (5, False)}
