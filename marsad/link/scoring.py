@@ -28,6 +28,7 @@ FOLLOWUP_DAYS = 3  # a follow-up report (raised toll) dated by its own publicati
 FOLLOWUP_DATE_SIM = 0.8
 FOLLOWUP_BONUS = 0.15  # the report says it follows up an incident, and one fits: same place, type, toll
 GROWING_KINDS = ("killed", "injured")
+FOLLOWUP_MAX_GROWTH = 5  # a raised toll seldom grows fivefold in three days; a cumulative toll does
 UNDATED_SAME_TEXT = 0.5  # an undated later report at the province level must retell the story this closely
 SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
 SAME_STORY_BONUS = 0.1  # tolls that only grow as the wounded die and bodies are found
@@ -128,11 +129,12 @@ def _text_sim(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _tolls_grow(later: EventFeatures, earlier: EventFeatures) -> bool:
-    """The later report's toll is not below the earlier one's for any kind both give."""
+    """The later report's toll is not below the earlier one's for any kind both give, nor so far above
+    it that it must count something wider (a war's toll to date, a month's)."""
     for kind in GROWING_KINDS:
         new = [v for k, v in later.figures if k == kind]
         old = [v for k, v in earlier.figures if k == kind]
-        if new and old and max(new) < max(old):
+        if new and old and not max(old) <= max(new) <= FOLLOWUP_MAX_GROWTH * max(old):
             return False
     return True
 

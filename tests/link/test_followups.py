@@ -151,3 +151,19 @@ def test_a_relayed_statement_without_a_place_joins_the_located_report_of_the_day
     c.article("u1", "2018-03-09", [(sanaa, [])])
     c.article("u3", "2018-03-10", [(other, [])])
     assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"u1"}), frozenset({"u3"})}
+
+
+def test_a_cumulative_toll_report_does_not_join_one_strike():
+    israel = "Military Forces of Israel"
+
+    def gaza(doc, date, place, evidence, precision=1):
+        return make_event(doc, date, place=place, lat=31.34, lon=34.31, admin1="Gaza Strip", country="PSE",
+                          event_type="Explosions/Remote violence", actors=[israel, CIV], evidence=evidence,
+                          precision=precision)
+
+    c = Corpus()
+    c.article("z1", "2024-02-10", [(gaza("z1", "2024-02-10", "Khan Yunis", "غارة على منزل في خان يونس"),
+                                    [("killed", 8, CIV)])])
+    c.article("z2", "2024-02-11", [(gaza("z2", "2024-02-11", "Gaza Strip", "ارتفعت حصيلة الحرب على غزة",
+                                         precision=3), [("killed", 28000, CIV)])])
+    assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"z1"}), frozenset({"z2"})}
