@@ -424,7 +424,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     armed = [n for n in score if by_name[n].role == "armed"]
     # only state forces are named, and they were hit (by a bomb, in an ambush): the attackers are unknown
     hit = all(n in victim_names for n in armed) or ev.sub_event_type in STATE_TARGET_TYPES
-    unidentified = ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) and hit
+    # a clash between two named forces (`اشتبكت قوات الجيش الوطني الليبي مع قوات حكومة الوفاق`) has its sides
+    two_sides = ev.sub_event_type == "Armed clash" and len([n for n in armed if n not in generic]) >= 2
+    unidentified = (ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) and hit
+                    and not two_sides)
     if unidentified:
         unknown = actor_table().get(acled()["unidentified_actor"])
         if unknown is not None:

@@ -77,6 +77,7 @@ class Clause:
     broken: bool = False  # starts at a clause break (`غداة`, `بالتزامن مع`)
     marked: bool = False  # opens with a marker of a separate incident (`وفي هجوم منفصل`, `وفي سياق متصل`)
     nationalities: list[str] = field(default_factory=list)  # ISO3 of nationality adjectives in it
+    update: bool = False  # a follow-up toll report (`ارتفعت حصيلة ضحايا التفجير`)
 
     @property
     def lead(self) -> bool:
@@ -129,7 +130,8 @@ def _markers() -> dict[str, PhraseIndex]:
     data = lang.load("incident_markers")
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
-                                  "statement", "site_cues", "support_cues", "denials", "denial_objects")}
+                         "statement", "site_cues", "support_cues", "denials", "denial_objects",
+                         "toll_update")}
 
 
 def support_index() -> PhraseIndex:
@@ -279,6 +281,7 @@ def _mark(clauses: list[Clause], words: list[Word]) -> None:
         c.marked = bool(marks["separate"].find(words, c.wlo, head_hi))
         c.separate = c.marked or c.broken
         c.background_marker = bool(marks["background"].find(words, c.wlo, c.whi))
+        c.update = bool(marks["toll_update"].find(words, c.wlo, c.whi))
 
 
 def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
@@ -497,7 +500,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
                 if place is not None:
                     target.place, target.country = place, country
             if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties) \
-                    and not c.background_marker:
+                    and (not c.background_marker or _recalls_update(c, target, _span(c, words))):
                 _redate(target, c, words, published)
             last = target
     for inc in incidents:
@@ -644,6 +647,20 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     return "drop"
 
 
+UPDATE_DAYS = 3  # a toll update recalls an incident at most this many days before it
+
+
+def _recalls_update(c: Clause, inc: Incident, span: tuple[dt.date, dt.date] | None) -> bool:
+    """The clause recalls, with its day, the incident a follow-up toll report is about: same kind of
+    violence, a few days before the report."""
+    if span is None or inc.day is None or not any(x.update for x in inc.clauses):
+        return False
+    if not 0 <= (inc.day - span[1]).days <= UPDATE_DAYS:
+        return False
+    kinds = {t.term.sub_event_type for x in inc.clauses for t in x.triggers if t.term.weight > 0}
+    return any(t.term.sub_event_type in kinds for t in c.triggers if t.term.weight > 0)
+
+
 def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
                 span: tuple[dt.date, dt.date] | None) -> bool:
     """A clause fits an incident when its own place and date (where it has them) agree with it."""
@@ -659,6 +676,8 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
             return False
     if span is None or inc.day is None or c.weight < MIN_SEED_WEIGHT:
         return True
+    if inc.weak_date and not c.separate and _recalls_update(c, inc, span):
+        return True  # `ارتفعت حصيلة ضحايا التفجير ... وكان انفجار سيارة مفخخة قد استهدف الحافلة مساء أمس`
     if inc.weak_date and not c.separate and not (c.background_marker and c.fresh_weight >= MIN_SEED_WEIGHT):
         # the incident's day was only the publication or a statement date: this clause dates it (unless
         # it recalls an earlier incident: `وكانت الوزارة قد أعلنت مقتل رجل أمن الجمعة في انفجار عبوة`)

@@ -75,6 +75,7 @@ def _config() -> dict[str, Any]:
         "hard_stop": {key(w) for w in hard},
         "stop_any": {key(w) for w in _flat(stop.get("never"))},
         "not_clitic": {key(w) for w in _flat(stop.get("not_clitic"))},
+        "given_names": {key(w) for w in _flat(stop.get("given_names"))},
         "designators": designators,
         "site_words": {key(w) for w in cur.get("site_words") or []},
         "patronymics": {key(w) for w in cur.get("patronymics") or []},
@@ -400,8 +401,11 @@ def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
             areas = {(c.country, c.admin1) for c in m["cands"]}
         if len(areas) <= 2:
             support.update(areas)
+    given = _config()["given_names"]
     out = []
     for m, minor in zip(matches, minor_only, strict=True):
+        if minor and not (m["qualifier"] or m["site"]) and m["key"].split(" ", 1)[0] in given:
+            continue  # `رامي عبد الرحمن`, `قال صالح علي`: a person, not the village of that name
         if m["patronym"] or ((m["weak"] or (minor and not (m["qualifier"] or m["site"]))) and not any(
                 (c.country, c.admin1) in support for c in m["cands"])):
             continue
@@ -549,11 +553,22 @@ def _km(a: Place, b: Place) -> float:
 
 def _inside_named_town(matches: list[dict[str, Any]], out: list[PlaceMention]) -> list[PlaceMention]:
     """`حي المسلخ بمدينة النبطية`: a neighbourhood or village named right before its town must lie
-    near that town; a same-named place elsewhere gives way to a nearer homonym, or to the town itself."""
+    near that town, and any place named by a town must be in its country; a same-named place
+    elsewhere gives way to a nearer homonym, or to the town itself."""
     keep = []
     for k, (m, pm) in enumerate(zip(matches, out, strict=True)):
         nxt = matches[k + 1] if k + 1 < len(matches) else None
         town = nxt.get("best") if nxt is not None else None
+        if (town is not None and town.feature in ("city", "town") and town.country != pm.place.country
+                and pm.place.feature not in ("country", "admin1") and nxt["sent"] == m["sent"]
+                and 1 <= nxt["tok"] - m["tok_end"] <= 2):
+            # `منطقة صلاح الدين جنوب طرابلس`: the name lies by a town of another country, so it is a
+            # homonym there (or a place the gazetteer lacks), never the row abroad
+            there = [c for c in pm.candidates if c.country == town.country]
+            if there:
+                keep.append(PlaceMention(pm.start, pm.end, pm.text, there[0], pm.candidates, pm.geo_precision,
+                                         pm.qualifier, pm.fuzzy, pm.metonym))
+            continue
         if (pm.place.feature not in _MINOR or town is None or town.feature not in ("city", "town")
                 or nxt["sent"] != m["sent"] or nxt["tok"] - m["tok_end"] > 2
                 or nxt["qualifier"] not in _TOWN_DESIGNATORS

@@ -100,3 +100,31 @@ def test_neighbourhood_far_from_its_named_town_gives_way_to_the_town(nlp):
 def test_the_coalition_by_theatre(nlp, text, coalition):
     [ev] = events(nlp, text, "2017-06-10")
     assert ev.actor1 == coalition
+
+
+def test_a_place_by_a_town_abroad_is_not_the_foreign_homonym(nlp):
+    """`صلاح الدين` is an Iraqi name; south of Tripoli it is a Libyan district the gazetteer lacks."""
+    text = ("اندلعت اشتباكات عنيفة بين قوات حكومة الوفاق الوطني ومسلحي اللواء السابع في منطقة صلاح الدين جنوب "
+            "طرابلس، ما أسفر عن مقتل 12 شخصا.")
+    [ev] = events(nlp, text, "2018-09-03")
+    assert (ev.country, ev.location, ev.sub_event_type) == ("LBY", "Tripoli", "Armed clash")
+
+
+def test_a_clash_between_two_named_forces_names_both(nlp):
+    text = "اشتبكت قوات الجيش الوطني الليبي مع قوات حكومة الوفاق في محيط مطار طرابلس الدولي."
+    [ev] = events(nlp, text, "2019-04-12")
+    assert {ev.actor1, ev.actor2} == {"Libyan National Army (LNA)", "Military Forces of Libya"}
+
+
+def test_a_toll_update_takes_the_day_the_recalled_blast_happened(nlp):
+    text = ("ارتفعت حصيلة ضحايا التفجير الذي استهدف حافلة للشرطة في إسطنبول إلى 11 قتيلا.\n"
+            "وكان انفجار سيارة مفخخة قد استهدف الحافلة مساء أمس في حي بيازيد.")
+    [ev] = events(nlp, text, "2016-06-08")
+    assert (ev.date, ev.date_text, ev.location) == ("2016-06-07", "مساء أمس", "Istanbul")
+
+
+def test_a_recalled_blast_of_last_month_stays_background(nlp):
+    text = ("قتل ثلاثة جنود في انفجار عبوة ناسفة استهدف دوريتهم في العريش اليوم.\n"
+            "وكان انفجار سيارة مفخخة قد استهدف حاجزا في رفح في 3 مايو الماضي.")
+    evs = events(nlp, text, "2016-06-08")
+    assert [ev.date for ev in evs if not ev.background] == ["2016-06-08"]
