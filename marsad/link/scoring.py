@@ -30,6 +30,7 @@ FOLLOWUP_BONUS = 0.15  # the report says it follows up an incident, and one fits
 GROWING_KINDS = ("killed", "injured")
 FOLLOWUP_MAX_GROWTH = 5  # a raised toll seldom grows fivefold in three days; a cumulative toll does
 UNDATED_SAME_TEXT = 0.5  # an undated later report at the province level must retell the story this closely
+UNDATED_SPOT_TEXT = 0.3  # ... and at the same place, a town that sees several incidents a week, this closely
 SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
 SAME_STORY_BONUS = 0.1  # tolls that only grow as the wounded die and bodies are found
 # Event types that often describe one incident from different angles (an attack that is both a
@@ -152,7 +153,7 @@ def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: floa
     shared_actor = bool(a.actors & b.actors) and actors > 0
     if not later.followup:
         # no word says it follows up: the same place, or the same story told again
-        return shared_actor and (place >= SAME_SPOT or text >= UNDATED_SAME_TEXT)
+        return shared_actor and (text >= UNDATED_SAME_TEXT or place >= SAME_SPOT and text >= UNDATED_SPOT_TEXT)
     return shared_actor or text >= 0.3
 
 
