@@ -153,7 +153,8 @@ def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: floa
     shared_actor = bool(a.actors & b.actors) and actors > 0
     if not later.followup:
         # no word says it follows up: the same place, or the same story told again
-        return shared_actor and (text >= UNDATED_SAME_TEXT or place >= SAME_SPOT and text >= UNDATED_SPOT_TEXT)
+        same_place_story = place >= SAME_SPOT and text >= UNDATED_SPOT_TEXT
+        return shared_actor and (text >= UNDATED_SAME_TEXT or same_place_story)
     return shared_actor or text >= 0.3
 
 
