@@ -47,8 +47,9 @@ def _rank(claim: Claim, article: Article | None, cue: str | None, head_end: int)
     if cue == "preliminary":
         tier = 0
     elif (claim.stance == "unconfirmed" or claim.source in _weak_sources()
-          or (head_end and all(p < head_end for p in claim_positions(claim)))):
-        tier = 1  # hearsay, unconfirmed, or only in the headline (which sums and rounds)
+          or (head_end and cue != "update" and all(p < head_end for p in claim_positions(claim)))):
+        tier = 1  # hearsay, unconfirmed, or only in the headline (which sums and rounds, unless it
+        # announces a raised toll: "the toll rises to 39")
     else:
         tier = 2
     return RankedClaim(claim, day, tier, cue == "update")

@@ -106,3 +106,15 @@ def test_denial_without_a_figure_or_a_group_disputes_the_given_escape():
     got = {(e.kind, e.who): (e.best, e.disputed) for e in ev.estimates}
     assert got == {("escaped", ISIS): (89, True), ("escaped", "Unidentified persons"): (None, True),
                    ("killed", sdf): (5, False)}
+
+
+def test_raised_toll_announced_only_in_the_headline_is_best():
+    a1 = article("h1", "2023-06-14", "مقتل 15 مدنيا في الجنينة\nقتل 15 مدنيا في هجوم على الجنينة")
+    a2 = article("h2", "2023-06-15", "ارتفاع حصيلة قتلى هجوم الجنينة إلى 28\nارتفعت الحصيلة، وفق النقابة")
+    a3 = article("h3", "2023-06-16", "مقتل 40 في هجومين على دارفور\nقتل مدنيون في الجنينة")
+    claims = [claim(a1, "15 مدنيا في هجوم", "killed", 15, CIV), claim(a2, "28", "killed", 28, CIV),
+              claim(a3, "40", "killed", 40, CIV)]
+    ev = Event(event_id="E", event_type="Violence against civilians", actor1="Rapid Support Forces (RSF)",
+               actor2=CIV, actors=["Rapid Support Forces (RSF)", CIV])
+    # the latest headline-only figure sums two attacks: the raised toll in a headline still counts
+    assert estimates(ev, claims, [a1, a2, a3]) == {("killed", CIV): 28}
