@@ -5,7 +5,9 @@ becomes the best figure."""
 
 from __future__ import annotations
 
+import copy
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -29,17 +31,34 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def incidents():
+def processed():
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     articles = [Article(id=r["id"], text=r["text"], title=r["title"], published=r["published"],
                         outlet=r["outlet"]) for r in rows]
-    results = process_articles(articles)
+    return process_articles(articles), {a.id: a for a in articles}
+
+
+def _link(processed, order):
+    results, by_id = copy.deepcopy(processed)
+    results = [results[i] for i in order]
     events = [e for r in results for e in r.events]
     claims = [c for r in results for c in r.claims]
-    by_id = {a.id: a for a in articles}
     out = link_events(events, claims, by_id)
     reconcile(out, claims, by_id)
     return out
+
+
+@pytest.fixture(scope="module")
+def incidents(processed):
+    return _link(processed, range(len(processed[0])))
+
+
+def test_ids_do_not_depend_on_input_order(processed, incidents):
+    first = {e.event_id: frozenset(e.doc_ids) for e in incidents}
+    for seed in (1, 2):
+        order = list(range(len(processed[0])))
+        random.Random(seed).shuffle(order)
+        assert {e.event_id: frozenset(e.doc_ids) for e in _link(processed, order)} == first
 
 
 def test_follow_ups_join_and_near_misses_stay_apart(incidents):
