@@ -360,8 +360,12 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             # "الحسين بن علي", "عمر عبدالعزيز الدخيل": a name after a person's name is his lineage
             patronym = n > 1 and norms[i] in cfg["patronymics"] and bool(prev) and words[i - 1] and not (
                 site or prev in cfg["designators"])
+            if n == 1 and qual is None and not site and _agreeing_adjective(norms[i], prev, cut) and all(
+                    c.feature in _MINOR for c in cands):
+                i += n  # `القوات الكردية`, `طائرة تركية`: an adjective agreeing with its noun, not a village
+                continue
             prev2 = f"{norms[i - 2]} {prev}" if i > 1 and prev and not starts[i - 1] else ""
-            big = not any(c.feature in _MINOR for c in cands)
+            big = any(c.feature in ("country", "admin1", "city") for c in cands)
             metonym = not cut and (prev in cfg["authority_before"] or prev2 in cfg["authority_before"] or (
                 big and nxt < len(norms) and not starts[nxt] and norms[nxt] in cfg["authority_verbs"]) or (
                 big and prev in cfg["authority_verbs"]))  # `دمشق تتهم أنقرة`: the accused government
@@ -375,6 +379,15 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
 
 
 _MINOR = frozenset({"village", "other", "neighborhood"})
+
+
+def _agreeing_adjective(norm: str, prev: str, cut: int) -> bool:
+    """A nisba word (`الكرديه`, `تركيه`) right after a noun of the same definiteness is its adjective."""
+    if cut or not prev or not norm.endswith("يه") or len(norm) < 5:
+        return False
+    definite = norm.startswith("ال")
+    prev_definite = prev.startswith(("ال", "بال", "وال", "فال", "كال", "لل", "ولل", "وبال"))
+    return definite == prev_definite and len(prev) >= 3
 _SUPPORTING = frozenset({"admin1", "admin2", "admin3", "city", "town", "region"})
 # Designators after which an unknown word is worth a spelling-variant search: named settlements and
 # units, not facilities ("قاعدة عسكرية", "مخيم للنازحين") or directions.
@@ -540,6 +553,7 @@ def find_places(doc) -> list[PlaceMention]:
     return out
 
 
+_SUBORDINATE = _MINOR | {"admin2", "admin3"}  # names that a town named right after can place
 _TOWN_DESIGNATORS = {None, key("مدينة"), key("بلدة")}  # `بمدينة النبطية`, not `في منطقة يبرود`
 CONTAINER_KM = 15.0  # a neighbourhood or village named with its town lies within this distance of it
 
@@ -560,7 +574,8 @@ def _inside_named_town(matches: list[dict[str, Any]], out: list[PlaceMention]) -
         nxt = matches[k + 1] if k + 1 < len(matches) else None
         town = nxt.get("best") if nxt is not None else None
         if (town is not None and town.feature in ("city", "town") and town.country != pm.place.country
-                and pm.place.feature not in ("country", "admin1") and nxt["sent"] == m["sent"]
+                and pm.place.feature in _SUBORDINATE and not (m["metonym"] or nxt["metonym"])
+                and nxt["sent"] == m["sent"]
                 and 1 <= nxt["tok"] - m["tok_end"] <= 2):
             # `منطقة صلاح الدين جنوب طرابلس`: the name lies by a town of another country, so it is a
             # homonym there (or a place the gazetteer lacks), never the row abroad

@@ -170,3 +170,19 @@ def test_place_record_fields():
     assert isinstance(p, Place)
     assert (p.country, p.admin1, p.feature) == ("SYR", "Lattakia", "base")
     assert 35.3 < p.lat < 35.5 and 35.8 < p.lon < 36.0
+
+
+def test_adjective_after_its_noun_is_not_a_village(nlp):
+    """`الكردية` and `تركية` are also villages (Yemen, Raqqa): after a noun that agrees they are adjectives."""
+    assert [m.text for m in places(nlp, "اشتبكت القوات الكردية مع مسلحين في حجة")] == ["حجة"]
+    assert [m.text for m in places(nlp, "قصفت طائرة تركية مواقع في الرقة")] == ["الرقة"]
+
+
+def test_a_given_name_is_a_village_only_with_a_locative_word(nlp):
+    """`صالح علي` is a village of Baghdad, and a man's name after `قال`."""
+    assert [m.text for m in places(nlp, "قال صالح على إن القصف طال أحياء بغداد")] == ["بغداد"]
+
+
+def test_city_standing_for_its_government_is_flagged(nlp):
+    found = places(nlp, "دمشق تتهم أنقرة بقصف مواقع في ريف حلب")
+    assert [(m.text, m.metonym) for m in found] == [("دمشق", True), ("أنقرة", True), ("حلب", False)]
