@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from marsad.link.features import EventFeatures
+from marsad.reconcile.groups import actor_side, generic_side
 
 WEIGHTS = {"date": 0.30, "place": 0.30, "type": 0.10, "actors": 0.10, "figures": 0.15, "text": 0.15}
 THRESHOLD = 0.60
@@ -29,6 +30,8 @@ FOLLOWUP_DATE_SIM = 0.8
 FOLLOWUP_BONUS = 0.15  # the report says it follows up an incident, and one fits: same place, type, toll
 GROWING_KINDS = ("killed", "injured")
 FOLLOWUP_MAX_GROWTH = 5  # a raised toll seldom grows fivefold in three days; a cumulative toll does
+GENERIC_MATCH = 0.5  # what a generic name ("militants") matching a named actor of its side counts
+TELLING_FIGURE = 10  # a shared toll this large rarely belongs to two incidents of one place and week
 UNDATED_SAME_TEXT = 0.5  # an undated later report at the province level must retell the story this closely
 UNDATED_SPOT_TEXT = 0.3  # ... and at the same place, a town that sees several incidents a week, this closely
 SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
@@ -116,6 +119,23 @@ def _type_sim(a: EventFeatures, b: EventFeatures) -> float:
     return 0.5 if frozenset({a.event_type, b.event_type}) in COMPATIBLE_TYPES else 0.0
 
 
+def _actor_sim(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of the actors, where a generic name ("militants", "the army") on one side
+    matches a named actor of that side on the other (one report says ISIS, another militants)."""
+    if not a or not b:
+        return 0.5
+    inter: float = len(a & b)
+    union = len(a | b)
+    for mine, theirs in ((a - b, b - a), (b - a, a - b)):
+        sides = {actor_side(x) for x in theirs if not generic_side(x)}
+        for x in mine:
+            side = generic_side(x)
+            if side and side in sides:
+                inter += GENERIC_MATCH  # a likely match, not a sure one
+                union -= 1
+    return min(1.0, inter / union) if union > 0 else 1.0
+
+
 def _jaccard(a: frozenset, b: frozenset, empty: float) -> float:
     if not a or not b:
         return empty
@@ -140,6 +160,12 @@ def _tolls_grow(later: EventFeatures, earlier: EventFeatures) -> bool:
     return True
 
 
+def _telling_figure(a: EventFeatures, b: EventFeatures) -> bool:
+    """Both give the same toll, one large enough to tell incidents apart (or two shared figures)."""
+    shared = a.figures & b.figures
+    return len(shared) >= 2 or any(v >= TELLING_FIGURE for _, v in shared)
+
+
 def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: float, type_sim: float,
                 actors: float, text: float) -> bool:
     """One side is a later report a few days after the other, at the same place or its province,
@@ -154,7 +180,7 @@ def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: floa
     if not later.followup:
         # no word says it follows up: the same place, or the same story told again
         same_place_story = place >= SAME_SPOT and text >= UNDATED_SPOT_TEXT
-        return shared_actor and (text >= UNDATED_SAME_TEXT or same_place_story)
+        return shared_actor and (text >= UNDATED_SAME_TEXT or same_place_story or _telling_figure(a, b))
     return shared_actor or text >= 0.3
 
 
@@ -177,7 +203,7 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     if running and gap is not None and gap <= FAR_DAYS:
         date = max(date, 0.6)
     type_sim = _type_sim(a, b)
-    actors = _jaccard(a.actors, b.actors, 0.5)
+    actors = _actor_sim(a.actors, b.actors)
     followup = _follows_up(a, b, gap, place, type_sim, actors, text)
     if followup:
         date = max(date, FOLLOWUP_DATE_SIM)

@@ -30,6 +30,18 @@ def _tolls() -> dict:
     return lang.load("tolls")
 
 
+@cache
+def actor_side(name: str) -> str | None:
+    """"state" or "nonstate" for a canonical armed actor's name (None for others and unknown names)."""
+    return _side(actor_table().get(name))
+
+
+@cache
+def generic_side(name: str) -> str | None:
+    """The side a generic name ("militants", "the army": `generic_groups`) stands for, else None."""
+    return (_tolls().get("generic_groups") or {}).get(name)
+
+
 def _side(actor: Actor | None) -> str | None:
     """"state" or "nonstate" for an armed actor (ACLED inter codes), else None."""
     if actor is None or actor.role != "armed":

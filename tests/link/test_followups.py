@@ -167,3 +167,31 @@ def test_a_cumulative_toll_report_does_not_join_one_strike():
     c.article("z2", "2024-02-11", [(gaza("z2", "2024-02-11", "Gaza Strip", "ارتفعت حصيلة الحرب على غزة",
                                          precision=3), [("killed", 28000, CIV)])])
     assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"z1"}), frozenset({"z2"})}
+
+
+def test_generic_militants_half_match_isis_and_a_shared_large_toll_ties_an_undated_report():
+    from marsad.link.features import features_of
+    from marsad.link.scoring import score_pair
+    from marsad.model import Article
+
+    def bomb(doc, date, actors, evidence):
+        return make_event(doc, date, place="Baghdad", lat=33.34, lon=44.4, admin1="Baghdad", country="IRQ",
+                          event_type="Explosions/Remote violence", actors=actors, evidence=evidence,
+                          precision=3)
+
+    first = bomb("t1", "2021-01-21", [CIV, "Militants"], "تفجيران انتحاريان في سوق ساحة الطيران")
+    claimed = bomb("t2", "2021-01-21", [CIV, ISIS], "داعش يتبنى تفجيري ساحة الطيران")
+    condemned = bomb("t3", "2021-01-22", [CIV, "Militants"], "إدانات دولية للتفجير الإرهابي المزدوج")
+    def feat(ev):
+        return features_of(ev, (ev.doc_ids[0], 0), [], Article(ev.doc_ids[0], "", published=ev.date))
+
+    assert score_pair(feat(first), feat(claimed)).features["actors"] == 0.75  # 1 + 0.5 shared of 2
+    c = Corpus()
+    c.article("t2", "2021-01-21", [(claimed, [("killed", 32, CIV)])])
+    c.article("t3", "2021-01-22", [(condemned, [("killed", 32, CIV)])])
+    assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"t2", "t3"})}
+    # a small shared toll is too common to tie them
+    c = Corpus()
+    c.article("t2", "2021-01-21", [(claimed, [("killed", 4, CIV)])])
+    c.article("t3", "2021-01-22", [(condemned, [("killed", 4, CIV)])])
+    assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"t2"}), frozenset({"t3"})}
