@@ -9,11 +9,12 @@ the paper relays), and headline prefixes (العراق: مقتل ...). A speaker
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad import lang
 from marsad.extract.actors import Actor
 from marsad.extract.tokens import PhraseSet, Tok, lex_key, variants
+from marsad.text.normalize import key
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,12 @@ class AttributionLexicon:
     quotes: frozenset[str]
     impersonal: frozenset[str]
     unverifiable: PhraseSet
+    speech_triggers: frozenset[str]
+    org_heads: PhraseSet
+    report_nouns: PhraseSet
+    hedges_after: PhraseSet
+    about_verbs: frozenset[str]
+    object_verbs: frozenset[str]
 
     @property
     def starts(self) -> frozenset[str]:
@@ -75,6 +82,9 @@ def lexicon() -> AttributionLexicon:
         denial_predicates=PhraseSet({"denial": d["denial_predicates"]}),
         quotes=frozenset(d["quote_open"]) | frozenset(d["quote_close"]) | {"″"},
         impersonal=_keys(d["impersonal"]), unverifiable=PhraseSet({"u": d["unverifiable"]}),
+        speech_triggers=_keys(d["speech_triggers"]), org_heads=PhraseSet({"org": d["organisation_heads"]}),
+        report_nouns=PhraseSet({"r": d["report_nouns"]}), hedges_after=PhraseSet({"h": d["hedges_after"]}),
+        about_verbs=_keys(d["about_verbs"]), object_verbs=_keys(d["object_verbs"]),
     )
 
 
@@ -118,8 +128,11 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
         if t.text in _QUOTE_TOKS:
             j += 1
             continue
-        if t.is_punct or t.is_digit or j in view.trigger_at or j in view.number_at:
+        if t.is_punct or t.is_digit or j in view.number_at:
             break
+        if j in view.trigger_at and not (j > start and t.text.startswith(("ال", "لل")) and toks[j - 1].is_word
+                                         and j - 1 not in view.trigger_at):
+            break  # مكتب توثيق الشهداء: a definite noun in construct stays in the name
         if j > start and _told(view, j) is not None:
             break  # قال مصدر طبي لوكالة فرانس برس: the agency was told, it relays
         inside = any(s < j < e or (s == j and e - s > 1) for s, e, _ in view.actors) or \
@@ -162,6 +175,13 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
         return None
     found = [(s, e, act) for s, e, act in view.actors if a <= s < b]
     text = view.original(a, b)
+    toks = view.toks
+    on_behalf = next((k for k in range(a, b) if toks[k].text == "باسم"), None)
+    if on_behalf is not None and any(s > on_behalf for s, _, _ in found):
+        found = [f for f in found if f[0] > on_behalf]  # المتحدث العسكري باسم الحوثيين: the party speaks
+    elif found and lexicon().org_heads.match_at(toks, a) and \
+            all(act.role == "civilians" or act.name in generic for _, _, act in found):
+        found = []  # لجنة أطباء السودان: the organisation, not the doctors
     if found:
         specific = [f for f in found if f[2].name not in generic]
         # a named source (an agency, a ministry, a monitor) over the words around it (مراسل الجزيرة)
@@ -190,28 +210,38 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
         if acc:
             j = i + acc[0]
             # بحسب ما أفاد X / وفق ما تقوله X / حسبما أعلن X: skip "ما" and the verb
+            rn = lex.report_nouns.match_at(toks, j) if j < n else None
+            if rn:  # وفق حصيلة أولية لوزارة الصحة
+                j += rn[0]
             if j < n and toks[j].text == "ما":
                 j += 1
             sv = lex.speech.match_at(toks, j) if j < n else None
             if sv:
                 j += sv[0]
+            if j < n and toks[j].text in ("به", "بها", "بهم"):
+                j += 1
             a, b = _subject(view, j, lex)
             sp = _speaker_of(view, a, b, i, generic, marker="according")
-            if sp and (sp.actor is not None or b - a <= 3):
+            if sp and (sp.actor is not None or b - a <= 6):
                 out.append(_resolve_anaphora(sp, view, a, lex, history + out))
             i = max(j, b) if sp else j
             continue
         sv = lex.speech.match_at(toks, i)
         if not sv and i == first_word and set(variants(tok.text)) & lex.continuation:
             sv = (1, "speech")
-        if sv and i not in view.trigger_at:
+        if sv and (i not in view.trigger_at or not lex.speech_triggers.isdisjoint(variants(tok.text))):
             word = variants(tok.text)
             denial = bool(set(word) & lex.denials)
             hedge = bool(lex.hedges.match_at(toks, i))
             a, b = _subject(view, i + sv[0], lex)
+            if not lex.object_verbs.isdisjoint(word):
+                # اتهمت حكومة هادي جماعة الحوثي: the speaker ends with its first name, the object follows
+                first = min(((s, e) for s, e, _ in view.actors if a <= s < b), default=None)
+                if first is not None and first[0] == a and first[1] < b:
+                    b = first[1]
             sp = _speaker_of(view, a, b, i, generic, denial=denial, hedge=hedge)
             # relay: نقلت X عن Y, أكد مراسل X (في وقت سابق) عن مصادر Y -> Y speaks, X relays
-            r = b
+            r = b if lex.about_verbs.isdisjoint(word) else n  # تحدثت مصادر عن: about, not a relay
             while sp and r < n and r - b < 8 and toks[r].text != "عن":
                 sk = lex.skip.match_at(toks, r)
                 if sk:
@@ -240,7 +270,10 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                     and all(t.is_word and (t.text in _AUX or t.text in _OPENERS) for t in toks[first_word:i]):
                 sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True,
                              marker="speech")
-            elif sp is not None:
+            elif sp is None and out and tok.text.startswith("و") and all(s.pos < i for s in out):
+                # ونفت الوزارة ذلك، وقالت إن ...: the same speaker says the next thing in its own voice
+                sp = replace(out[-1], pos=i, denial=denial, hedge=hedge, inherited=True, marker="speech")
+            elif sp is not None and not any(toks[k].text == "باسم" for k in range(a, b)):
                 sp = _resolve_anaphora(sp, view, a, lex, history + out)
             if sp:
                 out.append(sp)
@@ -285,9 +318,28 @@ def headline_speaker(view: SentenceView, generic: frozenset[str], headline: bool
         if toks[k].text == ":":
             if not all(t.is_word or t.text in _QUOTE_TOKS for t in toks[:k]):
                 return None
+            if not any(s < k for s, _, _ in view.actors) and _is_place(view.original(0, k)):
+                return None  # غزة: 17 شهيدا: a dateline, the outlet speaks
             sp = _speaker_of(view, 0, k, 0, generic, marker="headline")
             return sp if sp is not None and (headline or sp.actor is not None) else None
     return None
+
+
+@lru_cache(maxsize=4096)
+def _is_place(text: str) -> bool:
+    """A place name (a dateline before a headline colon), looked up in the gazetteer."""
+    from marsad.extract.gazetteer import gazetteer  # the places stage owns the gazetteer; load lazily
+
+    return bool(gazetteer().lookup(key(text.strip())))
+
+
+def hedged_after(view: SentenceView, pos: int) -> bool:
+    """A hedging participle after the figure (قتل وأصاب 25 عنصرا، زاعما ...)."""
+    lex = lexicon()
+    first = lex.hedges_after.first_words
+    toks = view.toks
+    return any(toks[k].is_word and not first.isdisjoint(variants(toks[k].text))
+               and lex.hedges_after.match_at(toks, k) for k in range(pos, len(toks)))
 
 
 def hedged_before(view: SentenceView, pos: int) -> tuple[int, int] | None:
