@@ -135,6 +135,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "iso": r"(?<![\d/.\-])(?P<y>(?:19|20)\d\d)(?P<sep>[\-/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
                r"(?![\d/])",
         "numeric": r"(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<mo>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)(?!\d)",
+        # `19/6/1436 هـ`: a numeric date whose year is 13xx or 14xx is Hijri
+        "hijri_numeric": r"(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<hmo>[01]?\d)[/.\-](?P<hy>1[34]\d\d)(?!\d)"
+                         rf"\s*(?:(?:{hmark})(?!\w))?",
         "hijri": rf"(?:{day}{_SEP}(?:من{_SP})?)?(?:شهر{_SP})?(?P<hm>{hmonth}){_SEP}"
                  rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
         "range": rf"(?:(?:بين|من){_SP})?(?<!\d)(?P<d1>[0-3]?\d){_SEP}(?:(?:و|الى|حتى|-)\s*)"
@@ -249,6 +252,12 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
             mo, d = d, mo
         day = _safe_date(y, mo, d)
         return _Resolved(day, day, 1, False) if day else None
+    if kind == "hijri_numeric":
+        try:
+            d0 = dt.date(*Hijri(int(g["hy"]), int(g["hmo"]), int(g["d"])).to_gregorian().datetuple())
+        except (ValueError, OverflowError):
+            return None
+        return _Resolved(d0, d0, 1, False)
     if kind == "hijri":
         hy, hm = int(g["hy"]), lx["hijri"].get(g["hm"])
         if hm is None:

@@ -66,6 +66,8 @@ def _doc(nlp, text: str, published: str | None):
     ("هجمات العام الماضي", MON_24_JAN_2022, D(2021, 1, 1), D(2021, 12, 31), 3),
     # Hijri
     ("الخميس 17 جمادى الآخرة 1443 هـ", MON_24_JAN_2022, D(2022, 1, 20), D(2022, 1, 20), 1),
+    # a numeric date with a Hijri year (19 Jumada II 1436 = 8 April 2015)
+    ("استهدف التفجير مسجدا في صنعاء يوم 19/6/1436 هـ", D(2015, 4, 10), D(2015, 4, 8), D(2015, 4, 8), 1),
     # years alone
     ("يسيطر التنظيم على المنطقة منذ 2014", MON_24_JAN_2022, D(2014, 1, 1), MON_24_JAN_2022, 3),
     ("وفي عام 2013 قتل 52 شخصا", D(2015, 7, 21), D(2013, 1, 1), D(2013, 12, 31), 3),
@@ -78,6 +80,8 @@ def test_resolve(text, pub, first, last, precision):
     "يضم السجن 4400 عنصر من التنظيم",  # a count is not a year
     "قال المرصد إن الوضع متوتر",
     "ألقى القبض على 20 مسلحا",  # a number with no month is no date
+    "يخرج المتظاهرون كل يوم جمعة في مدينة درعا",  # a habit, not a day
+    "تنظم الحركة مسيرات أيام الجمعة للمطالبة بالإفراج عن المعتقلين",
 ])
 def test_no_date(text):
     assert resolve_date_text(text, MON_24_JAN_2022) is None
