@@ -104,8 +104,8 @@ def test_the_coalition_by_theatre(nlp, text, coalition):
 
 def test_a_place_by_a_town_abroad_is_not_the_foreign_homonym(nlp):
     """`صلاح الدين` is an Iraqi name; south of Tripoli it is a Libyan district the gazetteer lacks."""
-    text = ("اندلعت اشتباكات عنيفة بين قوات حكومة الوفاق الوطني ومسلحي اللواء السابع في منطقة صلاح الدين جنوب "
-            "طرابلس، ما أسفر عن مقتل 12 شخصا.")
+    text = ("اندلعت اشتباكات عنيفة بين قوات حكومة الوفاق الوطني ومسلحي اللواء السابع في منطقة صلاح الدين "
+            "جنوب طرابلس، ما أسفر عن مقتل 12 شخصا.")
     [ev] = events(nlp, text, "2018-09-03")
     assert (ev.country, ev.location, ev.sub_event_type) == ("LBY", "Tripoli", "Armed clash")
 

@@ -173,7 +173,7 @@ def test_place_record_fields():
 
 
 def test_adjective_after_its_noun_is_not_a_village(nlp):
-    """`الكردية` and `تركية` are also villages (Yemen, Raqqa): after a noun that agrees they are adjectives."""
+    """`الكردية` and `تركية` are also villages (Yemen, Raqqa): after an agreeing noun they are adjectives."""
     assert [m.text for m in places(nlp, "اشتبكت القوات الكردية مع مسلحين في حجة")] == ["حجة"]
     assert [m.text for m in places(nlp, "قصفت طائرة تركية مواقع في الرقة")] == ["الرقة"]
 
