@@ -170,6 +170,9 @@ class ClaimExtractor:
                         fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
                     unit_found = self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
                                                        text[o_start:o_end].strip(), found)
+                    # ونفت الوزارة هذه الحصيلة، وقالت إن ...: the figures before are denied
+                    first_fig = min((f.tok_num for f in unit_found), default=len(toks))
+                    found.extend(self._denied_next(toks[:first_fig], speakers, last_found, si))
                     found.extend(unit_found)
                 else:
                     found.extend(self._denied_next(toks, speakers, last_found, si))
@@ -576,7 +579,9 @@ class ClaimExtractor:
             stance = "denied"
         else:
             hedge = attribution.hedged_before(ctx.view, claim_start)
-            if hedge or (sp is not None and sp.hedge):
+            if hedge is None and m.num_start > m.start:  # قد تصل إلى 40: the qualifier hedges
+                hedge = attribution.hedged_before(ctx.view, m.num_start)
+            if hedge or (sp is not None and sp.hedge) or attribution.hedged_after(ctx.view, m.end):
                 stance = "unconfirmed"
             if sp is not None and sp.actor is not None and sp.actor.name in self.wlex.unconfirmed_sources:
                 stance = "unconfirmed"

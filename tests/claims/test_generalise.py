@@ -1,0 +1,91 @@
+"""Patterns of Arabic news from other countries and outlets: sources named at the end of the sentence,
+organisations and parties as speakers, datelines, denials of the figure just given, hedged and
+negated qualifiers, and kinds carried by lost homes, coordinated verbs, counts of detainees and
+deaths in custody. Sentences written for these tests (not taken from the gold sets)."""
+
+import pytest
+
+
+def _rows(claims_of, text):
+    return [(c.kind, c.value, c.qualifier, c.source, c.stance) for c in claims_of(text)]
+
+
+SOURCES = [
+    # the attribution closes the sentence, after a report noun and a clitic (لوزارة)
+    ("قتل 23 شخصا في قصف على مخيم للنازحين، وفق حصيلة أولية لوزارة الصحة العامة.",
+     [("killed", 23, "exact", "Health Ministry", "asserted")]),
+    # a body not in the actor table is named by its words, a casualty noun inside the name kept
+    ("نزحت 340 عائلة من القرى الجنوبية خلال يومين، وفق الوحدة التنفيذية لإدارة مخيمات النازحين.",
+     [("displaced", 340, "exact", "الوحدة التنفيذية لإدارة مخيمات النازحين", "asserted")]),
+    ("وقال مكتب توثيق الشهداء في درعا إن 8 أشخاص قتلوا تحت التعذيب.",
+     [("killed", 8, "exact", "مكتب توثيق الشهداء", "asserted")]),
+    # an organisation of doctors speaks as itself, not as "health workers"
+    ("وقالت لجنة أطباء السودان المركزية إن 12 متظاهرا قتلوا برصاص قوات الأمن.",
+     [("killed", 12, "exact", "لجنة أطباء السودان المركزية", "asserted")]),
+    # a new spokesman is a new speaker, not the one before
+    ("قال الجيش إن قواته قتلت 20 مسلحا. وقال الناطق باسم جهاز الإسعاف والطوارئ إن 4 مسعفين أصيبوا.",
+     [("killed", 20, "exact", "Military forces", "asserted"),
+      ("injured", 4, "exact", "الناطق باسم جهاز الإسعاف والطوارئ", "asserted")]),
+    # the accused party is the object, not part of the speaker
+    ("واتهمت حكومة عبد ربه منصور هادي جماعة الحوثي بقتل 11 مدنيا في تعز.",
+     [("killed", 11, "exact", "Government of Yemen", "asserted")]),
+    # a party's spokesman speaks for the party
+    ("وقال المتحدث العسكري باسم الحوثيين إن قواتهم قتلت 30 جنديا سعوديا.",
+     [("killed", 30, "exact", "Houthis (Ansar Allah)", "asserted")]),
+    # unnamed local sources are not a local official
+    ("وقالت مصادر محلية إن 7 أشخاص قتلوا.", [("killed", 7, "exact", "Local sources", "asserted")]),
+    # a place before a headline colon is a dateline: the outlet speaks
+    ("غزة: 17 شهيدا في غارات إسرائيلية على خان يونس", [("killed", 17, "exact", None, "asserted")]),
+    # the statement's author named before (أصدرت وزارة الداخلية بيانا) speaks on (وأشار البيان)
+    ("أصدرت وزارة الداخلية بيانا حول الهجوم. وأشار البيان إلى مقتل 6 من عناصر الشرطة.",
+     [("killed", 6, "exact", "Interior Ministry", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SOURCES)
+def test_sources(claims_of, text, expected):
+    assert _rows(claims_of, text) == expected
+
+
+def test_denial_of_previous_sentence_then_own_figures(claims_of):
+    text = ("قتل 14 مدنيا في غارة على سوق شعبي. ونفت وزارة الدفاع هذه الحصيلة، وقالت إن عدد القتلى "
+            "لم يتجاوز 5 أشخاص، بينهم اثنان من المسلحين.")
+    assert _rows(claims_of, text) == [
+        ("killed", 14, "exact", None, "asserted"),
+        ("killed", 14, "exact", "Defence Ministry", "denied"),
+        ("killed", 5, "up_to", "Defence Ministry", "asserted"),
+        ("killed", 2, "exact", "Defence Ministry", "asserted"),
+    ]
+
+
+STANCE_AND_KIND = [
+    # two coordinated verbs make casualties; a participle after the figure hedges it
+    ("وأعلنت الجماعة أنها قتلت وأصابت 18 عنصرا من القوات الحكومية، زاعمة أنها دمرت آليتين.",
+     [("casualties", 18, "exact", "الجماعة", "unconfirmed")]),
+    # a count of detainees that "may reach" a figure: arrested, up to, unconfirmed
+    ("وقالت منظمة حقوقية إن أعداد المعتقلين قد تصل إلى 60 شخصا.",
+     [("arrested", 60, "up_to", "منظمة حقوقية", "unconfirmed")]),
+    ("وأضافت أن عدد المعتقلين تجاوز 150 منذ بدء الاحتجاجات.",
+     [("arrested", 150, "more_than", None, "asserted")]),
+    # families who lost their homes are displaced, not missing
+    ("وقالت المفوضية إن نحو 400 أسرة فقدت منازلها جراء الفيضانات والقصف.",
+     [("displaced", 400, "about", "المفوضية", "asserted")]),
+    # deaths in custody are deaths
+    ("وقالت المنظمة إن أربع نساء توفين أثناء الاحتجاز في سجن النساء.",
+     [("killed", 4, "exact", "المنظمة", "asserted")]),
+    # motorbikes and flights are not people
+    ("وضبطت الشرطة ثلاث دراجات نارية كان يستخدمها المسلحون.", []),
+    ("وقال المسؤول إن أربع رحلات جوية نقلت المعتقلين المفرج عنهم إلى صنعاء.", []),
+    # a dual woman noun in a breakdown counts two
+    ("قتل سبعة مدنيين، بينهم خمسة أطفال وسيدتان، في قصف على بلدة في ريف إدلب.",
+     [("killed", 7, "exact", None, "asserted"), ("killed", 5, "exact", None, "asserted"),
+      ("killed", 2, "exact", None, "asserted")]),
+    # a group mourning its members announces their death
+    ("ونعت حركة الجهاد الإسلامي أربعة من عناصرها.",
+     [("killed", 4, "exact", "Palestinian Islamic Jihad", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", STANCE_AND_KIND)
+def test_stance_and_kind(claims_of, text, expected):
+    assert _rows(claims_of, text) == expected
