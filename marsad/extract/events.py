@@ -50,6 +50,7 @@ HEADLINE_FIRST_FACTOR = 3.5
 LEAD_FACTOR = 1.5
 MIN_EVENT_SCORE = 6.0  # weaker typing evidence than this is a passing mention, not a reported incident
 MIN_OTHER_SCORE = 2.0  # a further incident was already required to have its own place or day
+TARGET_DEATHS_BONUS = 1.0  # people killed in an attack on a named armed target make it an incident
 SPECIFIC_WEIGHT = 3  # a generic word (`هجوم`) names an incident only if someone was hurt
 # Strategic developments that are news of politics, not of an incident, unless someone was hurt.
 HARMLESS_TYPES = {"Agreement", "Change to group/activity", "Other",
@@ -195,6 +196,8 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     # harm reported (casualty words, figures) makes an incident of a weakly worded attack
     harm = min(4.0, sum(_factor(c) for c in inc.clauses for t in c.triggers if t.term.sub_event_type is None))
     harm += min(3.0, float(len(claims)))
+    if armed_target and deaths and any(c.lead for c in inc.clauses):
+        harm += TARGET_DEATHS_BONUS  # `قتل ثلاثة جنود في هجوم على نقطة تفتيش`: an attack, however worded
     if typing.event_type is None or typing.score + harm < (MIN_EVENT_SCORE if main else MIN_OTHER_SCORE):
         return None
     if harm == 0 and (max(t.term.weight for t, _ in weighted) < SPECIFIC_WEIGHT

@@ -303,6 +303,36 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
     return hit, fuzzy, qual, feats, prec, weak or fuzzy
 
 
+@cache
+def _adjective_forms() -> dict[str, str]:
+    """Every form `_adjective` accepts (with a leading و or ف) -> ISO3, for one dict probe per token."""
+    out = {}
+    for form, iso in _config()["country_words"].items():
+        out[form] = iso
+        if len(form) > 3:
+            for clitic in "وف":
+                out.setdefault(clitic + form, iso)
+    return out
+
+
+_TOKEN_KIND: dict[str, int] = {}
+
+
+def _interesting_tokens(norms: list[str]) -> list[int]:
+    """Per token: 1 when a gazetteer name may start at it, 2 when it may end a designator (a name
+    may follow), else 0; remembered per word form across docs."""
+    kinds = _TOKEN_KIND
+    if len(kinds) > 500_000:
+        kinds.clear()
+    out = []
+    for norm in norms:
+        k = kinds.get(norm)
+        if k is None:
+            k = kinds[norm] = 2 if _ends_designator(norm) else 1 if _name_starts(norm) else 0
+        out.append(k)
+    return out
+
+
 def _raw_matches(doc) -> list[dict[str, Any]]:
     """Every longest gazetteer match outside boilerplate, before disambiguation.
 
@@ -316,17 +346,20 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
     # Countries each sentence names by adjective (التركية) or country name: local context.
     sent_of: list[int] = []
     sent_countries: list[set[str]] = []
+    adjective_forms = _adjective_forms()
     for j, norm in enumerate(norms):
         if starts[j] or not sent_countries:
             sent_countries.append(set())
         sent_of.append(len(sent_countries) - 1)
-        iso = _adjective(norm, adjectives)
+        iso = adjective_forms.get(norm)
         if iso:
             sent_countries[-1].add(iso)
+    # words worth a look: a name may start there, or a designator stands right before
+    interesting = _interesting_tokens(norms)
     out = []
     i = 0
     while i < len(norms):
-        if not words[i]:
+        if not words[i] or not (interesting[i] or (i and interesting[i - 1] == 2)):
             i += 1
             continue
         hit, fuzzy, qual, feats, prec, weak = _hit_at(gaz, norms, words, starts, i)

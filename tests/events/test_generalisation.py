@@ -128,3 +128,10 @@ def test_a_recalled_blast_of_last_month_stays_background(nlp):
             "وكان انفجار سيارة مفخخة قد استهدف حاجزا في رفح في 3 مايو الماضي.")
     evs = events(nlp, text, "2016-06-08")
     assert [ev.date for ev in evs if not ev.background] == ["2016-06-08"]
+
+
+def test_a_denial_headline_leaves_the_lead_incident(nlp):
+    """With the headline's only trigger denied, soldiers killed at a checkpoint are still an incident."""
+    text = "صنعاء تنفي اختطاف صحفيين\nقتل ثلاثة جنود في هجوم على نقطة تفتيش في مديرية حريب أمس."
+    [ev] = events(nlp, text, "2019-03-15")
+    assert (ev.event_type, ev.location, ev.date) == ("Battles", "Harib", "2019-03-14")
