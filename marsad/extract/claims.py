@@ -39,6 +39,9 @@ _STATE_NOUN_KINDS = frozenset({"abducted", "held", "missing", "arrested"})
 _BACK_REFERENCES = frozenset({"ذلك", "هذه", "هذا", "ارقام", "الارقام", "حصيله", "الحصيله", "معلومات",
                               "المعلومات", "انباء", "الانباء", "تقارير", "التقارير", "روايه", "الروايه"})
 _BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
+# Words that end the name of a side after في صفوف (a place, a time, a cause follows).
+_SIDE_STOPS = frozenset({"في", "من", "علي", "خلال", "بعد", "قبل", "اثر", "جراء", "منذ", "الي", "عند", "قرب",
+                         "بين"})
 _WINDOW_LEFT = 10
 _WINDOW_RIGHT = 8
 
@@ -446,6 +449,27 @@ class ClaimExtractor:
                 if len(gap) <= 5 and any(variants(t.text)[-1] in _BREAKDOWN or t.text in _BREAKDOWN
                                          for t in gap):
                     out[i] = (out[i + 1][0], None)
+        n = len(toks)
+        for i, m in enumerate(mentions):
+            kind = out[i][0]
+            # مقابل 681 من مقاتليها after a release: the other side of the exchange is freed too
+            if i and m.start > 0 and variants(toks[m.start - 1].text)[-1] == "مقابل" \
+                    and out[i - 1][0] == "freed":
+                out[i] = ("freed", None)
+                continue
+            # 101 من أصل 110 تلميذات خطفهن مسلحون ... قد أطلق سراحهن: the part takes the clause's last verb
+            if i + 1 < len(mentions) and m.num_end + 2 <= n and toks[m.num_end].text == "من" and \
+                    variants(toks[m.num_end + 1].text)[-1] == "اصل" and \
+                    mentions[i + 1].start == m.num_end + 2:
+                later = [t for t in ctx.triggers if t[0] >= mentions[i + 1].num_end and not t[3]
+                         and not any(x.text in _SENT_PUNCT for x in toks[mentions[i + 1].num_end:t[0]])]
+                if later:
+                    out[i] = (later[-1][2], later[-1])
+                continue
+            # مصير 15 آخرين لا يزال مجهولا بعد أن اقتادهم المهاجمون: missing because taken: abducted
+            if kind == "missing" and any(t[2] == "abducted" and t[0] > m.end and not t[3]
+                                         for t in ctx.triggers):
+                out[i] = ("abducted", out[i][1])
         return out
 
     def _thing(self, word: str) -> bool:
@@ -547,7 +571,29 @@ class ClaimExtractor:
 
     def _who(self, ctx: _SentCtx, m, num_starts: set[int]):
         toks = ctx.toks
+        n = len(toks)
+        # 30 بين قتيل وجريح في صفوف القوات الموالية: the ranks named after the figure are the group
+        for k in range(m.num_end, min(n - 1, m.num_end + 8)):
+            if toks[k].text in _SENT_PUNCT or toks[k].text in ("،", ","):
+                break
+            if variants(toks[k].text)[-1] == "صفوف":
+                hit = next(((a, b, act) for a, b, act in ctx.view.actors
+                            if a == k + 1 and act.inter is not None), None)
+                if hit:
+                    return hit
+                end = k + 1
+                while end < min(n, k + 5) and toks[end].is_word and end not in ctx.view.trigger_at and \
+                        toks[end].text not in _SIDE_STOPS:
+                    end += 1
+                if end > k + 1:  # a side the actor table does not know: its words name it
+                    words = ctx.view.original(k + 1, end)
+                    return k + 1, end, Actor(words, None, "armed", None)
+                break
         start = m.num_start if m.dual else m.num_end
+        # 101 من أصل 110 تلميذات: the part counts the group of the whole
+        if not m.dual and start + 3 < n and toks[start].text == "من" and \
+                variants(toks[start + 1].text)[-1] == "اصل" and toks[start + 2].is_digit:
+            start += 3
         stop = len(toks)
         for k in range(start + (1 if m.dual else 0), len(toks)):
             tok = toks[k]

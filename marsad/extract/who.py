@@ -24,6 +24,7 @@ class WhoLexicon:
     own_forces: frozenset[str]
     singular: frozenset[str]
     singular_kinds: frozenset[str]
+    gap_blockers: frozenset[str]
 
 
 @cache
@@ -33,7 +34,8 @@ def lexicon() -> WhoLexicon:
     return WhoLexicon(frozenset(d["generic_heads"]), frozenset(d["categories"]),
                       frozenset(d["unconfirmed_sources"]), frozenset(lex_key(w) for w in t["others"]),
                       frozenset(lex_key(w) for w in d["own_forces"]),
-                      frozenset(lex_key(w) for w in d["singular_nouns"]), frozenset(d["singular_kinds"]))
+                      frozenset(lex_key(w) for w in d["singular_nouns"]), frozenset(d["singular_kinds"]),
+                      frozenset(lex_key(w) for w in d["gap_blockers"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.
@@ -61,9 +63,13 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
     if first[2].name in lex.generic:
         for nxt in cands[1:]:
             gap = [t for t in toks[first[1]:nxt[0]] if t.text not in _QUOTE_CHARS]
-            if len(gap) > 3 or any(t.is_punct or t.is_digit for t in gap):
-                break
+            blockers = lex.gap_blockers
+            if len(gap) > 3 or any(t.is_punct or t.is_digit or not blockers.isdisjoint(variants(t.text))
+                                   for t in gap):
+                break  # جنديين في هجوم شنه مسلحون: the attackers named later are not the soldiers' group
             if nxt[2].name in lex.categories:
+                if first[2].name == "Unidentified persons":
+                    return nxt  # ستة أفراد من عائلة واحدة: people of a category are that category
                 break  # جنود مصريين: a nationality after soldiers does not make them civilians
             if nxt[2].name not in lex.generic:
                 return nxt
