@@ -140,6 +140,29 @@ def _most_common(values: list, default=None):
     return next(v for v in values if counts[v] == top)  # earliest report wins ties
 
 
+def _where(feat: EventFeatures) -> dict:
+    """Where, when, what and who the report said: stored with its link, so that a later run
+    compares new reports with each stored report, not only with the incident's merged fields."""
+    return {"day": feat.day.isoformat() if feat.day else None,
+            "day_end": feat.day_end.isoformat() if feat.day_end else None,
+            "place": feat.place, "precision": feat.precision, "scope": feat.scope, "admin1": feat.admin1,
+            "lat": feat.lat, "lon": feat.lon, "type": feat.event_type, "actors": sorted(feat.actors),
+            "figures": sorted([k, v] for k, v in feat.figures)}
+
+
+def _report_at(incident: EventFeatures, at: dict | None) -> EventFeatures | None:
+    """A stored report's features: the incident's words, with the report's own place, days, type,
+    actors and figures."""
+    if not isinstance(at, dict):
+        return None
+    return replace(incident, day=parse_day(at.get("day")), day_end=parse_day(at.get("day_end")),
+                   place=at.get("place"), precision=int(at.get("precision") or 3), scope=at.get("scope"),
+                   admin1=at.get("admin1"), lat=at.get("lat"), lon=at.get("lon"),
+                   event_type=at.get("type", incident.event_type),
+                   actors=frozenset(at.get("actors") or incident.actors),
+                   figures=frozenset((k, v) for k, v in at.get("figures") or []) or incident.figures)
+
+
 def _fresh(inc: Incident) -> bool:
     """Has the incident received reports in this run (not only stored ones)?"""
     return any(f.member[0] for f in inc.members)
@@ -147,8 +170,9 @@ def _fresh(inc: Incident) -> bool:
 
 def _absorbed(inc: Incident) -> list[Event]:
     """Stored incidents merged into `inc` (a new report bridged them), other than its own."""
-    return [e for f, e in zip(inc.members, inc.events, strict=True)
-            if not f.member[0] and e is not inc.stored]
+    found = {id(e): e for f, e in zip(inc.members, inc.events, strict=True)
+             if not f.member[0] and e is not inc.stored}
+    return list(found.values())
 
 
 def _absorb(incidents: list[Incident], alive: list[bool], blocks: _Blocks, keep: int, gone: int,
@@ -308,7 +332,7 @@ def _rehome_singletons(incidents: list[Incident], alive: list[bool], blocks: _Bl
         target.add(feat, lone.events[0])
         blocks.register(i, feat)
         target.links.append({"doc_id": feat.member[0], "event_index": feat.member[1], "score": ps.score,
-                             "features": ps.features, "rule": "score, second pass"})
+                             "features": ps.features, "rule": "score, second pass", "at": _where(feat)})
         alive[j] = False
 
 
@@ -338,6 +362,11 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
         for link in stored.links:
             if "doc_id" in link and "event_index" in link:
                 recorded[(link["doc_id"], link["event_index"])] = len(incidents) - 1
+            report = _report_at(feat, link.get("at"))
+            if report is not None:
+                # each report's own place and days, so single-link scoring sees what a full run would
+                inc.add(report, stored)
+                blocks.register(len(incidents) - 1, report)
 
     for feat, ev in items:
         target, reason = recorded.get(feat.member), None
@@ -357,7 +386,7 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
         if best is not None:
             target = best[1]
             reason = {"doc_id": feat.member[0], "event_index": feat.member[1], "score": best[2].score,
-                      "features": best[2].features, "rule": "score"}
+                      "features": best[2].features, "rule": "score", "at": _where(feat)}
             bridges += [(target, idx, {"doc_id": feat.member[0], "event_index": feat.member[1],
                                        "score": ps.score, "features": ps.features,
                                        "rule": "bridged stored incidents"})
@@ -365,7 +394,8 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
         if target is None:
             incidents.append(Incident(members=[], events=[]))
             target = len(incidents) - 1
-            reason = {"doc_id": feat.member[0], "event_index": feat.member[1], "rule": "first report"}
+            reason = {"doc_id": feat.member[0], "event_index": feat.member[1], "rule": "first report",
+                      "at": _where(feat)}
         inc = incidents[target]
         inc.add(feat, ev)
         inc.links.append(reason)

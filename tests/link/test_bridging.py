@@ -110,3 +110,32 @@ def test_stored_incidents_one_article_told_apart_are_not_bridged():
                [("killed", 43, civ)])
     out = linked(late, existing=copy.deepcopy(stored))
     assert sorted(sorted(e.doc_ids) for e in out) == [["a4"], ["a4", "a5"]]
+
+
+def test_incremental_run_compares_with_each_stored_report_like_a_full_run():
+    """A stored incident reported at Gaza City and at province level: a Beit Hanoun report of the same
+    day links through the province-level report, in one run or two."""
+    hamas, civ = "Hamas", "Civilians"
+
+    def gaza(doc, place, lat, lon, evidence, precision=1):
+        return make_event(doc, "2018-03-13", place=place, lat=lat, lon=lon, admin1="Gaza Strip",
+                          country="PSE", event_type="Explosions/Remote violence", actors=[hamas, civ],
+                          evidence=evidence, precision=precision)
+
+    def corpus(docs):
+        c = Corpus()
+        for doc, ev, figures in docs:
+            c.article(doc, "2018-03-13", [(ev, figures)])
+        return c
+
+    reports = [("g1", gaza("g1", "Gaza City", 31.52, 34.45, "تفجير موكب رئيس الوزراء في غزة"), []),
+               ("g2", gaza("g2", "Gaza Strip", 31.4, 34.38, "انفجار عبوة بموكب الحمد الله", precision=3),
+                [("injured", 7, civ)]),
+               ("g3", gaza("g3", "Beit Hanoun", 31.54, 34.54, "استهداف موكب الحمد الله في بيت حانون"), [])]
+    full = linked(corpus(copy.deepcopy(reports)))
+    assert [sorted(e.doc_ids) for e in full] == [["g1", "g2", "g3"]]
+    stored = linked(corpus(copy.deepcopy(reports[:2])))
+    assert [e.location for e in stored] == ["Gaza City"]
+    again = linked(corpus(copy.deepcopy(reports[2:])), existing=copy.deepcopy(stored))
+    assert [sorted(e.doc_ids) for e in again] == [["g1", "g2", "g3"]]
+    assert again[0].event_id == stored[0].event_id
