@@ -125,6 +125,9 @@ class ClaimExtractor:
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         self._speech_hint = re.compile(rf"(?<![\w])[وف]?(?:{alt})(?![\w])")
         self._unverifiable_hint = re.compile(r"يتسن|التحقق|التاكد")
+        nc = lang.load("non_claims")["after"]
+        self._time_words = _keys(nc["months"]) | _keys(["في", "الماضي", "أمس", "اليوم", "مساء", "صباح",
+                                                         "ليلة"])
         # a figure of one: a trigger word right before a singular person noun (مقتل جندي)
         kinds = lang.load("claim_triggers")["kinds"]
         trig = {lex_key(w) for k in self.wlex.singular_kinds for w in kinds[k]["words"] if " " not in w}
@@ -141,6 +144,7 @@ class ClaimExtractor:
         self._text, self._norm, self._ktext = text, norm, ktext
         article = doc._.article
         self._doc_id = article.id if article is not None else ""
+        self._forces_seen: dict[str, set[str]] = {"Military forces": set(), "Security forces": set()}
         found: list[_Found] = []
         history: list[Speaker] = []
         quote_speaker: Speaker | None = None
@@ -283,6 +287,11 @@ class ClaimExtractor:
         bounds = {j for j in range(n) if toks[j].is_word and not bw.isdisjoint(variants(toks[j].text))
                   and self.lex.bounds.match_at(toks, j)}
         trigger_at = {j for s, e, _, _ in triggers for j in range(s, e)}
+        for _, _, act in actors:  # the country's own forces named in the article (الجيش العراقي)
+            if act.country and act.inter == 1 and act.role == "armed":
+                generic = _COUNTRY_FORCES.get(act.name.split(" of ")[0])
+                if generic:
+                    self._forces_seen[generic].add(act.name)
         view = SentenceView(toks, original, actors, trigger_at, set())
         return _SentCtx(toks, view, triggers, {t[0]: t for t in triggers}, {t[1] - 1: t for t in triggers},
                         bounds)
@@ -322,6 +331,12 @@ class ClaimExtractor:
                     who_text = ref.claim.who_text
                 if who_actor is None and m.value is not None:
                     who_actor = self.actors.get(_UNIDENTIFIED)
+            if self._agent(ctx, m, trig, who_span):
+                continue
+            seen = self._forces_seen.get(who_actor.name) if who_actor is not None else None
+            if seen is not None and len(seen) == 1:
+                # ضابطان, عسكريين: the one country's forces the article names, not forces of no country
+                who_actor = self.actors.get(next(iter(self._forces_seen[who_actor.name]))) or who_actor
             claim_start = min(m.start, trig[0]) if trig is not None else m.start
             source, stance = self._source_stance(ctx, m, speakers, fallback, claim_start)
             own = self._own_forces(ctx, m)
@@ -381,6 +396,25 @@ class ClaimExtractor:
         if not extra:
             return mentions
         return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _agent(self, ctx: _SentCtx, m, trig, who_span) -> bool:
+        """`خطف ثلاثة مقنعين الأب ...`: the figure right after a violence verb counts its doers when a
+        person object follows them; they are not victims."""
+        if who_span is None or who_span[0] != m.num_end or who_span[2].name not in _ATTACKERS \
+                or who_span[1] >= len(ctx.toks):
+            return False
+        if m.start > 0 and variants(ctx.toks[m.start - 1].text)[-1] in _DID:
+            return True  # وقام ثلاثة مقنعين ... بخطف الأب: they did it
+        if trig is None or trig[1] != m.start:
+            return False
+        toks = ctx.toks
+        j = who_span[1]
+        while j < len(toks) - 1 and j - who_span[1] < 3 and \
+                not self._time_words.isdisjoint(variants(toks[j].text)):
+            j += 1  # وخطف ثلاثة مقنعين في مايو الماضي الأب
+        obj = toks[j]
+        return obj.is_word and obj.text.startswith("ال") and \
+            (not self.wlex.singular.isdisjoint(variants(obj.text)) or obj.text[2:] in self.wlex.singular)
 
     def _coordinated_trigger(self, ctx: _SentCtx, m) -> bool:
         """The figure has a trigger of its own right before it (..., وأصيب 300): a new item, not a part."""
@@ -644,6 +678,12 @@ _LOOSE_WHO = frozenset({_UNIDENTIFIED, "Fighters", "Military forces", "Security 
                         "Prisoners", "Nationals", "Foreign nationals"})
 _ANY_WHO = frozenset({_UNIDENTIFIED, "Nationals", "Foreign nationals"})
 _FORCES = frozenset({"Military forces", "Security forces"})
+# Groups that name attackers: after a violence verb and before its object they are the doers.
+_ATTACKERS = frozenset({"Unidentified Armed Group", "Militants"})
+# "did" before the doers of a deed named after them (وقام ثلاثة مسلحين بخطف ...).
+_DID = frozenset({"قام", "قاموا", "قامت", "اقدم", "اقدموا", "اقدمت"})
+# Country-specific forces (their name before " of ") and the generic group they make specific.
+_COUNTRY_FORCES = {"Military Forces": "Military forces", "Police Forces": "Security forces"}
 
 
 def _compatible(a: str, b: str) -> bool:

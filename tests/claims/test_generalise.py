@@ -89,3 +89,53 @@ STANCE_AND_KIND = [
 @pytest.mark.parametrize("text,expected", STANCE_AND_KIND)
 def test_stance_and_kind(claims_of, text, expected):
     assert _rows(claims_of, text) == expected
+
+
+def _whos(claims_of, text):
+    return [(c.kind, c.value, c.who) for c in claims_of(text)]
+
+
+WHO_AND_KIND = [
+    # a dual soldier noun is its own group: the attackers named after an attack word are not
+    ("أعلن الجيش النيجيري عن مقتل جنديين في هجوم شنه مسلحون على قاعدة عسكرية.",
+     [("killed", 2, "Military Forces of Nigeria")]),
+    # officers of no country named: the one country's forces the article names
+    ("وقتل ضابطان في هجوم على دورية للجيش العراقي غرب الأنبار.", [("killed", 2, "Military Forces of Iraq")]),
+    # Iraqi "members" of the security forces, and the others wounded with them
+    ("وأسفر الهجوم عن مقتل 27 من منتسبي القوات الأمنية وإصابة 3 آخرين.",
+     [("killed", 27, "Security forces"), ("injured", 3, "Security forces")]),
+    ("وأصيب ثلاثة من عناصر الإسعاف خلال محاولتهم إخلاء الجرحى.", [("injured", 3, "Health workers")]),
+    ("وقتل متظاهرين اثنين برصاص قوات الأمن في أم درمان.", [("killed", 2, "Protesters")]),
+    # the ranks named after the figure; a side the actor table lacks keeps its words
+    ("وسقط أكثر من 30 بين قتيل وجريح في صفوف القوات الموالية للتحالف.",
+     [("casualties", 30, "القوات الموالية للتحالف")]),
+    ("وقتل خمسة جنود في صفوف قوات النظام.", [("killed", 5, "Military Forces of Syria")]),
+    ("وقتل ستة أفراد من عائلة واحدة في غارة على منزلهم.", [("killed", 6, "Civilians")]),
+    # the part of a whole takes the clause's last verb and the whole's group
+    ("وأكدت الشرطة أن 83 من أصل 95 طالبة خطفهن مسلحون من مدرستهن قد أطلق سراحهن.",
+     [("freed", 83, "Civilians"), ("abducted", 95, "Civilians")]),
+    # an exchange frees both sides
+    ("وأفرجت الحركة عن 240 أسيرا مقابل 105 من مقاتليها.",
+     [("freed", 240, "Prisoners"), ("freed", 105, "Unidentified persons")]),
+    # missing after being taken away: abducted
+    ("وقال شهود إن مصير 12 آخرين لا يزال مجهولا بعد أن اقتادهم المسلحون إلى جهة غير معلومة.",
+     [("abducted", 12, "Unidentified persons")]),
+    # the verb of the event beats the state noun
+    ("وشنت القوات هجوما على المخبأ وحررت 12 رهينة.", [("freed", 12, "Unidentified persons")]),
+    # the doers of a deed are no victims
+    ("وخطف أربعة مسلحين ملثمين الكاهن من منزله في البلدة.", []),
+    ("وقام ثلاثة مسلحين في يونيو الماضي بخطف الأب من الدير.", []),
+    # but fighters killed by a verb are counted
+    ("وقتل أربعة مسلحين في الاشتباكات.", [("killed", 4, "Unidentified Armed Group")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHO_AND_KIND)
+def test_who_and_kind(claims_of, text, expected):
+    assert _whos(claims_of, text) == expected
+
+
+def test_local_sources_take_over_from_the_army(claims_of):
+    text = "وقال الجيش إن جنديين قتلا في الاشتباك، بينما تحدثت مصادر محلية عن 3 مفقودين."
+    assert [(c.kind, c.value, c.source) for c in claims_of(text)] == [
+        ("killed", 2, "Military forces"), ("missing", 3, "Local sources")]

@@ -73,7 +73,7 @@ SINGULARS = [
     ("مقتل رجل أمن وجرح ستة آخرين في انفجار.",
      [("killed", 1, "Security forces"), ("injured", 6, "Security forces")]),
     ("قُتل ضابط و3 جنود بالجيش المصري.",
-     [("killed", 1, "Military forces"), ("killed", 3, "Military Forces of Egypt")]),
+     [("killed", 1, "Military Forces of Egypt"), ("killed", 3, "Military Forces of Egypt")]),
     ("استشهاد رضيع فلسطيني حرقا.", [("killed", 1, "Children")]),
     # the count noun of a figure is not a figure of one
     ("11 قتيلاً مدنياً في قصف جوي.", [("killed", 11, "Civilians")]),
