@@ -42,7 +42,7 @@ class Words(list):
     hits over all of them (filled on first use)."""
 
     starts: list[int]
-    phrase_hits: dict[int, tuple[list, list[int]]]
+    phrase_hits: dict[Any, tuple[list, list[int]]]  # PhraseIndex -> its hits, first words
     positions: dict[str, list[int]]
 
 
@@ -143,10 +143,10 @@ class PhraseIndex:
             if not isinstance(words, Words):
                 return self._scan(words, lo, hi)
             memo = words.phrase_hits = {}
-        whole = memo.get(id(self))
+        whole = memo.get(self)
         if whole is None:
             hits = self._scan(words, 0, n)
-            whole = memo[id(self)] = (hits, [h.first for h in hits])
+            whole = memo[self] = (hits, [h.first for h in hits])
         hits, firsts = whole
         a = bisect.bisect_left(firsts, lo)
         b = bisect.bisect_left(firsts, hi)

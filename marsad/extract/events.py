@@ -405,6 +405,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         add(a, 1.0)
     for a in strikers or []:
         add(a, 3.0)
+    if (ev.sub_event_type == "Government regains territory" and ev.country in _state_forces()
+            and not any(by_name[n].inter == 1 for n in score)):
+        # `أعلن رئيس الوزراء تحرير مدينة الموصل`: the state's forces took it back, whoever announced it
+        add(_state_forces()[ev.country], max(score.values(), default=1.0) + 0.1)
     generic = set(acled()["generic_actors"])
     if main_group is not None and not any(by_name[n].role == "armed" and by_name[n].inter != 1
                                           and n not in generic for n in score):
@@ -436,6 +440,9 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         if unknown is not None:
             by_name[unknown.name] = unknown
             score[unknown.name] = max(score.values(), default=1.0) + 0.1
+            if ev.event_type == "Battles":  # people killed in fighting between unknown groups are no party
+                for n in [n for n in score if by_name[n].role == "civilians"]:
+                    del score[n]
     if not score:
         return
     ranked = sorted(score, key=lambda n: -score[n])

@@ -78,6 +78,7 @@ class Clause:
     marked: bool = False  # opens with a marker of a separate incident (`وفي هجوم منفصل`, `وفي سياق متصل`)
     nationalities: list[str] = field(default_factory=list)  # ISO3 of nationality adjectives in it
     update: bool = False  # a follow-up toll report (`ارتفعت حصيلة ضحايا التفجير`)
+    distinct: bool = False  # opens with an explicit marker of another incident (`وفي حادثة منفصلة`)
 
     @property
     def lead(self) -> bool:
@@ -131,7 +132,7 @@ def _markers() -> dict[str, PhraseIndex]:
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
                          "statement", "site_cues", "support_cues", "denials", "denial_objects",
-                         "toll_update")}
+                         "toll_update", "distinct_incident")}
 
 
 def support_index() -> PhraseIndex:
@@ -282,6 +283,7 @@ def _mark(clauses: list[Clause], words: list[Word]) -> None:
         c.separate = c.marked or c.broken
         c.background_marker = bool(marks["background"].find(words, c.wlo, c.whi))
         c.update = bool(marks["toll_update"].find(words, c.wlo, c.whi))
+        c.distinct = bool(marks["distinct_incident"].find(words, c.wlo, head_hi))
 
 
 def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
@@ -494,7 +496,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             target = last
         if isinstance(target, Incident):
             target.clauses.append(c)
-            if c.places and (target.place is None or _tier(target.place.place) < 3):
+            if c.places and not c.distinct and (target.place is None or _tier(target.place.place) < 3):
                 # a report that so far named only a country or province: the place may be more exact now
                 place, country = best_place(target.clauses, words, support)
                 if place is not None:
@@ -670,6 +672,8 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
         a, b = place.place, inc.place.place
         if c.marked and _tier(a) == 3 and _tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
             return False  # `وفي سياق متصل، ... في مدينة أريحا`: another town, however near
+        if c.distinct and a.id != b.id and c.triggers and (_tier(a) == 3 or _tier(b) == 3):
+            return False  # `وفي حادثة منفصلة ... في مدينة العريش` after North Sinai: another incident
         same_area = a.id == b.id or (_tier(a) < 3 and a.admin1 in (None, b.admin1))
         same_area = same_area or (_tier(b) < 3 and b.admin1 in (None, a.admin1))
         if not same_area and km(a, b) > FAR_KM:

@@ -135,3 +135,25 @@ def test_a_denial_headline_leaves_the_lead_incident(nlp):
     text = "صنعاء تنفي اختطاف صحفيين\nقتل ثلاثة جنود في هجوم على نقطة تفتيش في مديرية حريب أمس."
     [ev] = events(nlp, text, "2019-03-15")
     assert (ev.event_type, ev.location, ev.date) == ("Battles", "Harib", "2019-03-14")
+
+
+def test_a_city_liberated_is_the_government_regaining_it(nlp):
+    text = "أعلن رئيس الوزراء العراقي حيدر العبادي تحرير مدينة الموصل بالكامل من سيطرة تنظيم داعش."
+    [ev] = events(nlp, text, "2017-07-09")
+    assert (ev.sub_event_type, ev.location) == ("Government regains territory", "Mosul")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Iraq", "Islamic State (ISIS)")
+
+
+def test_people_killed_in_fighting_between_unknown_groups_are_no_party(nlp):
+    text = "قتل 32 شخصا على الأقل في اشتباكات بين مجموعات مسلحة في العاصمة الليبية طرابلس، وفق وزارة الصحة."
+    [ev] = events(nlp, text, "2022-08-28")
+    assert (ev.sub_event_type, ev.country) == ("Armed clash", "LBY")
+    assert "Civilians" not in ev.actors
+
+
+def test_a_town_of_a_separate_incident_does_not_place_the_main_one(nlp):
+    text = ("قتل جنديان في هجوم لمسلحين على كمين للجيش في شمال سيناء. وفي حادثة منفصلة، قتل مدني في انفجار "
+            "عبوة ناسفة في مدينة العريش.")
+    evs = events(nlp, text, "2017-05-02")
+    assert [(e.location, e.event_type) for e in evs] == [
+        ("North Sinai", "Battles"), ("City of Cut Noses", "Explosions/Remote violence")]
