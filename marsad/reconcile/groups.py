@@ -2,7 +2,8 @@
 
 Estimates are per (kind, who); reports name one group in different ways. Rules (tolls.yaml):
 - A generic side name ("the army", "militants": `generic_groups`) counts the incident's one named
-  actor of that side, when there is exactly one and the figures are of one order of magnitude.
+  actor of that side, when there is exactly one, the figures are of one order of magnitude, and the
+  report does not itself name that actor for the same kind (then the generic figure counts others).
 - A figure that names nobody ("the toll rose to 7"), from a report that names no group for that kind,
   counts the incident's one named group of that kind when it is not below that group's figures
   reported by then (a follow-up's raised toll) and that group is not the attacker of a one-sided attack.
@@ -79,14 +80,16 @@ def group_names(ev: Event | None, claims: list[Claim],
             side = _side(table.get(name))
             if side:
                 sides[side].append(name)
-    renamed: dict[tuple[str, str], str] = {}
+    renamed: dict[tuple[str, str], bool] = {}
     for c in claims:
         who = out[id(c)]
         named = sides.get(generic.get(who, ""), [])
-        if len(named) == 1:
-            ok = renamed.setdefault((c.kind, who), named[0] if _same_order(values(c.kind, who),
-                                                                           values(c.kind, named[0])) else who)
-            out[id(c)] = ok
+        if len(named) != 1:
+            continue
+        same = renamed.setdefault((c.kind, who), _same_order(values(c.kind, who), values(c.kind, named[0])))
+        # a report that names the actor and also uses the generic name counts something else with it
+        if same and not any(o.doc_id == c.doc_id and o.kind == c.kind and o.who == named[0] for o in claims):
+            out[id(c)] = named[0]
 
     civilians = data.get("civilian_group") or "Civilians"
     also: dict[int, str] = {}

@@ -118,3 +118,13 @@ def test_raised_toll_announced_only_in_the_headline_is_best():
                actor2=CIV, actors=["Rapid Support Forces (RSF)", CIV])
     # the latest headline-only figure sums two attacks: the raised toll in a headline still counts
     assert estimates(ev, claims, [a1, a2, a3]) == {("killed", CIV): 28}
+
+
+def test_generic_name_in_a_report_that_names_the_actor_counts_others():
+    egypt = "Military Forces of Egypt"
+    a1 = article("s1", "2015-07-24", "خبر\n\nقتل أربعة عسكريين مصريين. وقتل سبعة جنود في هجوم سابق")
+    claims = [claim(a1, "أربعة عسكريين", "killed", 4, egypt),
+              claim(a1, "سبعة جنود", "killed", 7, "Military forces")]
+    ev = Event(event_id="E", event_type="Explosions/Remote violence", actor1="Militants", actor2=egypt,
+               actors=["Militants", egypt])
+    assert estimates(ev, claims, [a1]) == {("killed", egypt): 4, ("killed", "Military forces"): 7}
