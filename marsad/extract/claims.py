@@ -639,6 +639,10 @@ class ClaimExtractor:
                 break
         passable = {k for k in ctx.view.trigger_at if start <= k <= start + 3}
         found = who.find_who(toks, ctx.view.actors, start, stop, passable)
+        if found is None or found[2].name in self.generic:
+            named = self._named_group(ctx, start, stop)
+            if named:
+                return named
         if found:
             return found
         # adjectival number after its noun: المصابين الثلاثة, انتحاريين اثنين
@@ -646,6 +650,26 @@ class ClaimExtractor:
             for a, b, act in ctx.view.actors:
                 if b == m.num_start and act.inter is not None:
                     return a, b, act
+        return None
+
+    def _named_group(self, ctx: _SentCtx, start: int, stop: int):
+        """`عنصرين من ميليشيا لواء القدس`: a group head the actor table lacks, named by its words."""
+        toks = ctx.toks
+        heads = self.wlex.group_heads
+        for k in range(start, min(stop, start + 4)):
+            if not toks[k].is_word:
+                return None
+            if heads.isdisjoint(variants(toks[k].text)):
+                continue
+            if any(a <= k < b for a, b, _ in ctx.view.actors):
+                return None  # a group the table knows (تنظيم داعش): find_who has it
+            end = k + 1
+            while end < min(stop, k + 5) and toks[end].is_word and end not in ctx.view.trigger_at and \
+                    toks[end].text not in _SIDE_STOPS and not any(a == end for a, _, _ in ctx.view.actors):
+                end += 1
+            if end > k + 1:
+                return k, end, Actor(ctx.view.original(k, end), None, "armed", None)
+            return None
         return None
 
     def _source_stance(self, ctx: _SentCtx, m, speakers: list[Speaker], fallback: Speaker | None,

@@ -25,6 +25,7 @@ class WhoLexicon:
     singular: frozenset[str]
     singular_kinds: frozenset[str]
     gap_blockers: frozenset[str]
+    group_heads: frozenset[str]
 
 
 @cache
@@ -35,7 +36,8 @@ def lexicon() -> WhoLexicon:
                       frozenset(d["unconfirmed_sources"]), frozenset(lex_key(w) for w in t["others"]),
                       frozenset(lex_key(w) for w in d["own_forces"]),
                       frozenset(lex_key(w) for w in d["singular_nouns"]), frozenset(d["singular_kinds"]),
-                      frozenset(lex_key(w) for w in d["gap_blockers"]))
+                      frozenset(lex_key(w) for w in d["gap_blockers"]),
+                      frozenset(lex_key(w) for w in d["group_heads"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.

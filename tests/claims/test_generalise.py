@@ -139,3 +139,22 @@ def test_local_sources_take_over_from_the_army(claims_of):
     text = "وقال الجيش إن جنديين قتلا في الاشتباك، بينما تحدثت مصادر محلية عن 3 مفقودين."
     assert [(c.kind, c.value, c.source) for c in claims_of(text)] == [
         ("killed", 2, "Military forces"), ("missing", 3, "Local sources")]
+
+
+MORE = [
+    # a number after a plural of time is a duration, the figure after it is the claim
+    ("وقتل خلال الساعات الأربع والعشرين الماضية 14 شخصا في الغارات.",
+     [("killed", 14, "Unidentified persons")]),
+    # a militia the actor table does not know is named by its words, not as generic fighters
+    ("وقتل عنصرين من ميليشيا لواء القدس في كمين قرب تدمر.", [("killed", 2, "ميليشيا لواء القدس")]),
+    ("وقتل 4 من عناصر ميليشيات الدفاع الوطني في الهجوم.", [("killed", 4, "ميليشيات الدفاع الوطني")]),
+    # a known group after the head stays the known group
+    ("وقتل 4 من عناصر تنظيم داعش في الهجوم.", [("killed", 4, "Islamic State (ISIS)")]),
+    # the accused are suspects, whatever they are accused of belonging to
+    ("واعتقلت الشرطة 9 متهمين بالانتماء إلى خلية إرهابية.", [("arrested", 9, "Suspects")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE)
+def test_more_groups(claims_of, text, expected):
+    assert _whos(claims_of, text) == expected
