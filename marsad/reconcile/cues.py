@@ -1,4 +1,5 @@
-"""Which figures an article itself marks as preliminary or as an update (tolls.yaml cues).
+"""Which figures an article itself marks as preliminary, as an update, or as an earlier incident's
+(tolls.yaml cues).
 
 A cue ("preliminary toll", "the toll rose to", "in a later statement") qualifies the first figure
 after it in the same sentence; the figures of one article are all considered together so that a cue
@@ -22,7 +23,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 def _cue_pattern() -> re.Pattern[str]:
     data = lang.load("tolls")
     parts = []
-    for label in ("preliminary", "update"):
+    for label in ("preliminary", "update", "earlier"):
         words = sorted({key(w) for w in data.get(label) or []}, key=len, reverse=True)
         parts.append(f"(?P<{label}>" + "|".join(re.escape(w) for w in words) + ")")
     return re.compile("|".join(parts))
@@ -35,7 +36,7 @@ def claim_positions(claim: Claim) -> list[int]:
 
 
 def mark_cues(article: Article, claims: list[Claim]) -> dict[int, str]:
-    """Map id(claim) -> "preliminary" | "update" for the claims a cue in `article` introduces."""
+    """Map id(claim) -> "preliminary" | "update" | "earlier" for the claims a cue in `article` introduces."""
     text = article.text or ""
     if not text or not claims:
         return {}

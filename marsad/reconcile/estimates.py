@@ -35,7 +35,7 @@ def _weak_sources() -> frozenset[str]:
 class RankedClaim:
     claim: Claim
     day: str
-    tier: int  # 2 asserted body figure, 1 headline-only / hearsay / unconfirmed, 0 preliminary
+    tier: int  # 2 body figure, 1 headline-only / hearsay / unconfirmed, 0 preliminary, -1 earlier incident
     update: bool
 
     def key(self) -> tuple:
@@ -44,7 +44,9 @@ class RankedClaim:
 
 def _rank(claim: Claim, article: Article | None, cue: str | None, head_end: int) -> RankedClaim:
     day = ((article.published if article else None) or "")[:10]
-    if cue == "preliminary":
+    if cue == "earlier":
+        tier = -1  # an earlier incident's figure, recalled in the report
+    elif cue == "preliminary":
         tier = 0
     elif (claim.stance == "unconfirmed" or claim.source in _weak_sources()
           or (head_end and cue != "update" and all(p < head_end for p in claim_positions(claim)))):
@@ -121,7 +123,7 @@ def estimate(kind: str, who: str, ranked: list[RankedClaim]) -> Estimate:
     low = min(r.claim.value for r in credible if r.claim.value is not None)
     high = max(max(r.claim.value or 0, r.claim.value_high or 0) for r in credible)
     superseded = [_entry(r) for r in given
-                  if r.claim.value is not None and best is not None
+                  if r.claim.value is not None and best is not None and r.tier >= 0
                   and r.claim.value < best and r.day <= top.day]
     return Estimate(kind=kind, who=who, low=min(low, best), best=best, high=max(high, best),
                     disputed=disputed, n_claims=len(ranked), sources=sources, timeline=timeline,

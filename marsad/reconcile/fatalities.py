@@ -34,10 +34,11 @@ def _killed_groups(ev: Event) -> tuple[list[Estimate], list[Estimate]]:
 
 
 def current_low(e: Estimate) -> int:
-    """The lowest figure still standing: early counts the estimate superseded are left out."""
+    """The lowest figure still standing: early counts the estimate superseded, and earlier incidents'
+    figures recalled in a report, are left out."""
     gone = {(s.get("doc_id"), s.get("value")) for s in e.superseded}
     standing = [t["value"] for t in e.timeline if t.get("stance") != "denied" and t.get("value") is not None
-                and (t.get("doc_id"), t.get("value")) not in gone]
+                and (t.get("doc_id"), t.get("value")) not in gone and int(t.get("tier", 2)) >= 0]
     return min(standing + [e.best or 0]) if e.best is not None else 0
 
 

@@ -128,3 +128,15 @@ def test_generic_name_in_a_report_that_names_the_actor_counts_others():
     ev = Event(event_id="E", event_type="Explosions/Remote violence", actor1="Militants", actor2=egypt,
                actors=["Militants", egypt])
     assert estimates(ev, claims, [a1]) == {("killed", egypt): 4, ("killed", "Military forces"): 7}
+
+
+def test_an_earlier_incidents_figure_recalled_in_the_report_does_not_become_best():
+    egypt = "Military Forces of Egypt"
+    a1 = article("s1", "2015-07-24", "خبر\n\nقتل أربعة عسكريين أمس. ويأتي الهجوم بعد أيام على مقتل سبعة جنود")
+    claims = [claim(a1, "أربعة عسكريين", "killed", 4, egypt), claim(a1, "سبعة جنود", "killed", 7, egypt)]
+    ev = Event(event_id="E", event_type="Explosions/Remote violence", actor1="Militants", actor2=egypt,
+               actors=["Militants", egypt])
+    assert estimates(ev, claims, [a1]) == {("killed", egypt): 4}
+    est = ev.estimates[0]
+    assert (est.low, est.high, est.superseded) == (4, 4, [])
+    assert [t["tier"] for t in est.timeline] == [2, -1]
