@@ -269,10 +269,11 @@ def armed_target_index() -> PhraseIndex:
 
 @cache
 def nationality_index() -> PhraseIndex:
-    """Nationality adjectives (`تركية`, `الروسي`) -> ISO3, for the forces behind a strike."""
+    """Nationality adjectives (`تركية`, `الروسي`, `مصريين`) -> ISO3, for the forces behind a strike and
+    the people an incident hit."""
     phrases = []
     for stem, iso in lang.load("event_triggers")["strike_nationality"].items():
-        phrases.extend((form, iso) for form in (stem, stem + "ة", stem + "ه"))
+        phrases.extend((form, iso) for form in (stem, stem + "ة", stem + "ه", stem + "ين", stem + "ون"))
     return PhraseIndex(phrases)
 
 

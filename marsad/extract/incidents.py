@@ -457,6 +457,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
         if c.places:
             c.places = [_recountry(m, c, words) for m in c.places]
     _mark(clauses, words)
+    _rehome_by_parties(clauses, words)
     incidents: list[Incident] = []
     seed = next((c for c in clauses if c.lead and not c.history
                  and (c.weight >= MIN_SEED_WEIGHT or (c.weight > 0 and c.casualties))), None)
@@ -510,6 +511,39 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
         if place is not None:
             inc.place, inc.country = place, country
     return incidents, clauses
+
+
+# Triggers whose nationality word names the attacker (`غارة تركية`, `القصف الروسي`), not the people hit.
+ATTACKER_NAMING_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack",
+                                   "Chemical weapon"})
+
+
+def _rehome_by_parties(clauses: list[Clause], words: list[Word]) -> None:
+    """`قتل أربعة جنود مصريين في رفح`: a homonym in a country the article otherwise never points to gives
+    way to one in the country its people are of (nationality words, not the attacker's `غارة تركية`) or
+    its other places lie in."""
+    nat = nationality_index()
+    people: Counter = Counter()
+    for c in clauses:
+        strikes = [t.word for t in c.triggers if t.term.sub_event_type in ATTACKER_NAMING_TYPES]
+        for h in nat.find(words, c.wlo, c.whi):
+            if not any(0 < h.first - w <= 3 for w in strikes):
+                people[h.payload] += 1
+    names = Counter((m.place.country, m.place.id) for c in clauses for m in c.places)
+    for c in clauses:
+        for k, m in enumerate(c.places):
+            cands = getattr(m, "candidates", None) or ()
+            if len(cands) < 2:
+                continue
+            own = m.place.country
+            elsewhere = Counter(iso for (iso, pid), n in names.items() if pid != m.place.id for _ in range(n))
+            if people[own] or elsewhere[own]:
+                continue
+            other = [p for p in cands if p.country != own and (people[p.country] or elsewhere[p.country])]
+            if other:
+                best = max(other, key=lambda p: (people[p.country] + elsewhere[p.country], _tier(p) == 3,
+                                                 p.population or 0))
+                c.places[k] = dataclasses.replace(m, place=best)
 
 
 def _in_country(m: Any, country: str | None) -> Any:

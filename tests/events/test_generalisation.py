@@ -157,3 +157,15 @@ def test_a_town_of_a_separate_incident_does_not_place_the_main_one(nlp):
     evs = events(nlp, text, "2017-05-02")
     assert [(e.location, e.event_type) for e in evs] == [
         ("North Sinai", "Battles"), ("City of Cut Noses", "Explosions/Remote violence")]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("قتل أربعة جنود مصريين في انفجار عبوة ناسفة استهدفت مدرعة للجيش في رفح.", "EGY"),
+    ("أعلن الجيش المصري مقتل 4 من جنوده في هجوم بمدينة رفح، وقال المتحدث العسكري إن مسلحين هاجموا كمينا "
+     "بالعريش.", "EGY"),
+    ("استشهد 5 فلسطينيين في غارة إسرائيلية على منزل في رفح جنوب قطاع غزة.", "PSE"),
+    ("شنت طائرات إسرائيلية غارة على منزل في رفح.", "PSE"),
+])
+def test_rafah_by_the_people_and_places_of_the_report(nlp, text, country):
+    [ev] = events(nlp, text, "2015-07-23")
+    assert (ev.location, ev.country) == ("Rafah", country)
