@@ -184,6 +184,12 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
         found = []  # لجنة أطباء السودان: the organisation, not the doctors
     if found:
         specific = [f for f in found if f[2].name not in generic]
+        if specific and specific[0][0] == a and specific[0][2].role != "civilians":
+            # وزارة الصحة في حكومة الوحدة الوطنية: the head names the speaker, the rest says whose it is
+            s, e, act = specific[0]
+            return Speaker(pos, act.name, text, actor=act, **kw)
+        if not specific and len(found) > 1 and found[0][2].name == "Officials":
+            found = found[1:]  # مسؤولون في الشرطة: officials of the police speak for the police
         # a named source (an agency, a ministry, a monitor) over the words around it (مراسل الجزيرة)
         s, e, act = max(specific or found, key=lambda f: (f[2].inter is None, f[1] - f[0], -f[0]))
         return Speaker(pos, act.name, text, actor=act, **kw)

@@ -211,7 +211,7 @@ class ClaimExtractor:
             return []
         sp = speakers[0]
         words = [k for k, t in enumerate(toks) if t.is_word]
-        if not sp.denial or not sp.source or sp.pos not in words[:2] or \
+        if not sp.denial or not sp.source or sp.pos not in words[:4] or \
                 not any(variants(t.text)[-1] in _BACK_REFERENCES for t in toks if t.is_word):
             return []
         out = []
@@ -343,6 +343,10 @@ class ClaimExtractor:
             if own is not None and source is not None and source.actor is not None \
                     and source.actor.name not in self.generic and source.actor.inter is not None:
                 who_actor, who_text = source.actor, ctx.view.original(own, own + 1)
+            elif own is not None and source is not None and source.actor is None and source.source:
+                # وذكر مركز طب الطوارئ أن 4 من عناصره أصيبوا: the speaking body's own people
+                who_actor = Actor(source.source, None, "other", None)
+                who_text = ctx.view.original(own, own + 1)
             a = m.start
             b = m.end
             if trig is not None:

@@ -158,3 +158,32 @@ MORE = [
 @pytest.mark.parametrize("text,expected", MORE)
 def test_more_groups(claims_of, text, expected):
     assert _whos(claims_of, text) == expected
+
+
+HEADS = [
+    # the head of the phrase speaks; the government it belongs to only says whose ministry it is
+    ("أعلنت وزارة الصحة في حكومة الوحدة الوطنية الليبية ارتفاع الحصيلة إلى 32 قتيلا.",
+     [("killed", 32, "exact", "Health Ministry", "asserted")]),
+    # officials of the police speak for the police
+    ("قتل تسعة أشخاص على الأقل، وفق ما أفاد به مسؤولون في الشرطة.",
+     [("killed", 9, "at_least", "Security forces", "asserted")]),
+    # a group claiming an attack speaks; the attack is its object; a participle hedges its figure
+    ("وتبنت حركة الشباب المتطرفة الهجوم في بيان، زاعمة أنها قتلت 15 عنصرا من القوات الحكومية.",
+     [("killed", 15, "exact", "Al Shabaab", "unconfirmed")]),
+    # a denial opened by a connective still points back; the denier's own figure is asserted
+    ("وقالت الوزارة إن ثلاثة مدنيين قتلوا. في المقابل، نفى المتحدث باسم الجهاز صحة هذه الأرقام، وقال إن عدد "
+     "القتلى لا يتجاوز 12 شخصا.",
+     [("killed", 3, "exact", "الوزارة", "asserted"), ("killed", 3, "exact", "المتحدث باسم الجهاز", "denied"),
+      ("killed", 12, "up_to", "المتحدث باسم الجهاز", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADS)
+def test_speaker_heads(claims_of, text, expected):
+    assert _rows(claims_of, text) == expected
+
+
+def test_own_people_of_an_unlisted_body(claims_of):
+    text = "وذكر مركز طب الطوارئ والدعم أن 4 من عناصره أصيبوا أثناء إسعاف الجرحى."
+    assert [(c.kind, c.value, c.who, c.source) for c in claims_of(text)] == [
+        ("injured", 4, "مركز طب الطوارئ والدعم", "مركز طب الطوارئ والدعم")]
