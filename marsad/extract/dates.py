@@ -414,8 +414,14 @@ def _anchor_words() -> frozenset[str]:
     return frozenset(out)
 
 
-_WORD = re.compile(r"\w+")
-_YEARISH = re.compile(r"(?:1[89]|20|1[34])\d\d")  # Gregorian or Hijri year: numeric dates contain one
+
+
+@cache
+def _anchor_re() -> re.Pattern[str]:
+    """Anchor words (with و/ف and ب/ل clitics) and year-like numbers, found by one C-level regex scan."""
+    words = sorted(_anchor_words(), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:[وف]?[بل]?(?:{alt})|(?:1[89]|20|1[34])\d\d)(?!\w)")
 
 
 def _windows(text: str, before: int = 32, after: int = 48) -> list[tuple[int, int]]:
@@ -426,14 +432,7 @@ def _windows(text: str, before: int = 32, after: int = 48) -> list[tuple[int, in
     """
     out: list[tuple[int, int]] = []
     n = len(text)
-    anchors = _anchor_words()
-    yearish = _YEARISH.fullmatch
-    for m in _WORD.finditer(text.replace("ة", "ه")):
-        w = m.group()
-        clitic = len(w) > 3 and w[0] in "وفبل" and (
-            w[1:] in anchors or (w[0] in "وف" and w[1] in "بل" and w[2:] in anchors))
-        if w not in anchors and not clitic and not (w[0].isdigit() and yearish(w)):
-            continue
+    for m in _anchor_re().finditer(text.replace("ة", "ه")):
         s, e = max(0, m.start() - before), min(n, m.end() + after)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
