@@ -288,7 +288,7 @@ class ClaimExtractor:
                   and self.lex.bounds.match_at(toks, j)}
         trigger_at = {j for s, e, _, _ in triggers for j in range(s, e)}
         for _, _, act in actors:  # the country's own forces named in the article (الجيش العراقي)
-            if act.country and act.inter == 1 and act.role == "armed":
+            if act.country and act.inter in (1, 8) and act.role == "armed":
                 generic = _COUNTRY_FORCES.get(act.name.split(" of ")[0])
                 if generic:
                     self._forces_seen[generic].add(act.name)
@@ -321,7 +321,8 @@ class ClaimExtractor:
                 who_actor, who_text = who_span[2], ctx.view.original(who_span[0], who_span[1])
             else:
                 after = toks[m.num_end] if m.num_end < len(toks) else None
-                linked = prev_f is not None and self._linked(ctx, m, prev_m)
+                linked = prev_f is not None and (self._linked(ctx, m, prev_m) or
+                                                 (after is not None and after.text in _BREAKDOWN))
                 others = after is not None and who.is_others(after)
                 pool = out if out else previous
                 ref = next((f for f in reversed(pool) if not f.breakdown), None) if others else \
@@ -588,8 +589,9 @@ class ClaimExtractor:
                 return t[2], t
         if left is not None:  # an attempt (محاولة لإطلاق سراح 4400 ...): only a state word may count
             return self._weak(ctx, m, num_starts)
-        # 4. listed with the previous figure
-        if prev_kind is not None and self._linked(ctx, m, prev_m):
+        # 4. listed with the previous figure, or a part of it (وإصابة 100 آخرين، 20 منهم بحالة خطيرة)
+        if prev_kind is not None and (self._linked(ctx, m, prev_m) or
+                                      (m.num_end < n and toks[m.num_end].text in _BREAKDOWN)):
             return prev_kind, None
         return self._weak(ctx, m, num_starts)
 

@@ -187,3 +187,15 @@ def test_own_people_of_an_unlisted_body(claims_of):
     text = "وذكر مركز طب الطوارئ والدعم أن 4 من عناصره أصيبوا أثناء إسعاف الجرحى."
     assert [(c.kind, c.value, c.who, c.source) for c in claims_of(text)] == [
         ("injured", 4, "مركز طب الطوارئ والدعم", "مركز طب الطوارئ والدعم")]
+
+
+def test_part_after_its_total(claims_of):
+    text = "أعلنت وزارة الصحة استشهاد 12 مواطنا وإصابة أكثر من 100 آخرين، 20 منهم بحالة خطيرة."
+    assert _whos(claims_of, text) == [("killed", 12, "Civilians"), ("injured", 100, "Civilians"),
+                                      ("injured", 20, "Civilians")]
+
+
+def test_soldier_of_the_army_named_in_the_sentence(claims_of):
+    text = "قال الجيش الإسرائيلي إنه اعتقل 30 مطلوبا خلال العملية، مشيرا إلى مقتل جندي من وحدة النخبة."
+    assert _whos(claims_of, text) == [("arrested", 30, "Suspects"),
+                                      ("killed", 1, "Military Forces of Israel")]
