@@ -342,7 +342,8 @@ class ClaimExtractor:
             source, stance = self._source_stance(ctx, m, speakers, fallback, claim_start)
             own = self._own_forces(ctx, m)
             if own is not None and source is not None and source.actor is not None \
-                    and source.actor.name not in self.generic and source.actor.inter is not None:
+                    and (source.actor.name not in self.generic or source.actor.name in _FORCES) \
+                    and source.actor.inter is not None:
                 who_actor, who_text = source.actor, ctx.view.original(own, own + 1)
             elif own is not None and source is not None and source.actor is None and source.source:
                 # وذكر مركز طب الطوارئ أن 4 من عناصره أصيبوا: the speaking body's own people
@@ -548,6 +549,10 @@ class ClaimExtractor:
             near = ctx.trig_end.get(m.start - 1)
             if near and not near[3] and near[2] != t[2] and t[2] in _STATE_NOUN_KINDS:
                 return near[2], near  # حرر 76 رهينة: the event, not the state
+            if t[2] == "injured":
+                died = ctx.trig_start.get(t[1])
+                if died and died[2] == "killed" and not died[3]:
+                    return "killed", died  # 3 جرحى توفوا متأثرين بإصاباتهم: the wounded died
             return t[2], t
         # 2. the nearest trigger on the left inside the clause
         left = None

@@ -199,3 +199,26 @@ def test_soldier_of_the_army_named_in_the_sentence(claims_of):
     text = "قال الجيش الإسرائيلي إنه اعتقل 30 مطلوبا خلال العملية، مشيرا إلى مقتل جندي من وحدة النخبة."
     assert _whos(claims_of, text) == [("arrested", 30, "Suspects"),
                                       ("killed", 1, "Military Forces of Israel")]
+
+
+LAST = [
+    # the wounded who died are dead
+    ("وقالت مصادر في المستشفى إن 3 جرحى توفوا متأثرين بإصاباتهم.",
+     [("killed", 3, "exact", "Medical source", "asserted")]),
+    # lost contact with soldiers: missing, said by the army about its own
+    ("وقالت قيادة الجيش في بيان إنها فقدت الاتصال بـ 4 من جنودها.",
+     [("missing", 4, "exact", "Military forces", "asserted")]),
+    # the relayed source's words end before "its saying"
+    ("ونقلت وكالة رويترز عن مصادر طبية قولها إن 14 شخصا قتلوا.",
+     [("killed", 14, "exact", "Medical source", "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LAST)
+def test_last_patterns(claims_of, text, expected):
+    assert _rows(claims_of, text) == expected
+
+
+def test_relay_source_text_is_clean(claims_of):
+    (c,) = claims_of("ونقلت وكالة رويترز عن مصادر طبية قولها إن 14 شخصا قتلوا.")
+    assert (c.source_text, c.relay) == ("مصادر طبية", "Reuters")
