@@ -598,6 +598,31 @@ def _km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+_COUNTRYSIDE = {key("ريف"), key("محافظة"), key("ولاية"), key("قضاء"), key("منطقة")}
+COUNTRYSIDE_KM = 45.0  # `بريف حلب`: a village of a city's countryside lies within this distance of it
+PROVINCE_KM = 60.0  # a province's row is a point: a village with no governorate must lie this near it
+
+
+def _area_of(nxt: dict[str, Any] | None, town: Place | None) -> str | None:
+    """Whether the next mention names an area a village lies in: "province" (a governorate row, or a
+    name after محافظة), "countryside" (`ريف حلب`), else None."""
+    if nxt is None or town is None or town.lat is None:
+        return None
+    if town.feature == "admin1":
+        return "province"
+    if town.feature in ("city", "town") and nxt["qualifier"] in _COUNTRYSIDE:
+        return "countryside"
+    return None
+
+
+def _within_area(c: Place, town: Place, area: str) -> bool:
+    if c.lat is None:
+        return False
+    if c.admin1 is not None and town.admin1 is not None:
+        return c.admin1 == town.admin1  # the gazetteer's governorate names agree across its rows
+    return _km(c, town) <= (PROVINCE_KM if area == "province" else COUNTRYSIDE_KM)
+
+
 def _inside_named_town(matches: list[dict[str, Any]], out: list[PlaceMention]) -> list[PlaceMention]:
     """`حي المسلخ بمدينة النبطية`: a neighbourhood or village named right before its town must lie
     near that town, and any place named by a town must be in its country; a same-named place
@@ -615,6 +640,16 @@ def _inside_named_town(matches: list[dict[str, Any]], out: list[PlaceMention]) -
             there = [c for c in pm.candidates if c.country == town.country]
             if there:
                 keep.append(PlaceMention(pm.start, pm.end, pm.text, there[0], pm.candidates, pm.geo_precision,
+                                         pm.qualifier, pm.fuzzy, pm.metonym))
+            continue
+        area = _area_of(nxt, town)
+        if (area and pm.place.feature in _MINOR and nxt["sent"] == m["sent"]
+                and nxt["tok"] - m["tok_end"] <= 2 and not (m["metonym"] or nxt["metonym"])):
+            # `قرية الزهراء بريف حلب`, `قرية X بمحافظة ديالى`: the village of that province, or the province
+            inside = [c for c in pm.candidates if c.country == town.country and _within_area(c, town, area)]
+            if inside:
+                best = pm.place if pm.place in inside else inside[0]
+                keep.append(PlaceMention(pm.start, pm.end, pm.text, best, pm.candidates, pm.geo_precision,
                                          pm.qualifier, pm.fuzzy, pm.metonym))
             continue
         if (pm.place.feature not in _MINOR or town is None or town.feature not in ("city", "town")

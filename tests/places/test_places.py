@@ -186,3 +186,16 @@ def test_a_given_name_is_a_village_only_with_a_locative_word(nlp):
 def test_city_standing_for_its_government_is_flagged(nlp):
     found = places(nlp, "دمشق تتهم أنقرة بقصف مواقع في ريف حلب")
     assert [(m.text, m.metonym) for m in found] == [("دمشق", True), ("أنقرة", True), ("حلب", False)]
+
+
+def test_a_village_stays_inside_the_province_named_after_it(nlp):
+    """`صالح علي` villages are in Baghdad: named with Diyala, the report is of a place the gazetteer lacks."""
+    found = places(nlp, "قصفت الطائرات قرية صالح علي بمحافظة ديالى")
+    assert [(m.text, m.place.admin1) for m in found] == [("محافظة ديالى", "Diyala")]
+    found = places(nlp, "قصفت الطائرات قرية صالح علي بمحافظة بغداد")
+    assert [(m.text, m.place.feature) for m in found] == [("صالح علي", "village"), ("بغداد", "admin1")]
+
+
+def test_a_neighbourhood_far_from_the_town_named_after_it_gives_way(nlp):
+    found = places(nlp, "استهدفت غارة منزلا في حي المسلخ بمدينة النبطية جنوب لبنان")
+    assert [m.text for m in found][0] == "النبطية"
