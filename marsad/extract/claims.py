@@ -38,6 +38,8 @@ _STATE_NOUN_KINDS = frozenset({"abducted", "held", "missing", "arrested"})
 # Words by which a denial points back at figures just given (ونفى الجيش ذلك, ونفت الوزارة هذه الأرقام).
 _BACK_REFERENCES = frozenset({"ذلك", "هذه", "هذا", "ارقام", "الارقام", "حصيله", "الحصيله", "معلومات",
                               "المعلومات", "انباء", "الانباء", "تقارير", "التقارير", "روايه", "الروايه"})
+# Complementisers: a speech verb followed by one introduces its own statement (قال إن ...), not an afterword.
+_COMPLEMENTS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها"})
 _BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
 # Words that end the name of a side after في صفوف (a place, a time, a cause follows).
 _SIDE_STOPS = frozenset({"في", "من", "علي", "خلال", "بعد", "قبل", "اثر", "جراء", "منذ", "الي", "عند", "قرب",
@@ -687,7 +689,13 @@ class ClaimExtractor:
                        claim_start: int):
         p = m.num_start
         before = [s for s in speakers if s.pos < p]
-        after = [s for s in speakers if s.pos > p and s.marker == "according"]
+        toks = ctx.toks
+        later = [x for x in ctx.view.number_at if x > p]
+        # ... قتل خمسة أشخاص، قال مسؤول محلي: a speech verb after a comma closing the sentence
+        after = [s for s in speakers if s.pos > p and (s.marker == "according" or (
+            s.pos > 0 and toks[s.pos - 1].text in ("،", ",") and not toks[s.pos].text.startswith("و")
+            and all(x < s.pos for x in later)
+            and not any(t.text in _COMPLEMENTS for t in toks[s.pos + 1:])))]
         sp = before[-1] if before else (after[0] if after else fallback)
         stance = "asserted"
         if (sp is not None and sp.denial and sp.pos < p) or attribution.denied_after(ctx.view, m.end):

@@ -222,3 +222,22 @@ def test_last_patterns(claims_of, text, expected):
 def test_relay_source_text_is_clean(claims_of):
     (c,) = claims_of("ونقلت وكالة رويترز عن مصادر طبية قولها إن 14 شخصا قتلوا.")
     assert (c.source_text, c.relay) == ("مصادر طبية", "Reuters")
+
+
+TRAILING = [
+    ("قتل خمسة أشخاص في الهجوم، قال مسؤول محلي.", [("killed", 5, "exact", "Local official", "asserted")]),
+    ("وقتل 12 جنديا في كمين نصبه مسلحون، على ما أعلنت وزارة الدفاع.",
+     [("killed", 12, "exact", "Defence Ministry", "asserted")]),
+    ("ولقي 6 أشخاص حتفهم، وفقا لما ذكرته وكالة الأنباء الرسمية.",
+     [("killed", 6, "exact", "State media", "asserted")]),
+    # a coordinated clause after the comma is no attribution
+    ("وأسفر الهجوم عن مقتل 12 شخصا، وأعلن تنظيم الدولة الإسلامية مسؤوليته عنه.",
+     [("killed", 12, "exact", None, "asserted")]),
+    # a missing perpetrator is no hedge
+    ("قتل 3 جنود، دون أن تذكر الوكالة الجهة المنفذة للهجوم.", [("killed", 3, "exact", None, "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TRAILING)
+def test_trailing_attribution(claims_of, text, expected):
+    assert _rows(claims_of, text) == expected
