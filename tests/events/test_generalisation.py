@@ -169,3 +169,17 @@ def test_a_town_of_a_separate_incident_does_not_place_the_main_one(nlp):
 def test_rafah_by_the_people_and_places_of_the_report(nlp, text, country):
     [ev] = events(nlp, text, "2015-07-23")
     assert (ev.location, ev.country) == ("Rafah", country)
+
+
+def test_a_jailbreak_in_another_town_is_its_own_incident(nlp):
+    text = ("قتل 5 عناصر من قوات الأمن في اشتباكات مع مسلحي داعش في حي الزهور بمدينة الحسكة. "
+            "وفي حادثة منفصلة، فر 20 سجينا من سجن في مدينة القامشلي.")
+    evs = events(nlp, text, "2022-01-21")
+    assert [(e.event_type, e.location) for e in evs] == [
+        ("Battles", "Al-Hasakah"), ("Strategic developments", "Al-Qamishli")]
+
+
+def test_a_jailbreak_amid_fighting_is_a_battle(nlp):
+    text = "قتل 12 عنصرا من الحراس في اشتباكات مع مسلحي داعش خلال محاولة الفرار من سجن الحسكة."
+    [ev] = events(nlp, text, "2022-01-21")
+    assert ev.event_type == "Battles"
