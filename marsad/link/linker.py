@@ -246,10 +246,7 @@ def _merge(inc: Incident) -> Event:
         merged.links = merged.links + list(other.links)
         merged.estimates = merged.estimates + list(other.estimates)
         evs.append(other)
-    actor_counts = Counter(a for e in evs for a in e.actors)
-    for a in merged.actors:
-        actor_counts[a] += len(evs) + 1
-    merged.actors = [a for a, _ in sorted(actor_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    merged.actors = _incident_actors(evs, merged)
     days = [d for e in evs for d in (parse_day(e.date), parse_day(e.date_end)) if d]
     days += [d for d in (parse_day(merged.date), parse_day(merged.date_end)) if d and inc.stored]
     days += [d for e in _absorbed(inc) for d in (parse_day(e.date), parse_day(e.date_end)) if d]
@@ -269,6 +266,24 @@ def _merge(inc: Incident) -> Event:
     merged.published = min(published) if published else None
     merged.links = merged.links + inc.links
     return merged
+
+
+def _incident_actors(evs: list[Event], merged: Event) -> list[str]:
+    """A lone report's actors as it names them; for several reports, the sides they agree on.
+
+    A side at least half the reports code (actor1, actor2 or an associated actor), or one of the
+    incident's own two sides, is kept; one report's stray coding (air support, a speaker's group)
+    does not become an actor of the incident every other report tells without it.
+    """
+    counts = Counter(a for e in evs for a in e.actors)
+    for a in merged.actors:
+        counts[a] += len(evs) + 1
+    ranked = [a for a, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if len(evs) == 1:
+        return list(dict.fromkeys([*merged.actors, *ranked]))
+    sides = Counter(a for e in evs for a in {e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2} if a)
+    main = {merged.actor1, merged.actor2}
+    return [a for a in ranked if sides[a] >= len(evs) / 2 or a in main] or ranked[:2]
 
 
 def _merge_incidents(incidents: list[Incident], blocks: _Blocks, alive: list[bool]) -> list[Incident]:

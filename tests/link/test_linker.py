@@ -261,3 +261,26 @@ def test_lone_first_report_moves_into_the_incident_later_reports_formed():
     assert groups(incidents) == {frozenset({"r1", "r2", "r3"})}
     rules = {link["doc_id"]: link["rule"] for link in incidents[0].links}
     assert rules == {"r2": "first report", "r3": "score", "r1": "score, second pass"}
+
+
+def test_an_incident_lists_the_sides_its_reports_agree_on():
+    """One report coding the coalition's air support as a side does not make it an actor of the incident."""
+    c = hasakah_prison()
+    coalition = "International coalition against ISIS"
+    h2 = next(e for e in c.events if e.doc_ids == ["h2"])
+    h2.actors = [coalition, ISIS, SDF]
+    h2.actor1, h2.actor2, h2.assoc_actor_1 = coalition, ISIS, SDF
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert len(incidents) == 1
+    assert incidents[0].actors == [ISIS, SDF]
+    assert (incidents[0].actor1, incidents[0].actor2) == (ISIS, SDF)
+
+
+def test_a_single_report_keeps_every_actor_it_names():
+    c = Corpus()
+    strike = make_event("s1", "2018-03-16", place="Afrin", lat=36.51, lon=36.87, admin1="Aleppo",
+                        country="SYR", event_type="Explosions/Remote violence", actors=[TURKEY, CIV, SDF],
+                        evidence="غارة تركية على عفرين")
+    c.article("s1", "2018-03-17", [(strike, [("killed", 11, CIV)])])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert incidents[0].actors == [TURKEY, CIV, SDF]
