@@ -56,6 +56,7 @@ SPECIFIC_WEIGHT = 3  # a generic word (`هجوم`) names an incident only if som
 HARMLESS_TYPES = {"Agreement", "Change to group/activity", "Other",
                   "Headquarters or base established", "Non-violent transfer of territory"}
 MAX_ACTORS = 3
+STRIKER_REACH = 4  # `غارة شنتها مسيّرة إسرائيلية`: the nationality within three words after the strike word
 SPEAKER_FACTOR = 0.3
 BLAME_BONUS = 2.0
 THIRD_ACTOR_SHARE = 0.75  # a third actor must weigh this share of the lesser of the two main ones
@@ -171,7 +172,9 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     civilian_victims = any(a.role == "civilians" for a in victims)
     armed_victims = any(a.role == "armed" for a in victims)
     targets = armed_target_index()
-    armed_target = any(targets.find(words, c.wlo, c.whi) for c in inc.clauses if c.triggers)
+    # `هجوم لقوات الدعم السريع على قرية`: forces named with the genitive ل are the attackers, not the target
+    armed_target = any(not words[h.first].key.startswith("ل") for c in inc.clauses if c.triggers
+                       for h in targets.find(words, c.wlo, c.whi))
     deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
     civilians_named = any(m.actor.role == "civilians" and any(c.start <= m.start < c.end for c in inc.clauses)
                           for m in actor_mentions)
@@ -345,7 +348,7 @@ def _strikers(words: list[Any], inc: Incident) -> list[Actor]:
         for t in c.triggers:
             if t.term.sub_event_type not in STRIKE_TYPES:
                 continue
-            for hit in nat.find(words, t.word + 1, min(c.whi, t.word + 3)):
+            for hit in nat.find(words, t.word + 1, min(c.whi, t.word + STRIKER_REACH)):
                 actor = forces.get(hit.payload)
                 if actor is not None and actor not in out:
                     out.append(actor)

@@ -183,3 +183,20 @@ def test_a_jailbreak_amid_fighting_is_a_battle(nlp):
     text = "قتل 12 عنصرا من الحراس في اشتباكات مع مسلحي داعش خلال محاولة الفرار من سجن الحسكة."
     [ev] = events(nlp, text, "2022-01-21")
     assert ev.event_type == "Battles"
+
+
+def test_forces_named_as_attackers_are_not_the_target(nlp):
+    """`هجوم لقوات الدعم السريع على قرية` killing civilians: an attack on civilians, not a clash."""
+    text = ("الفاشر - قتل 15 مدنيا في هجوم لقوات الدعم السريع على قرية شقرة غرب مدينة الفاشر "
+            "بولاية شمال دارفور، أمس الثلاثاء.")
+    [ev] = events(nlp, text, "2023-06-14")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert ev.date == "2023-06-13"
+    assert (ev.actor1, ev.actor2) == ("Rapid Support Forces (RSF)", "Civilians")
+
+
+def test_the_drone_of_a_strike_names_its_forces(nlp):
+    text = ("استشهد ثلاثة مدنيين، بينهم طفلان، في غارة شنتها مسيّرة إسرائيلية على سيارة في بلدة "
+            "النبطية الفوقا جنوبي لبنان، مساء الأربعاء.")
+    [ev] = events(nlp, text, "2024-02-15")
+    assert (ev.actor1, ev.actor2, ev.date) == ("Military Forces of Israel", "Civilians", "2024-02-14")
