@@ -9,7 +9,6 @@ from fastapi.testclient import TestClient
 from marsad.model import Article, Claim, Estimate, Event, Span
 from marsad.serve.app import create_app
 from marsad.store import Store
-from marsad.store.pgtemp import TempPostgres, unavailable_reason
 
 TOKEN = "s3cret-token"
 HASAKAH = ("أعلنت قوات سوريا الديمقراطية مقتل 28 عنصراً من داعش في الهجوم على سجن غويران بالحسكة.\n"
@@ -54,16 +53,6 @@ def records() -> tuple[list[Article], list[Claim], list[Event]]:
                       "features": {"<i>": "<svg onload=x>"}}]),
     ]
     return arts, claims, events
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    reason = unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    server = TempPostgres().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
