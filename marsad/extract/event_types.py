@@ -345,6 +345,8 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
         sub = "Excessive force against protesters"  # demonstrators killed
     if sub == "Arrests" and deaths:
         sub = "Armed clash"
+    if sub == "Disrupted weapons use" and deaths:
+        sub = "Remote explosive/landmine/IED"  # `قتل ضابط أثناء تفكيك عبوة ناسفة`: the bomb went off
     if sub == "Shelling/artillery/missile attack" and scores.get("Air/drone strike", 0) > 0:
         sub = "Air/drone strike"
     etype, disorder = sub_event_index()[sub]

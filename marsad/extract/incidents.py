@@ -194,6 +194,7 @@ def make_clauses(doc: Doc, words: list[Word]) -> list[Clause]:
 
 
 _DATELINE = re.compile(r"\s[–—-]+\s|\)\s*[–—-]+|^[^،,:\n]{2,40}[:：]\s")
+_OPENING_DATELINE = re.compile(r"\s*[^\s،,:.\-–—]+(?:\s[^\s،,:.\-–—(]+)?\s*(?:\([^)\n]{1,25}\)\s*)?[–—-]+\s")
 DATELINE_CHARS = 70  # `دبي، الإمارات العربية المتحدة (CNN) –`, `عين اليوم – القاهرة`
 
 
@@ -203,7 +204,13 @@ def _not_datelines(doc: Doc, clauses: list[Clause], places: list[Any]) -> list[A
     spans = []
     text = doc_text(doc)
     for c in clauses:
-        if c.sentence == 0 or c.sentence >= LEAD_SENTENCES or c.broken:
+        if c.sentence >= LEAD_SENTENCES or c.broken:
+            continue
+        if c.sentence == 0:
+            # an article without its headline opens with the dateline: `بغداد (رويترز) - قالت الشرطة`
+            m = _OPENING_DATELINE.match(text, c.start, c.start + DATELINE_CHARS)
+            if m:
+                spans.append((c.start, m.end()))
             continue
         m = _DATELINE.search(text[c.start:c.start + DATELINE_CHARS])
         if m and c.whi - c.wlo <= 6:

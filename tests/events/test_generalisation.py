@@ -200,3 +200,19 @@ def test_the_drone_of_a_strike_names_its_forces(nlp):
             "النبطية الفوقا جنوبي لبنان، مساء الأربعاء.")
     [ev] = events(nlp, text, "2024-02-15")
     assert (ev.actor1, ev.actor2, ev.date) == ("Military Forces of Israel", "Civilians", "2024-02-14")
+
+
+def test_an_opening_dateline_is_not_the_site(nlp):
+    text = ("القاهرة - قتل ضابط شرطة وأصيب ثلاثة آخرون أثناء محاولتهم تفكيك عبوة ناسفة بالقرب من مسجد في "
+            "مدينة نصر شرق القاهرة، السبت الماضي.")
+    [ev] = events(nlp, text, "2019-01-22")
+    assert (ev.location, ev.date) == ("Nasr City", "2019-01-19")
+    # the bomb went off while it was being defused: an explosion, not a disrupted weapon
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_an_agency_dateline_is_not_the_site(nlp):
+    text = ("بغداد (رويترز) - قالت الشرطة إن سيارة ملغومة انفجرت في حي الشعلة شمال غرب العاصمة العراقية "
+            "بغداد يوم الخميس مما أسفر عن مقتل سبعة أشخاص.")
+    [ev] = events(nlp, text, "2017-03-09")
+    assert (ev.location, ev.sub_event_type) == ("Shuala", "Remote explosive/landmine/IED")
