@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc
 
 from marsad import lang
+from marsad.text.document import doc_text as fast_doc_text
 from marsad.text.normalize import NormText, key, normalize
 
 # One "word" of a match key: Arabic letters, Latin letters or digits (punctuation separates words).
@@ -56,7 +57,7 @@ def doc_text(doc: Doc) -> str:
     """The doc's text, read once: spaCy rebuilds `doc.text` from its tokens on every access."""
     text = doc.user_data.get("marsad_text")
     if text is None:
-        text = doc.user_data["marsad_text"] = doc.text
+        text = doc.user_data["marsad_text"] = fast_doc_text(doc)  # the article's string when it is the same
     return text
 
 
