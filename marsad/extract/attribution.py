@@ -128,8 +128,8 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
         if t.text in _QUOTE_TOKS:
             j += 1
             continue
-        if t.is_punct or t.is_digit or j in view.number_at:
-            break
+        if t.is_punct or t.is_digit or j in view.number_at or (j > start and t.text in _number_words()):
+            break  # ونعى حزب الله اثنين من عناصره: the object's figure ends the speaker
         if j in view.trigger_at and not (j > start and t.text.startswith(("ال", "لل")) and toks[j - 1].is_word
                                          and j - 1 not in view.trigger_at):
             break  # مكتب توثيق الشهداء: a definite noun in construct stays in the name
@@ -150,6 +150,14 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
     while j > start and toks[j - 1].text in _QUOTE_TOKS:
         j -= 1
     return start, j
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Cardinal number words (not vague quantities): a figure after the speaker's name starts the object."""
+    from marsad.extract.numbers import lexicon as number_lexicon  # numbers does not import attribution
+
+    return number_lexicon().number_words
 
 
 def _told(view: SentenceView, j: int) -> Actor | None:
@@ -279,8 +287,16 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             elif sp is None and out and tok.text.startswith("و") and all(s.pos < i for s in out):
                 # ونفت الوزارة ذلك، وقالت إن ...: the same speaker says the next thing in its own voice
                 sp = replace(out[-1], pos=i, denial=denial, hedge=hedge, inherited=True, marker="speech")
-            elif sp is not None and not any(toks[k].text == "باسم" for k in range(a, b)):
-                sp = _resolve_anaphora(sp, view, a, lex, history + out)
+            elif sp is not None:
+                on_behalf = next((k for k in range(a, b) if toks[k].text == "باسم"), None)
+                if on_behalf is None:
+                    sp = _resolve_anaphora(sp, view, a, lex, history + out)
+                elif on_behalf + 1 < b and not any(s == on_behalf + 1 for s, _, _ in view.actors):
+                    # المتحدث باسم الجماعة: the party named before speaks through its spokesman
+                    party = _resolve_anaphora(replace(sp, actor=None), view, on_behalf + 1, lex,
+                                              history + out)
+                    if party.inherited:
+                        sp = replace(party, source_text=sp.source_text, inherited=False)
             if sp:
                 out.append(sp)
             i = max(i + sv[0], b if sp else 0)

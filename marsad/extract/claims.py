@@ -121,6 +121,7 @@ class ClaimExtractor:
         self.alex = attribution.lexicon()
         self.actors = actor_table()
         self.wlex = who.lexicon()
+        self._forces_by_country: dict[tuple[str, str], Actor] | None = None
         self.generic = self.wlex.generic
         words = set(self.alex.speech.first_words) | set(self.alex.according.first_words)
         words |= set(self.alex.continuation)
@@ -656,6 +657,12 @@ class ClaimExtractor:
             named = self._named_group(ctx, start, stop)
             if named:
                 return named
+        if found and found[2].name in _FORCES and found[1] < len(toks):
+            # جنديا سعوديا: soldiers of a nationality are that country's forces
+            iso = who.nationality(toks[found[1]])
+            forces = self._country_forces().get((iso, found[2].name)) if iso else None
+            if forces is not None:
+                return found[0], found[1] + 1, forces
         if found:
             return found
         # adjectival number after its noun: المصابين الثلاثة, انتحاريين اثنين
@@ -664,6 +671,21 @@ class ClaimExtractor:
                 if b == m.num_start and act.inter is not None:
                     return a, b, act
         return None
+
+    def _country_forces(self) -> dict[tuple[str, str], Actor]:
+        """(ISO3, generic forces name) -> that country's forces in the actor table (built once)."""
+        if self._forces_by_country is not None:
+            return self._forces_by_country
+        out = {}
+        for act in self.actors.actors:
+            generic = _COUNTRY_FORCES.get(act.name.split(" of ")[0]) if act.country else None
+            if generic:
+                out[(act.country, generic)] = act
+        for (iso, generic), act in list(out.items()):  # police missing: the army stands for security forces
+            if generic == "Military forces":
+                out.setdefault((iso, "Security forces"), act)
+        self._forces_by_country = out
+        return out
 
     def _named_group(self, ctx: _SentCtx, start: int, stop: int):
         """`عنصرين من ميليشيا لواء القدس`: a group head the actor table lacks, named by its words."""

@@ -26,6 +26,7 @@ class WhoLexicon:
     singular_kinds: frozenset[str]
     gap_blockers: frozenset[str]
     group_heads: frozenset[str]
+    nationality: dict[str, str]  # word form -> ISO3
 
 
 @cache
@@ -37,12 +38,29 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["own_forces"]),
                       frozenset(lex_key(w) for w in d["singular_nouns"]), frozenset(d["singular_kinds"]),
                       frozenset(lex_key(w) for w in d["gap_blockers"]),
-                      frozenset(lex_key(w) for w in d["group_heads"]))
+                      frozenset(lex_key(w) for w in d["group_heads"]), _nationality_forms(d["nationalities"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.
 _LEAD = frozenset({"من", "ال", "هولاء", "هذه", "تلك", "اوليك", "هذا", "فرد", "افراد", "فردا", "ما", "بين"})
 _QUOTE_CHARS = frozenset("\"“”«»″()")
+
+
+def _nationality_forms(table: dict) -> dict[str, str]:
+    """Nationality word forms (سعودي, سعوديا, سعوديين, سعوديون, سعودية) -> ISO3."""
+    out = {}
+    for iso, stems in table.items():
+        for stem in stems:
+            k = lex_key(stem)
+            for form in (k, k + "ا", k + "ين", k + "ون", k + "ه", k + "ان"):
+                out[form] = iso
+    return out
+
+
+def nationality(tok: Tok) -> str | None:
+    """ISO3 of a nationality adjective token, if it is one."""
+    table = lexicon().nationality
+    return next((table[f] for f in variants(tok.text) if f in table), None) if tok.is_word else None
 
 
 def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, stop: int,

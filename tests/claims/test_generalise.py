@@ -241,3 +241,17 @@ TRAILING = [
 @pytest.mark.parametrize("text,expected", TRAILING)
 def test_trailing_attribution(claims_of, text, expected):
     assert _rows(claims_of, text) == expected
+
+
+def test_soldiers_of_a_nationality_and_a_party_spokesman(claims_of):
+    text = ("أعلنت جماعة أنصار الله مقتل 20 جنديا سعوديا في هجوم على موقع عسكري. وقال المتحدث العسكري باسم "
+            "الجماعة إن قواتها أسرت 5 جنود.")
+    assert [(c.kind, c.value, c.who, c.source) for c in claims_of(text)] == [
+        ("killed", 20, "Military Forces of Saudi Arabia", "Houthis (Ansar Allah)"),
+        ("arrested", 5, "Military forces", "Houthis (Ansar Allah)")]
+
+
+def test_mourned_members_end_the_speaker(claims_of):
+    (c,) = claims_of("ونعى حزب الله اثنين من عناصره.")
+    assert (c.kind, c.value, c.who, c.source, c.source_text) == \
+        ("killed", 2, "Hezbollah", "Hezbollah", "حزب الله")
