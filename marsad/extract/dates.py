@@ -142,7 +142,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                  rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
         "range": rf"(?:(?:بين|من){_SP})?(?<!\d)(?P<d1>[0-3]?\d){_SEP}(?:(?:و|الى|حتى|-)\s*)"
                  rf"(?P<d>[0-3]?\d)(?!\d){_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",
-        "day_month": rf"{wday_lead}{day}{_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",
+        # `3 آب/أغسطس الجاري`: a day of this (or last) month keeps its day
+        "day_month": rf"{wday_lead}{day}{_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}"
+                     rf"(?:{year_tail.removesuffix('?')}|{_SP}(?:{mod}))?",
         "day_this_month": rf"{wday_lead}{day}{_SP}(?:من{_SP})?(?:الشهر|شهر){_SP}(?P<mod>{mod})",
         "month_year": rf"(?:شهر{_SP})?{month_pair}{_SEP}(?:من{_SP})?(?:(?:عام|سنة|العام){_SP})?{year}",
         "month_mod": rf"(?:شهر{_SP})?{month_pair}{_SP}(?P<mod>{mod})",
