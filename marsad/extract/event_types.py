@@ -263,8 +263,11 @@ def trigger_index() -> PhraseIndex:
 
 @cache
 def armed_target_index() -> PhraseIndex:
-    """Words naming armed targets (soldiers, police, a checkpoint): a generic attack on them is a Battle."""
-    return PhraseIndex((t, True) for t in lang.load("event_triggers")["armed_targets"])
+    """Words naming armed targets (soldiers, police, a checkpoint): a generic attack on them is a Battle.
+    The payload is True for the unambiguous ones, False for words that as often name the attackers."""
+    data = lang.load("event_triggers")
+    ambiguous = {key(w) for w in data.get("ambiguous_targets") or []}
+    return PhraseIndex((t, key(t) not in ambiguous) for t in data["armed_targets"])
 
 
 @cache

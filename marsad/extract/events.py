@@ -173,8 +173,9 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     armed_victims = any(a.role == "armed" for a in victims)
     targets = armed_target_index()
     # `هجوم لقوات الدعم السريع على قرية`: forces named with the genitive ل are the attackers, not the target
-    armed_target = any(not words[h.first].key.startswith("ل") for c in inc.clauses if c.triggers
-                       for h in targets.find(words, c.wlo, c.whi))
+    # and with civilians among the victims, `المسلحين` or `عناصر` name the attackers too
+    armed_target = any(not words[h.first].key.startswith("ل") and (h.payload or not civilian_victims)
+                       for c in inc.clauses if c.triggers for h in targets.find(words, c.wlo, c.whi))
     deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
     civilians_named = any(m.actor.role == "civilians" and any(c.start <= m.start < c.end for c in inc.clauses)
                           for m in actor_mentions)

@@ -216,3 +216,16 @@ def test_an_agency_dateline_is_not_the_site(nlp):
             "بغداد يوم الخميس مما أسفر عن مقتل سبعة أشخاص.")
     [ev] = events(nlp, text, "2017-03-09")
     assert (ev.location, ev.sub_event_type) == ("Shuala", "Remote explosive/landmine/IED")
+
+
+def test_gunmen_storming_a_mosque_are_attackers_not_an_armed_target(nlp):
+    text = ("قتل 12 مصليا وأصيب 20 آخرون عندما اقتحم عدد من المسلحين مسجدا في قرية بشمال سيناء وأطلقوا النار "
+            "على المصلين.")
+    [ev] = events(nlp, text, "2018-01-05")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert ev.actor2 == "Civilians"
+
+
+def test_gunmen_attacking_a_checkpoint_is_a_battle(nlp):
+    [ev] = events(nlp, "قتل 5 جنود في هجوم شنه مسلحون على حاجز للجيش في العريش.", "2018-01-05")
+    assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of Egypt")
