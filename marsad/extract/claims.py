@@ -111,6 +111,7 @@ class _SentCtx:
     trig_start: dict[int, tuple[int, int, str, bool]]
     trig_end: dict[int, tuple[int, int, str, bool]]
     bounds: set[int]
+    forces: dict[str, set[str]]  # country forces named in the sentence, by the generic group they refine
 
 
 class ClaimExtractor:
@@ -290,14 +291,17 @@ class ClaimExtractor:
         bounds = {j for j in range(n) if toks[j].is_word and not bw.isdisjoint(variants(toks[j].text))
                   and self.lex.bounds.match_at(toks, j)}
         trigger_at = {j for s, e, _, _ in triggers for j in range(s, e)}
-        for _, _, act in actors:  # the country's own forces named in the article (الجيش العراقي)
+        here: dict[str, set[str]] = {"Military forces": set(), "Security forces": set()}
+        for _, _, act in actors:  # the country's forces named here (للجيش العراقي, الجيش الإسرائيلي)
             if act.country and act.inter in (1, 8) and act.role == "armed":
                 generic = _COUNTRY_FORCES.get(act.name.split(" of ")[0])
                 if generic:
-                    self._forces_seen[generic].add(act.name)
+                    here[generic].add(act.name)
+                    if act.inter == 1:  # a state's own forces stand for the article; foreign ones do not
+                        self._forces_seen[generic].add(act.name)
         view = SentenceView(toks, original, actors, trigger_at, set())
         return _SentCtx(toks, view, triggers, {t[0]: t for t in triggers}, {t[1] - 1: t for t in triggers},
-                        bounds)
+                        bounds, here)
 
     # ------------------------------------------------------------------ per sentence
     def _sentence_claims(self, doc: Doc, ctx: _SentCtx, speakers: list[Speaker], fallback: Speaker | None,
@@ -337,10 +341,12 @@ class ClaimExtractor:
                     who_actor = self.actors.get(_UNIDENTIFIED)
             if self._agent(ctx, m, trig, who_span):
                 continue
-            seen = self._forces_seen.get(who_actor.name) if who_actor is not None else None
+            seen = None
+            if who_actor is not None and who_actor.name in _FORCES:
+                seen = ctx.forces[who_actor.name] or self._forces_seen[who_actor.name]
             if seen is not None and len(seen) == 1:
-                # ضابطان, عسكريين: the one country's forces the article names, not forces of no country
-                who_actor = self.actors.get(next(iter(self._forces_seen[who_actor.name]))) or who_actor
+                # ضابطان, عسكريين: the one country's forces the sentence (or the article) names
+                who_actor = self.actors.get(next(iter(seen))) or who_actor
             claim_start = min(m.start, trig[0]) if trig is not None else m.start
             source, stance = self._source_stance(ctx, m, speakers, fallback, claim_start)
             own = self._own_forces(ctx, m)
