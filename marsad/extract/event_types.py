@@ -300,6 +300,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             for h in trigger_index().find(words) if not h.payload.inert]
 
 
+SUICIDE_SHARE = 0.5  # suicide words weighing this share of the explosive words make it a suicide bombing
+GENERIC_WEIGHT = 3  # trigger words that say something exploded or was bombarded, not with what
+
 # Explosives set off on the spot; an air strike or shelling stays remote violence whatever else is said.
 PLANTED_EXPLOSIVES = frozenset({"Remote explosive/landmine/IED", "Grenade"})
 
@@ -323,6 +326,7 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
     clash, on civilians an attack on civilians; an arrest raid in which people died is an armed clash.
     """
     scores: dict[str, float] = {}
+    strongest: dict[str, int] = {}
     for trig, factor in weighted:
         term = trig.term
         if term.sub_event_type is None or term.weight <= 0:
@@ -331,10 +335,20 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
         if term.targeted:
             sub = "Armed clash" if (armed_target or armed_victims or not civilian_victims) else "Attack"
         scores[sub] = scores.get(sub, 0.0) + term.weight * factor
+        strongest[sub] = max(strongest.get(sub, 0), term.weight)
     if not scores:
         return Typing(None, None, None, False, 0.0)
     sub = max(scores, key=lambda s: scores[s])
     score = scores[sub]
+    if strongest[sub] <= GENERIC_WEIGHT:
+        # `تفجير الكرادة ... التفجير الانتحاري`: a named weapon of the same kind beats the generic word
+        etype = sub_event_index()[sub][0]
+        named = [s for s in scores if s != sub and strongest[s] > GENERIC_WEIGHT
+                 and sub_event_index()[s][0] == etype]
+        if named:
+            sub = max(named, key=lambda s: scores[s])
+    if sub in PLANTED_EXPLOSIVES and scores.get("Suicide bomb", 0.0) >= SUICIDE_SHARE * scores[sub]:
+        sub = "Suicide bomb"  # `انتحاريا فجر شاحنة مفخخة`: ACLED codes the bomber, whatever he carried
     if sub == "Attack":
         # an assassination by bomb or strike is coded by its weapon (ACLED: Explosions/Remote violence)
         weapons = [s for s in scores if sub_event_index()[s][0] == "Explosions/Remote violence"]

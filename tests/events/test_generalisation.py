@@ -229,3 +229,13 @@ def test_gunmen_storming_a_mosque_are_attackers_not_an_armed_target(nlp):
 def test_gunmen_attacking_a_checkpoint_is_a_battle(nlp):
     [ev] = events(nlp, "قتل 5 جنود في هجوم شنه مسلحون على حاجز للجيش في العريش.", "2018-01-05")
     assert (ev.event_type, ev.actor2) == ("Battles", "Military Forces of Egypt")
+
+
+def test_a_suicide_truck_bomb_is_a_suicide_bombing(nlp):
+    text = ("العراق: 213 قتيلا في تفجير الكرادة وداعش يتبنى\n"
+            "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي استهدف حي الكرادة المزدحم وسط بغداد فجر الأحد إلى 213 "
+            "قتيلا و200 جريح، بحسب مصادر طبية وأمنية.\n"
+            "وتبنى تنظيم داعش الهجوم في بيان نشر على الإنترنت، قائلا إن انتحاريا فجر شاحنة مفخخة.")
+    [ev] = events(nlp, text, "2016-07-04")
+    assert (ev.sub_event_type, ev.location, ev.date) == ("Suicide bomb", "Karrada", "2016-07-03")
+    assert (ev.actor1, ev.actor2) == ("Islamic State (ISIS)", "Civilians")
