@@ -255,3 +255,15 @@ def test_mourned_members_end_the_speaker(claims_of):
     (c,) = claims_of("ونعى حزب الله اثنين من عناصره.")
     assert (c.kind, c.value, c.who, c.source, c.source_text) == \
         ("killed", 2, "Hezbollah", "Hezbollah", "حزب الله")
+
+
+OCCUPATIONS = [
+    ("وقتل 15 صيادا في هجوم لبوكو حرام قرب بحيرة تشاد.", [("killed", 15, "Civilians")]),
+    ("وأصيب 9 من المارة في الانفجار.", [("injured", 9, "Civilians")]),
+    ("وقتل 8 من مقاتلي هيئة تحرير الشام.", [("killed", 8, "Hayat Tahrir al-Sham (HTS)")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OCCUPATIONS)
+def test_occupations_and_fighters_of(claims_of, text, expected):
+    assert _whos(claims_of, text) == expected
