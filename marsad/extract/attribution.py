@@ -135,6 +135,9 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
             break  # مكتب توثيق الشهداء: a definite noun in construct stays in the name
         if j > start and _told(view, j) is not None:
             break  # قال مصدر طبي لوكالة فرانس برس: the agency was told, it relays
+        if j > start and t.text == "ل" and j + 1 < n and toks[j + 1].text in _QUOTE_TOKS and \
+                any(e == j and act.inter is None for _, e, act in view.actors):
+            break  # مصادر محلية لـ"عنب بلدي": a source told an outlet the table does not know
         inside = any(s < j < e or (s == j and e - s > 1) for s, e, _ in view.actors) or \
             (j > start and toks[j - 1].text in _MEDIA_HEADS)
         nxt = j + 1
@@ -272,6 +275,11 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                     b = b2
             if sp is not None and sp.relay is None and b < n and _told(view, b) is not None:
                 sp = replace(sp, relay=_told(view, b).name)
+            elif sp is not None and sp.relay is None and b + 2 < n and toks[b].text == "ل" and \
+                    toks[b + 1].text in _QUOTE_TOKS:
+                close = next((k for k in range(b + 2, min(n, b + 7)) if toks[k].text in _QUOTE_TOKS), None)
+                if close is not None and close > b + 2:
+                    sp = replace(sp, relay=view.original(b + 2, close))
             if sp is None and i > 0:
                 # SVO: the speaker stands before the verb (الحوثيون يعلنون مقتل ...)
                 before = [(s, e, act) for s, e, act in view.actors if i - 3 <= e <= i and

@@ -267,3 +267,22 @@ OCCUPATIONS = [
 @pytest.mark.parametrize("text,expected", OCCUPATIONS)
 def test_occupations_and_fighters_of(claims_of, text, expected):
     assert _whos(claims_of, text) == expected
+
+
+def _sources(claims_of, text):
+    return [(c.kind, c.value, c.source, c.source_text, c.relay) for c in claims_of(text)]
+
+
+def test_source_told_an_unlisted_outlet(claims_of):
+    assert _sources(claims_of, 'وأفادت مصادر محلية لـ"عنب بلدي" بأن 4 مدنيين قتلوا.') == [
+        ("killed", 4, "Local sources", "مصادر محلية", "عنب بلدي")]
+
+
+def test_latest_count_of_a_body(claims_of):
+    assert _sources(claims_of, "وبحسب آخر إحصائية للأمم المتحدة، نزح أكثر من 700 ألف شخص.") == [
+        ("displaced", 700000, "United Nations", "للأمم المتحدة", None)]
+
+
+def test_drowned_are_dead(claims_of):
+    assert _sources(claims_of, "وذكرت وكالة الأنباء الليبية أن 7 مهاجرين غرقوا قبالة السواحل.") == [
+        ("killed", 7, "Libyan News Agency (LANA)", "وكالة الأنباء الليبية", None)]
