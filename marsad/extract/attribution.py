@@ -93,6 +93,10 @@ _QUOTE_TOKS = frozenset("\"“”«»″")
 _MEDIA_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "موقع", "شبكه", "اذاعه", "مجله", "تلفزيون", "جريده"})
 # Auxiliaries between a fronted speaker and its verb (وكانت الوزارة قد أعلنت).
 _AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لقد", "وقد"})
+# Clause openers after which a speech verb with no subject of its own keeps the sentence's speaker
+# (وأكد الجيش مقتل 4 من جنوده، لكنه نفى ...).
+_JOINERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "لكن", "ولكن", "كما", "ثم", "فيما",
+                      "بينما"})
 # Words that may open a sentence before a verb that continues the last speaker (كما أشارت إلى أن ...).
 _OPENERS = frozenset({"كما", "و", "ثم"})
 
@@ -228,6 +232,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             j = i + acc[0]
             # بحسب ما أفاد X / وفق ما تقوله X / حسبما أعلن X: skip "ما" and the verb
             rn = lex.report_nouns.match_at(toks, j) if j < n else None
+            claimed = bool(rn) and bool(lex.hedges.match_at(toks, j))  # بحسب ادعاءات الجيش: a claim
             if rn:  # وفق حصيلة أولية لوزارة الصحة
                 j += rn[0]
             if j < n and toks[j].text == "ما":
@@ -238,7 +243,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             if j < n and toks[j].text in ("به", "بها", "بهم"):
                 j += 1
             a, b = _subject(view, j, lex)
-            sp = _speaker_of(view, a, b, i, generic, marker="according")
+            sp = _speaker_of(view, a, b, i, generic, marker="according", hedge=claimed)
             if sp and (sp.actor is not None or b - a <= 6):
                 out.append(_resolve_anaphora(sp, view, a, lex, history + out))
             i = max(j, b) if sp else j
@@ -292,7 +297,8 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                     and all(t.is_word and (t.text in _AUX or t.text in _OPENERS) for t in toks[first_word:i]):
                 sp = replace(last, pos=i, denial=denial, hedge=hedge or last.hedge, inherited=True,
                              marker="speech")
-            elif sp is None and out and tok.text.startswith("و") and all(s.pos < i for s in out):
+            elif sp is None and out and (tok.text.startswith("و") or toks[i - 1].text in _JOINERS) \
+                    and all(s.pos < i for s in out):
                 # ونفت الوزارة ذلك، وقالت إن ...: the same speaker says the next thing in its own voice
                 sp = replace(out[-1], pos=i, denial=denial, hedge=hedge, inherited=True, marker="speech")
             elif sp is not None:

@@ -348,7 +348,8 @@ class ClaimExtractor:
                 # ضابطان, عسكريين: the one country's forces the sentence (or the article) names
                 who_actor = self.actors.get(next(iter(seen))) or who_actor
             claim_start = min(m.start, trig[0]) if trig is not None else m.start
-            source, stance = self._source_stance(ctx, m, speakers, fallback, claim_start)
+            source, stance = self._source_stance(ctx, m, speakers, fallback, claim_start,
+                                                 trig[0] if trig is not None else 0)
             own = self._own_forces(ctx, m)
             if own is not None and source is not None and source.actor is not None \
                     and (source.actor.name not in self.generic or source.actor.name in _FORCES) \
@@ -714,7 +715,7 @@ class ClaimExtractor:
         return None
 
     def _source_stance(self, ctx: _SentCtx, m, speakers: list[Speaker], fallback: Speaker | None,
-                       claim_start: int):
+                       claim_start: int, trig_end: int = 0):
         p = m.num_start
         before = [s for s in speakers if s.pos < p]
         toks = ctx.toks
@@ -730,6 +731,9 @@ class ClaimExtractor:
             stance = "denied"
         else:
             hedge = attribution.hedged_before(ctx.view, claim_start)
+            if hedge is None and trig_end > m.end:  # 9 أشخاص ربما قتلوا: a hedge before the verb
+                late = attribution.hedged_before(ctx.view, trig_end)
+                hedge = late if late is not None and late[0] >= m.end else None
             if hedge is None and m.num_start > m.start:  # قد تصل إلى 40: the qualifier hedges
                 hedge = attribution.hedged_before(ctx.view, m.num_start)
             if hedge or (sp is not None and sp.hedge) or attribution.hedged_after(ctx.view, m.end):

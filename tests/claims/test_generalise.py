@@ -286,3 +286,19 @@ def test_latest_count_of_a_body(claims_of):
 def test_drowned_are_dead(claims_of):
     assert _sources(claims_of, "وذكرت وكالة الأنباء الليبية أن 7 مهاجرين غرقوا قبالة السواحل.") == [
         ("killed", 7, "Libyan News Agency (LANA)", "وكالة الأنباء الليبية", None)]
+
+
+HEDGES = [
+    ("وقتل 30 من عناصر الحركة، بحسب ادعاءات الجيش.",
+     [("killed", 30, "exact", "Military forces", "unconfirmed")]),
+    ("وقالت مصادر إن 9 أشخاص ربما قتلوا في القصف.", [("killed", 9, "exact", "مصادر", "unconfirmed")]),
+    ("وأكد الجيش مقتل 4 من جنوده، لكنه نفى الأنباء عن أسر 2 آخرين.",
+     [("killed", 4, "exact", "Military forces", "asserted"),
+      ("arrested", 2, "exact", "Military forces", "denied")]),
+    ("قتل 5 أشخاص في الهجوم، فيما لم تعلن أي جهة مسؤوليتها عنه.", [("killed", 5, "exact", None, "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEDGES)
+def test_hedges_and_later_denials(claims_of, text, expected):
+    assert _rows(claims_of, text) == expected
