@@ -214,8 +214,11 @@ def gazetteer() -> Gazetteer:
         i = row_of.get(a["place"])
         if i is None:
             raise ValueError(f"places_curated.yaml alias for unknown place id {a['place']}")
-        arabic.extend(a["names"])
-        owners.extend([i] * len(a["names"]))
+        arabic.extend(a.get("names") or [])
+        owners.extend([i] * len(a.get("names") or []))
+        if a.get("name_en"):  # a source's odd English name (العريش as "City of Cut Noses")
+            row = rows[i]
+            rows[i] = type(row)((row[0], row[1], a["name_en"], *row[3:]))
     names: dict[str, list[int]] = {}
     for k, i in zip(_bulk_keys(arabic), owners, strict=True):
         if k:
