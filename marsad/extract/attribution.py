@@ -93,6 +93,9 @@ _QUOTE_TOKS = frozenset("\"“”«»″")
 _MEDIA_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "موقع", "شبكه", "اذاعه", "مجله", "تلفزيون", "جريده"})
 # Auxiliaries between a fronted speaker and its verb (وكانت الوزارة قد أعلنت).
 _AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لقد", "وقد"})
+# Documents a speaker issues (أصدرت الوزارة بيانا): they end the speaker's noun phrase.
+_ISSUED = frozenset({"بيان", "بيانا", "بلاغ", "بلاغا", "تصريح", "تصريحا", "تقرير", "تقريرا", "تعميم",
+                     "تعميما"})
 # Clause openers after which a speech verb with no subject of its own keeps the sentence's speaker
 # (وأكد الجيش مقتل 4 من جنوده، لكنه نفى ...).
 _JOINERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "لكن", "ولكن", "كما", "ثم", "فيما",
@@ -132,13 +135,15 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
         if t.text in _QUOTE_TOKS:
             j += 1
             continue
-        if t.is_punct or t.is_digit or j in view.number_at or (j > start and t.text in _number_words()):
+        if t.is_punct or t.is_digit or j in view.number_at or t.text in _number_words():
             break  # ونعى حزب الله اثنين من عناصره: the object's figure ends the speaker
         if j in view.trigger_at and not (j > start and t.text.startswith(("ال", "لل")) and toks[j - 1].is_word
                                          and j - 1 not in view.trigger_at):
             break  # مكتب توثيق الشهداء: a definite noun in construct stays in the name
         if j > start and _told(view, j) is not None:
             break  # قال مصدر طبي لوكالة فرانس برس: the agency was told, it relays
+        if j > start and t.text in _ISSUED:
+            break  # أصدرت الحركة بيان نعي ...: what the speaker issued is no part of its name
         if j > start and t.text == "ل" and j + 1 < n and toks[j + 1].text in _QUOTE_TOKS and \
                 any(e == j and act.inter is None for _, e, act in view.actors):
             break  # مصادر محلية لـ"عنب بلدي": a source told an outlet the table does not know
@@ -164,7 +169,7 @@ def _number_words() -> frozenset[str]:
     """Cardinal number words (not vague quantities): a figure after the speaker's name starts the object."""
     from marsad.extract.numbers import lexicon as number_lexicon  # numbers does not import attribution
 
-    return number_lexicon().number_words
+    return number_lexicon().number_words - {"احد", "احدي", "واحد", "واحده"}  # أحد الشهود speaks
 
 
 def _told(view: SentenceView, j: int) -> Actor | None:

@@ -302,3 +302,20 @@ HEDGES = [
 @pytest.mark.parametrize("text,expected", HEDGES)
 def test_hedges_and_later_denials(claims_of, text, expected):
     assert _rows(claims_of, text) == expected
+
+
+def test_denied_toll_and_the_deniers_breakdown(claims_of):
+    text = ("وقال المرصد إن 120 شخصا قتلوا في المواجهات. ونفت وزارة الصحة هذه الحصيلة، "
+            "وقالت إن عدد القتلى لم يتجاوز 48 شخصا، بينهم خمسة من القوات النظامية.")
+    assert [(c.kind, c.value, c.qualifier, c.who, c.source, c.stance) for c in claims_of(text)] == [
+        ("killed", 120, "exact", "Unidentified persons", "Syrian Observatory for Human Rights (SOHR)",
+         "asserted"),
+        ("killed", 120, "exact", "Unidentified persons", "Health Ministry", "denied"),
+        ("killed", 48, "up_to", "Unidentified persons", "Health Ministry", "asserted"),
+        ("killed", 5, "exact", "Military forces", "Health Ministry", "asserted")]
+
+
+def test_mourning_statement(claims_of):
+    (c,) = claims_of("وأصدرت حركة الجهاد الإسلامي بيان نعي ثلاثة من عناصرها.")
+    assert (c.kind, c.value, c.who, c.source) == \
+        ("killed", 3, "Palestinian Islamic Jihad", "Palestinian Islamic Jihad")
