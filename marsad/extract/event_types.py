@@ -300,6 +300,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             for h in trigger_index().find(words) if not h.payload.inert]
 
 
+INTERCEPTABLE = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+INTERCEPT_SHARE = 0.4  # interception words weighing this share of the missile words: nothing hit
 SUICIDE_SHARE = 0.5  # suicide words weighing this share of the explosive words make it a suicide bombing
 GENERIC_WEIGHT = 3  # trigger words that say something exploded or was bombarded, not with what
 
@@ -347,6 +349,9 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
                  and sub_event_index()[s][0] == etype]
         if named:
             sub = max(named, key=lambda s: scores[s])
+    if (sub in INTERCEPTABLE and not deaths
+            and scores.get("Disrupted weapons use", 0.0) >= INTERCEPT_SHARE * scores[sub]):
+        sub = "Disrupted weapons use"  # `أطلق الحوثيون صاروخا ... واعترضته الدفاعات الجوية`
     if sub in PLANTED_EXPLOSIVES and scores.get("Suicide bomb", 0.0) >= SUICIDE_SHARE * scores[sub]:
         sub = "Suicide bomb"  # `انتحاريا فجر شاحنة مفخخة`: ACLED codes the bomber, whatever he carried
     if sub == "Attack":

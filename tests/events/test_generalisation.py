@@ -239,3 +239,17 @@ def test_a_suicide_truck_bomb_is_a_suicide_bombing(nlp):
     [ev] = events(nlp, text, "2016-07-04")
     assert (ev.sub_event_type, ev.location, ev.date) == ("Suicide bomb", "Karrada", "2016-07-03")
     assert (ev.actor1, ev.actor2) == ("Islamic State (ISIS)", "Civilians")
+
+
+def test_an_intercepted_missile_is_a_disrupted_attack(nlp):
+    text = ("أطلقت جماعة الحوثي صاروخا باليستيا باتجاه العاصمة السعودية الرياض، واعترضته الدفاعات الجوية "
+            "السعودية شمال شرق المدينة.")
+    [ev] = events(nlp, text, "2017-11-05")
+    assert (ev.sub_event_type, ev.actor1) == ("Disrupted weapons use", "Houthis (Ansar Allah)")
+
+
+def test_a_missile_that_killed_is_a_strike_even_with_others_intercepted(nlp):
+    text = ("قتل مدنيان في سقوط صاروخ أطلقه الحوثيون على مدينة جازان، فيما اعترضت الدفاعات الجوية صاروخا "
+            "آخر.")
+    [ev] = events(nlp, text, "2018-03-26")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
