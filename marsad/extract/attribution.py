@@ -138,7 +138,8 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
         if t.is_punct or t.is_digit or j in view.number_at or t.text in _number_words():
             break  # ونعى حزب الله اثنين من عناصره: the object's figure ends the speaker
         if j in view.trigger_at and not (j > start and t.text.startswith(("ال", "لل")) and toks[j - 1].is_word
-                                         and j - 1 not in view.trigger_at):
+                                         and j - 1 not in view.trigger_at
+                                         and not any(e == j for _, e, _ in view.actors)):
             break  # مكتب توثيق الشهداء: a definite noun in construct stays in the name
         if j > start and _told(view, j) is not None:
             break  # قال مصدر طبي لوكالة فرانس برس: the agency was told, it relays
@@ -359,8 +360,10 @@ def headline_speaker(view: SentenceView, generic: frozenset[str], headline: bool
         if toks[k].text == ":":
             if not all(t.is_word or t.text in _QUOTE_TOKS for t in toks[:k]):
                 return None
-            if not any(s < k for s, _, _ in view.actors) and _is_place(view.original(0, k)):
-                return None  # غزة: 17 شهيدا: a dateline, the outlet speaks
+            if not any(s < k for s, _, _ in view.actors) and (
+                    _is_place(view.original(0, k)) or any(j in view.trigger_at for j in range(k))
+                    or lexicon().report_nouns.match_at(toks, 0)):
+                return None  # غزة: 17 شهيدا (a dateline); حصيلة الهجوم: ... (a label): the outlet speaks
             sp = _speaker_of(view, 0, k, 0, generic, marker="headline")
             return sp if sp is not None and (headline or sp.actor is not None) else None
     return None

@@ -319,3 +319,20 @@ def test_mourning_statement(claims_of):
     (c,) = claims_of("وأصدرت حركة الجهاد الإسلامي بيان نعي ثلاثة من عناصرها.")
     assert (c.kind, c.value, c.who, c.source) == \
         ("killed", 3, "Palestinian Islamic Jihad", "Palestinian Islamic Jihad")
+
+
+WORDINGS = [
+    ("وأعلنت القوات المسلحة القضاء على 20 إرهابيا خلال مداهمات.",
+     [("killed", 20, "exact", "Military forces", "asserted")]),
+    ("وقالت وزارة الدفاع التركية إنها حيدت 15 إرهابيا في شمال العراق.",
+     [("killed", 15, "exact", "Defence Ministry of Turkey", "asserted")]),
+    ("وأعلنت الوزارة ارتقاء 5 شهداء برصاص الاحتلال.", [("killed", 5, "exact", "الوزارة", "asserted")]),
+    # a label before a headline colon is no speaker
+    ("حصيلة الهجوم: قتيلان و3 جرحى", [("killed", 2, "exact", None, "asserted"),
+                                     ("injured", 3, "exact", None, "asserted")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WORDINGS)
+def test_wordings(claims_of, text, expected):
+    assert _rows(claims_of, text) == expected
