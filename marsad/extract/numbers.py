@@ -129,7 +129,14 @@ def _parse_number(toks: list[Tok], i: int, lex: NumberLexicon) -> tuple[int, int
         j = i + 1
         scale = _scale_at(toks, j, lex)
         if scale:
-            return int(round(value * scale)), j + 1, True
+            total = int(round(value * scale))
+            j += 1
+            # 3 آلاف و200, 3 ملايين و500 ألف: a smaller part joined by و adds to the figure
+            if j + 1 < len(toks) and toks[j].text == "و" and toks[j + 1].is_digit:
+                rest = _parse_number(toks, j + 1, lex)
+                if rest and 0 < rest[0] < scale:
+                    return total + rest[0], rest[1], True
+            return total, j, True
         return int(round(value)), j, False
     if not tok.is_word:
         return None

@@ -53,6 +53,10 @@ CASES = [
     ("أصيب ما يزيد على 60 شخصا.", [("injured", 60, None, "more_than")]),
     ("أدى القصف إلى نزوح ما يصل إلى 3000 شخص.", [("displaced", 3000, None, "up_to")]),
     ("أعتقد أن عدد المصابين يتجاوز 50.", [("injured", 50, None, "more_than")]),
+    # a scale with a smaller part joined by و; a negated "exceeds" is at most
+    ("وقتل أكثر من 3 آلاف و200 شخص منذ بداية النزاع.", [("killed", 3200, None, "more_than")]),
+    ("وقال إن عدد القتلى لم يتجاوز 61 شخصا.", [("killed", 61, None, "up_to")]),
+    ("ونزح ١٢٬٥٠٠ شخص من المدينة.", [("displaced", 12500, None, "exact")]),
 ]
 
 
