@@ -250,7 +250,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                 j += 1
             a, b = _subject(view, j, lex)
             sp = _speaker_of(view, a, b, i, generic, marker="according", hedge=claimed)
-            if sp and (sp.actor is not None or b - a <= 6):
+            if sp and (sp.actor is not None or b - a <= 3 or lex.org_heads.match_at(toks, a)):
                 out.append(_resolve_anaphora(sp, view, a, lex, history + out))
             i = max(j, b) if sp else j
             continue

@@ -42,7 +42,8 @@ def lexicon() -> WhoLexicon:
 
 
 # Words that may stand between a figure and its group: N من المدنيين.
-_LEAD = frozenset({"من", "ال", "هولاء", "هذه", "تلك", "اوليك", "هذا", "فرد", "افراد", "فردا", "ما", "بين"})
+_LEAD = frozenset({"من", "ال", "هولاء", "هذه", "تلك", "اوليك", "هذا", "فرد", "افراد", "فردا", "ما", "بين",
+                   "مابين"})
 _QUOTE_CHARS = frozenset("\"“”«»″()")
 
 

@@ -336,3 +336,14 @@ WORDINGS = [
 @pytest.mark.parametrize("text,expected", WORDINGS)
 def test_wordings(claims_of, text, expected):
     assert _rows(claims_of, text) == expected
+
+
+def test_bracketed_figure_between_groups(claims_of):
+    text = "وقد استشهد في تلك العمليات (37) مابين رجال أمن ومواطنين كما أصيب (120) مابين رجال أمن ومواطنين."
+    assert _whos(claims_of, text) == [("killed", 37, "Security forces"), ("injured", 120, "Security forces")]
+
+
+def test_no_speaker_from_a_relative_clause(claims_of):
+    # وفقا لما تلقوه من أوامر: what they received is no source
+    (c,) = claims_of("وقتل 4 أشخاص وفقا لما تلقوه من أوامر من التنظيم.")
+    assert (c.kind, c.value, c.source) == ("killed", 4, None)
