@@ -8,6 +8,7 @@ the paper relays), and headline prefixes (العراق: مقتل ...). A speaker
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -54,6 +55,7 @@ class AttributionLexicon:
     hedges_after: PhraseSet
     about_verbs: frozenset[str]
     object_verbs: frozenset[str]
+    titles: frozenset[str]
 
     @property
     def starts(self) -> frozenset[str]:
@@ -84,10 +86,11 @@ def lexicon() -> AttributionLexicon:
         impersonal=_keys(d["impersonal"]), unverifiable=PhraseSet({"u": d["unverifiable"]}),
         speech_triggers=_keys(d["speech_triggers"]), org_heads=PhraseSet({"org": d["organisation_heads"]}),
         report_nouns=PhraseSet({"r": d["report_nouns"]}), hedges_after=PhraseSet({"h": d["hedges_after"]}),
-        about_verbs=_keys(d["about_verbs"]), object_verbs=_keys(d["object_verbs"]),
+        about_verbs=_keys(d["about_verbs"]), object_verbs=_keys(d["object_verbs"]), titles=_keys(d["titles"]),
     )
 
 
+_WORDS = re.compile(r"\w+")
 _QUOTE_TOKS = frozenset("\"“”«»″")
 # Head nouns of media names: the next word belongs to the name (وكالة الأنباء ..., قناة الأخبار).
 _MEDIA_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "موقع", "شبكه", "اذاعه", "مجله", "تلفزيون", "جريده"})
@@ -284,6 +287,14 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                 if sp2 and sp2.actor is not None:
                     sp = replace(sp2, relay=sp.source)
                     b = b2
+            if sp is not None and sp.actor is None and b + 1 < n and toks[b].text in ("،", ",") and \
+                    not lex.titles.isdisjoint(variants(toks[b + 1].text)):
+                # اللواء منصور التركي، المتحدث الأمني في وزارة الداخلية: the title says whom he speaks for
+                a2, b2 = _subject(view, b + 1, lex)
+                sp2 = _speaker_of(view, a2, b2, i, generic, denial=denial, hedge=hedge)
+                if sp2 is not None and sp2.actor is not None:
+                    sp = replace(sp2, source_text=view.original(a, b2))
+                    b = b2
             if sp is not None and sp.relay is None and b < n and _told(view, b) is not None:
                 sp = replace(sp, relay=_told(view, b).name)
             elif sp is not None and sp.relay is None and b + 2 < n and toks[b].text == "ل" and \
@@ -336,8 +347,14 @@ def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionL
     if sp.actor is None and sp.source_text:
         # a name met before as part of a speaker (وتابع عبد الرحمن ... after مدير المرصد رامي عبد الرحمن)
         named = lex_key(sp.source_text)
+        words = set(_WORDS.findall(named))
         for h in reversed(history):
-            if h.actor is not None and h.source_text and len(named) > 4 and named in lex_key(h.source_text):
+            if h.actor is None or not h.source_text:
+                continue
+            known = lex_key(h.source_text)
+            # the whole name, or title and surname of a fuller name (اللواء التركي <- اللواء منصور التركي)
+            if (len(named) > 4 and named in known) or \
+                    (len(words) >= 2 and words <= set(_WORDS.findall(known))):
                 return replace(h, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or h.hedge, inherited=True,
                                marker=sp.marker)
     if not set(head) & lex.anaphoric:

@@ -347,3 +347,10 @@ def test_no_speaker_from_a_relative_clause(claims_of):
     # وفقا لما تلقوه من أوامر: what they received is no source
     (c,) = claims_of("وقتل 4 أشخاص وفقا لما تلقوه من أوامر من التنظيم.")
     assert (c.kind, c.value, c.source) == ("killed", 4, None)
+
+
+def test_apposition_title_and_surname_later(claims_of):
+    text = ("وأوضح اللواء منصور التركي، المتحدث الأمني في وزارة الداخلية، أن الجهات الأمنية ضبطت 5 أشخاص. "
+            "وقال اللواء التركي إن 3 من رجال الأمن قتلوا.")
+    assert [(c.kind, c.value, c.source) for c in claims_of(text)] == [
+        ("arrested", 5, "Interior Ministry"), ("killed", 3, "Interior Ministry")]
