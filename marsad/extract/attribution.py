@@ -336,6 +336,11 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
     return out
 
 
+def _bare(word: str) -> str:
+    """A name word without its article (التركي = تركي when names are compared)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionLexicon,
                       history: list[Speaker]) -> Speaker:
     """وتابع البيان / وأعلنت الوزارة: a back-reference noun continues the last speaker it fits
@@ -347,14 +352,14 @@ def _resolve_anaphora(sp: Speaker, view: SentenceView, a: int, lex: AttributionL
     if sp.actor is None and sp.source_text:
         # a name met before as part of a speaker (وتابع عبد الرحمن ... after مدير المرصد رامي عبد الرحمن)
         named = lex_key(sp.source_text)
-        words = set(_WORDS.findall(named))
+        words = {_bare(w) for w in _WORDS.findall(named)}
         for h in reversed(history):
             if h.actor is None or not h.source_text:
                 continue
             known = lex_key(h.source_text)
             # the whole name, or title and surname of a fuller name (اللواء التركي <- اللواء منصور التركي)
             if (len(named) > 4 and named in known) or \
-                    (len(words) >= 2 and words <= set(_WORDS.findall(known))):
+                    (len(words) >= 2 and words <= {_bare(w) for w in _WORDS.findall(known)}):
                 return replace(h, pos=sp.pos, denial=sp.denial, hedge=sp.hedge or h.hedge, inherited=True,
                                marker=sp.marker)
     if not set(head) & lex.anaphoric:
