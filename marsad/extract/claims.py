@@ -156,6 +156,7 @@ class ClaimExtractor:
         first = True
         carry: Speaker | None = None  # the speaker of a sentence cut at ؛ or : runs on
         para: Speaker | None = None  # a statement opened with a colon (صرح المتحدث: بأن ...) runs on
+        in_para: Speaker | None = None  # the last speaker of the paragraph so far
         prev_end = 0
         last_found: list[_Found] = []  # the claims of the sentence before (a denial may follow it)
         for si, (ns, ne) in enumerate(self._units(doc, norm, ktext)):
@@ -165,6 +166,7 @@ class ClaimExtractor:
             o_start, o_end = norm.to_original(ns, ne)
             if "\n" in text[prev_end:o_start]:
                 para = None
+                in_para = None
             prev_end = o_end
             has_figure = self.lex.prefilter.search(stext) is not None or \
                 self._singular_hint.search(stext) is not None
@@ -176,7 +178,7 @@ class ClaimExtractor:
                 ctx = self._context(toks, ns, ne)
                 speakers = attribution.sentence_speakers(ctx.view, self.generic, history)
                 if has_figure:
-                    fallback = quote_speaker if in_quote else (carry or para)
+                    fallback = quote_speaker if in_quote else (carry or para or in_para)
                     if fallback is None:
                         fallback = attribution.headline_speaker(ctx.view, self.generic, headline)
                     unit_found = self._sentence_claims(doc, ctx, speakers, fallback, si, headline,
@@ -192,6 +194,10 @@ class ClaimExtractor:
                 for sp in speakers:
                     if sp.marker == "speech" and any(t.text == ":" for t in toks[sp.pos + 1:sp.pos + 9]):
                         para = sp
+                last_sp = speakers[-1] if speakers else None
+                if last_sp is not None and last_sp.marker == "speech" and last_sp.source \
+                        and not last_sp.denial:
+                    in_para = last_sp  # a paragraph opened by a speaker goes on in their account
             else:
                 unit_found = []
             if not has_figure and last_found and self._unverifiable_hint.search(stext) \

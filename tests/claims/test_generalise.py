@@ -354,3 +354,10 @@ def test_apposition_title_and_surname_later(claims_of):
             "وقال اللواء التركي إن 3 من رجال الأمن قتلوا.")
     assert [(c.kind, c.value, c.source) for c in claims_of(text)] == [
         ("arrested", 5, "Interior Ministry"), ("killed", 3, "Interior Ministry")]
+
+
+def test_paragraph_goes_on_in_the_speakers_account(claims_of):
+    text = ("وقال المتحدث باسم وزارة الداخلية إن التحقيقات كشفت الخلية. "
+            "وباشرت الجهات الأمنية القبض على 19 موقوفا.\nوقتل 3 أشخاص في حادث منفصل.")
+    assert [(c.kind, c.value, c.source) for c in claims_of(text)] == [
+        ("arrested", 19, "Interior Ministry"), ("killed", 3, None)]
