@@ -88,8 +88,11 @@ def extract_events(doc: Doc) -> Doc:
     dates = find_dates(doc) if find_dates is not None else []
     # `حكومة صنعاء`, `دمشق تتهم`: the government seated in a city, not the incident's site
     places = find_places(doc) if find_places is not None else []
-    places = [p for p in places if not getattr(p, "metonym", False)]
     actor_mentions = actor_table().find(doc)
+    # `سرايا القدس`, `قوات سوريا الديمقراطية`: a place inside an actor's name is no site
+    names = [(m.start, m.end) for m in actor_mentions]
+    places = [p for p in places if not getattr(p, "metonym", False)
+              and not any(a <= p.start and p.end <= b for a, b in names)]
     actor_countries = [m.actor.country for m in actor_mentions if m.actor.country]
     incidents, _clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)
     events: list[Event] = []

@@ -253,3 +253,12 @@ def test_a_missile_that_killed_is_a_strike_even_with_others_intercepted(nlp):
             "آخر.")
     [ev] = events(nlp, text, "2018-03-26")
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_place_inside_an_actor_name_is_not_the_site(nlp):
+    """`سرايا القدس` is an armed group, not Jerusalem; Palestinians killed are Civilians."""
+    text = ("غزة - استشهد 10 فلسطينيين بينهم قيادي في سرايا القدس وطفلة، وأصيب 55 آخرون في سلسلة غارات "
+            "إسرائيلية على قطاع غزة، اليوم الجمعة.")
+    [ev] = events(nlp, text, "2022-08-06")
+    assert (ev.location, ev.date) == ("Gaza Strip", "2022-08-05")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Israel", "Civilians")
