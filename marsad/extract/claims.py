@@ -670,6 +670,14 @@ class ClaimExtractor:
             named = self._named_group(ctx, start, stop)
             if named:
                 return named
+        if found is not None and found[2].name in self.generic:
+            # عناصر الدفاع المدني, متطوعي الهلال الأحمر: members of a named body (not an armed party)
+            body = next(((a, b, act) for a, b, act in ctx.view.actors
+                         if found[1] <= a <= found[1] + 1 and a < stop and act.inter is None
+                         and act.role in ("official", "other")
+                         and all(toks[k].text == "من" for k in range(found[1], a))), None)
+            if body is not None:
+                return found[0], body[1], body[2]
         if found and found[2].name in _FORCES and found[1] < len(toks):
             # جنديا سعوديا: soldiers of a nationality are that country's forces
             iso = who.nationality(toks[found[1]])

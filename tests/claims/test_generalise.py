@@ -361,3 +361,8 @@ def test_paragraph_goes_on_in_the_speakers_account(claims_of):
             "وباشرت الجهات الأمنية القبض على 19 موقوفا.\nوقتل 3 أشخاص في حادث منفصل.")
     assert [(c.kind, c.value, c.source) for c in claims_of(text)] == [
         ("arrested", 19, "Interior Ministry"), ("killed", 3, None)]
+
+
+def test_members_of_a_named_body(claims_of):
+    text = "وقتل مسلحون مجهولون 4 من عناصر الدفاع المدني."
+    assert _whos(claims_of, text) == [("killed", 4, "Civil Defence")]
