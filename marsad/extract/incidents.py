@@ -335,6 +335,21 @@ def _relative(m: Any, clause: Clause, words: list[Word]) -> bool:
     return bool(rel) and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _INSIDE)
 
 
+def _place_score_memo(m: Any, clause: Clause, words: list[Word]) -> float:
+    """place_score, remembered per doc: an incident's place is weighed again each time a clause joins."""
+    memo = getattr(words, "place_scores", None)
+    if memo is None:
+        try:
+            memo = words.place_scores = {}  # type: ignore[attr-defined]
+        except AttributeError:  # a plain list of words (tests)
+            return place_score(m, clause, words)
+    k = (m.start, m.end, m.place.id, clause.index, clause.wlo)
+    v = memo.get(k)
+    if v is None:
+        v = memo[k] = place_score(m, clause, words)
+    return v
+
+
 def _word_at(words: list[Word], start: int, clause: Clause) -> int:
     return min(max(word_index(words, start), clause.wlo), clause.whi)
 
@@ -382,7 +397,7 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
                admin1: str | None = None, area: str | None = None) -> tuple[Any, str | None]:
     """The place of an incident from its clauses' place mentions: the country with most weight, then
     the best-scored mention in it, a finer place beating the province or country that contains it."""
-    scored = [(place_score(m, c, words), m) for c in clauses for m in c.places]
+    scored = [(_place_score_memo(m, c, words), m) for c in clauses for m in c.places]
     if support:
         scored = [(s if support[m.place.country] or m.place.feature in _BROAD_FEATURES else s * 0.25, m)
                   for s, m in scored]
