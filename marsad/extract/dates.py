@@ -134,11 +134,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     pats = {
         "iso": r"(?<![\d/.\-])(?P<y>(?:19|20)\d\d)(?P<sep>[\-/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
                r"(?![\d/])",
-        "numeric": r"(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<mo>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)(?!\d)",
+        # a weekday right before a date belongs to it (`صباح يوم الجمعة 4/8/1436`): one mention
+        "numeric": rf"{wday_lead}(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<mo>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)"
+                   r"(?!\d)",
         # `19/6/1436 هـ`: a numeric date whose year is 13xx or 14xx is Hijri
-        "hijri_numeric": r"(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<hmo>[01]?\d)[/.\-](?P<hy>1[34]\d\d)(?!\d)"
-                         rf"\s*(?:(?:{hmark})(?!\w))?",
-        "hijri": rf"(?:{day}{_SEP}(?:من{_SP})?)?(?:شهر{_SP})?(?P<hm>{hmonth}){_SEP}"
+        "hijri_numeric": rf"{wday_lead}(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<hmo>[01]?\d)[/.\-]"
+                         rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
+        "hijri": rf"{wday_lead}(?:{day}{_SEP}(?:من{_SP})?)?(?:شهر{_SP})?(?P<hm>{hmonth}){_SEP}"
                  rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
         "range": rf"(?:(?:بين|من){_SP})?(?<!\d)(?P<d1>[0-3]?\d){_SEP}(?:(?:و|الى|حتى|-)\s*)"
                  rf"(?P<d>[0-3]?\d)(?!\d){_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",

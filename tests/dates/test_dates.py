@@ -69,6 +69,8 @@ def _doc(nlp, text: str, published: str | None):
     # `اليوم الاثنين` in a report published on Wednesday: the weekday wins over `اليوم`
     ("قتل 3 فلسطينيين في مخيم جنين اليوم الاثنين", D(2023, 7, 5), D(2023, 7, 3), D(2023, 7, 3), 1),
     ("قتل 3 فلسطينيين في مخيم جنين اليوم الأربعاء", D(2023, 7, 5), D(2023, 7, 5), D(2023, 7, 5), 1),
+    # a weekday before a numeric date is the date's own (Friday 4 Sha'ban 1436 = 22 May 2015)
+    ("نقل المنتحر صباح يوم الجمعة 4/8/1436 إلى القطيف", D(2015, 7, 21), D(2015, 5, 22), D(2015, 5, 22), 1),
     # a day of this month named with the month and الجاري keeps its day
     ("قتل جندي في 3 آب/أغسطس الجاري", D(2019, 8, 6), D(2019, 8, 3), D(2019, 8, 3), 1),
     ("قتل جندي في 20 يوليو الماضي", D(2019, 8, 6), D(2019, 7, 20), D(2019, 7, 20), 1),
