@@ -600,7 +600,8 @@ class ClaimExtractor:
             budget -= 1
             if budget < 0:
                 break
-            if tok.text in _SENT_PUNCT or tok.text in ("،", ",") or (k in ctx.bounds and k > m.num_end) \
+            bound = k in ctx.bounds and (k > m.num_end or m.dual)  # جنديان فيما أصيب ...: the dual ends first
+            if tok.text in _SENT_PUNCT or tok.text in ("،", ",") or bound \
                     or (k in num_starts and k > m.num_end):
                 break
             t = ctx.trig_start.get(k)

@@ -366,3 +366,9 @@ def test_paragraph_goes_on_in_the_speakers_account(claims_of):
 def test_members_of_a_named_body(claims_of):
     text = "وقتل مسلحون مجهولون 4 من عناصر الدفاع المدني."
     assert _whos(claims_of, text) == [("killed", 4, "Civil Defence")]
+
+
+def test_dual_then_a_new_clause(claims_of):
+    # the dual's clause ends at فيما: the wounding after it is another figure's
+    assert _whos(claims_of, "قتل جنديان فيما أصيب ثلاثة آخرون.") == [
+        ("killed", 2, "Military forces"), ("injured", 3, "Military forces")]
