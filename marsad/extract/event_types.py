@@ -321,7 +321,8 @@ class Typing:
 
 
 def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian_victims: bool,
-             armed_victims: bool, deaths: bool, civilians_named: bool = False) -> Typing:
+             armed_victims: bool, deaths: bool, civilians_named: bool = False,
+             defender_deaths: bool | None = None) -> Typing:
     """Type an incident from its triggers (each with a position factor) and who it hit.
 
     Weapon-specific words outweigh generic ones; a generic attack on soldiers or police is an armed
@@ -367,7 +368,7 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
         sub = "Excessive force against protesters"  # demonstrators killed
     if sub == "Arrests" and deaths:
         sub = "Armed clash"
-    if sub == "Disrupted weapons use" and deaths:
+    if sub == "Disrupted weapons use" and (deaths if defender_deaths is None else defender_deaths):
         sub = "Remote explosive/landmine/IED"  # `قتل ضابط أثناء تفكيك عبوة ناسفة`: the bomb went off
     if sub == "Shelling/artillery/missile attack" and scores.get("Air/drone strike", 0) > 0:
         sub = "Air/drone strike"

@@ -182,13 +182,18 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for cl in claims)
     civilians_named = any(m.actor.role == "civilians" and any(c.start <= m.start < c.end for c in inc.clauses)
                           for m in actor_mentions)
-    typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths, civilians_named)
+    # people of the defending side or bystanders killed (not the bomber the forces shot)
+    defender_deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 and a is not None
+                          and (a.role == "civilians" or a.inter == 1)
+                          for cl, a in ((cl, _actor_of(cl)) for cl in claims))
+    typing = classify(weighted, armed_target, civilian_victims, armed_victims, deaths, civilians_named,
+                      defender_deaths)
     # the headline and lead say what happened; the body's words only when they name nothing
     lead = [c for c in inc.clauses if c.lead and any(t.term.weight > 0 for t in c.triggers)]
     if lead and len(lead) < len(inc.clauses):
         lead_deaths = any(cl.kind == "killed" and (cl.value or 0) > 0 for c in lead for cl in c.claims)
         by_lead = classify(_weighted_triggers(inc, lead), armed_target, civilian_victims, armed_victims,
-                           lead_deaths, civilians_named)
+                           lead_deaths, civilians_named, defender_deaths)
         if by_lead.event_type is not None:
             by_lead.score = max(by_lead.score, typing.score)
             if by_lead.event_type not in VIOLENT_TYPES:

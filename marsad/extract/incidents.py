@@ -23,7 +23,15 @@ from typing import Any
 from spacy.tokens import Doc
 
 from marsad import lang
-from marsad.extract.event_types import PhraseIndex, Trigger, Word, doc_words, nationality_index, word_index
+from marsad.extract.event_types import (
+    PhraseIndex,
+    Trigger,
+    TriggerTerm,
+    Word,
+    doc_words,
+    nationality_index,
+    word_index,
+)
 from marsad.text.document import content_sentences, doc_text
 from marsad.text.normalize import key
 
@@ -132,7 +140,7 @@ def _markers() -> dict[str, PhraseIndex]:
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
                          "statement", "site_cues", "support_cues", "denials", "denial_objects",
-                         "toll_update", "distinct_incident")}
+                         "toll_update", "distinct_incident", "foiled")}
 
 
 def support_index() -> PhraseIndex:
@@ -248,6 +256,7 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
     return m
 
 
+_DISRUPTED = {w: TriggerTerm("Disrupted weapons use", w, False) for w in range(1, 11)}
 DENIAL_REACH = 5  # words after a denial verb that it covers (`نفت وزارة الداخلية اختطاف`)
 
 
@@ -255,6 +264,12 @@ def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> l
     """Triggers that no denial in the clause covers: `نفت الوزارة اختطاف صحفيين` reports no abduction,
     while `تنفي مسؤوليتها عن قصف مأرب` still reports the shelling."""
     marks = _markers()
+    foils = marks["foiled"].find(words, clause.wlo, clause.whi)
+    if foils:  # `أحبطت القوات هجوما انتحاريا`: the attack named after a foiling word did not strike
+        triggers = [Trigger(t.start, t.end, t.word, t.text, _DISRUPTED[t.term.weight])
+                    if t.term.sub_event_type is not None and t.term.weight > 0
+                    and any(h.last <= t.word <= h.last + DENIAL_REACH for h in foils) else t
+                    for t in triggers]
     denials = marks["denials"].find(words, clause.wlo, clause.whi)
     if not denials:
         return triggers

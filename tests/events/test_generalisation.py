@@ -262,3 +262,13 @@ def test_a_place_inside_an_actor_name_is_not_the_site(nlp):
     [ev] = events(nlp, text, "2022-08-06")
     assert (ev.location, ev.date) == ("Gaza Strip", "2022-08-05")
     assert (ev.actor1, ev.actor2) == ("Military Forces of Israel", "Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "أحبطت قوات الأمن العراقية هجوما انتحاريا كان يستهدف سوقا شعبيا في كركوك، وقتلت الانتحاري قبل أن يفجر "
+    "حزامه الناسف.",
+    "فككت فرق الهندسة عبوة ناسفة زرعت على طريق عام في الرمادي.",
+])
+def test_a_foiled_attack_is_disrupted_weapons_use(nlp, text):
+    [ev] = events(nlp, text, "2019-05-01")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
