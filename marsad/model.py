@@ -6,8 +6,19 @@ is `to_dict()`; extra fields carry provenance the contract does not require.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """The calendar day of an ISO date or datetime string (a record's `published`, `date`), or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 @dataclass(slots=True)

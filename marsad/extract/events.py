@@ -32,7 +32,7 @@ from marsad.extract.event_types import (
     word_index,
 )
 from marsad.extract.incidents import Clause, Incident, segment, statement_index, support_index
-from marsad.model import Event, Span
+from marsad.model import Event, Span, parse_day
 from marsad.text.document import doc_text
 
 try:  # date and place resolvers (their own stages of work); events degrade gracefully without them
@@ -130,13 +130,7 @@ def _on_day(c: Clause, inc: Incident) -> bool:
 
 
 def _published(article: Any) -> dt.date | None:
-    value = getattr(article, "published", None)
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return parse_day(getattr(article, "published", None))
 
 
 def _factor(c: Clause) -> float:

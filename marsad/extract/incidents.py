@@ -32,6 +32,7 @@ from marsad.extract.event_types import (
     nationality_index,
     word_index,
 )
+from marsad.model import parse_day
 from marsad.text.document import content_sentences, doc_text
 from marsad.text.normalize import key
 
@@ -154,17 +155,13 @@ def statement_index() -> PhraseIndex:
 
 
 def _day(d: Any) -> dt.date | None:
+    """The day of a date mention, a date or an ISO string."""
     if d is None:
         return None
     v = d.date if hasattr(d, "date") and not isinstance(d, dt.date) else d
     if isinstance(v, dt.datetime):
         return v.date()
-    if isinstance(v, dt.date):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v)[:10])
-    except ValueError:
-        return None
+    return v if isinstance(v, dt.date) else parse_day(v)
 
 
 def _day_end(d: Any) -> dt.date | None:

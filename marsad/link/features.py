@@ -12,23 +12,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from marsad import lang
-from marsad.model import Article, Claim, Event
+from marsad.model import Article, Claim, Event, parse_day
 from marsad.text.normalize import fold, key
 
 # Words too common in conflict reporting to say anything about which incident a text describes.
 _MIN_TOKEN = 3
 CONTEXT_CHARS = 0
 _TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
-
-
-def parse_day(value: str | None) -> dt.date | None:
-    """The calendar day of an ISO date or datetime string, or None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 @cache
