@@ -1,7 +1,7 @@
 """Regression: the whole job (`marsad run`) scored with ../shared/eval/score.py on dev and public
 must not fall below the figures reached when it landed. Issue 4 asks events F1 >= 0.88, type >= 0.88,
 geo >= 0.90, actors F1 >= 0.80; issue 6 asks linking F1 >= 0.90 and estimates >= 0.85; claims are
-held by tests/claims/test_scores.py and must not fall either."""
+held by tests/claims/test_claim_scores.py and must not fall either."""
 
 from __future__ import annotations
 
