@@ -337,10 +337,8 @@ class ClaimExtractor:
                 linked = prev_f is not None and (self._linked(ctx, m, prev_m) or
                                                  (after is not None and after.text in _BREAKDOWN))
                 others = after is not None and who.is_others(after)
-                pool = out if out else previous
-                ref = next((f for f in reversed(pool) if not f.breakdown), None) if others else \
-                    (prev_f or (previous[-1] if previous else None))
-                if ref and (others or linked or after is None or not after.is_word):
+                ref = self._who_ref(ctx, m, kind, out, previous, prev_f, others, linked, after)
+                if ref is not None:
                     who_actor = self.actors.get(ref.claim.who) if ref.claim.who else None
                     who_text = ref.claim.who_text
                 if who_actor is None and m.value is not None:
@@ -401,6 +399,31 @@ class ClaimExtractor:
                     out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, self._text[o1:o2])]))
                     break
         return out
+
+    def _who_ref(self, ctx: _SentCtx, m, kind: str, out: list[_Found], previous: list[_Found],
+                 prev_f: _Found | None, others: bool, linked: bool, after: Tok | None) -> _Found | None:
+        """The earlier claim whose group a figure with no group noun of its own counts, if any.
+
+        آخرون points back to the last total (this sentence, else the one before); a figure listed with
+        the one before (و5) shares its group. A bare total (ارتفع عدد الشهداء إلى 12، أصيب 143) never
+        borrows a group from another sentence or from a subgroup (بينهم 4 أطفال) of another kind.
+        """
+        if others:
+            pool = out if out else previous
+            return next((f for f in reversed(pool) if not f.breakdown), None)
+        if prev_f is None or not (linked or after is None or not after.is_word):
+            return None
+        if self._total_phrase(ctx, m):
+            return None  # ارتفعت حصيلة القتلى إلى 129: the whole count, not one group's
+        if prev_f.breakdown and not (linked and prev_f.claim.kind == kind):
+            return next((f for f in reversed(out) if not f.breakdown), None)
+        return prev_f
+
+    def _total_phrase(self, ctx: _SentCtx, m) -> bool:
+        """A figure given as a toll or count (حصيلة القتلى إلى N, عدد الشهداء N) just before it."""
+        totals = self.wlex.total_words
+        return any(not totals.isdisjoint(variants(ctx.toks[k].text))
+                   for k in range(max(0, m.start - 5), m.start) if ctx.toks[k].is_word)
 
     def _singulars(self, ctx: _SentCtx, mentions: list) -> list:
         """Figures of one: a singular person noun right after a trigger (مقتل جندي, استشهاد الرضيع)."""

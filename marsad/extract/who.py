@@ -26,6 +26,7 @@ class WhoLexicon:
     singular_kinds: frozenset[str]
     gap_blockers: frozenset[str]
     group_heads: frozenset[str]
+    total_words: frozenset[str]
     nationality: dict[str, str]  # word form -> ISO3
 
 
@@ -38,7 +39,8 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["own_forces"]),
                       frozenset(lex_key(w) for w in d["singular_nouns"]), frozenset(d["singular_kinds"]),
                       frozenset(lex_key(w) for w in d["gap_blockers"]),
-                      frozenset(lex_key(w) for w in d["group_heads"]), _nationality_forms(d["nationalities"]))
+                      frozenset(lex_key(w) for w in d["group_heads"]),
+                      frozenset(lex_key(w) for w in d["total_words"]), _nationality_forms(d["nationalities"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.

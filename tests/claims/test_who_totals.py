@@ -1,0 +1,62 @@
+"""A bare total (no group noun of its own) counts people in general: it never borrows the group of a
+figure in another sentence, of a subgroup (بينهم N أطفال), of the source or of the attacker."""
+
+import pytest
+
+UNIDENTIFIED = "Unidentified persons"
+
+
+def _who(claims_of, text):
+    return [(c.kind, c.value, c.who) for c in claims_of(text)]
+
+
+def test_total_does_not_borrow_from_an_earlier_sentence(claims_of):
+    text = "قتل خمسة جنود سودانيين في الهجوم على المعسكر. وارتفعت حصيلة القتلى إلى 64."
+    assert _who(claims_of, text) == [("killed", 5, "Military Forces of Sudan"), ("killed", 64, UNIDENTIFIED)]
+
+
+def test_toll_after_a_group_in_the_same_sentence_is_the_whole_toll(claims_of):
+    text = "قتل ثلاثة جنود، لترتفع حصيلة القتلى في المنطقة إلى 41."
+    assert _who(claims_of, text)[1] == ("killed", 41, UNIDENTIFIED)
+
+
+def test_injured_after_a_children_subgroup_keep_the_generic_group(claims_of):
+    text = "ارتفع عدد الشهداء إلى 15 بينهم 6 أطفال، فيما أصيب 87."
+    assert _who(claims_of, text) == [("killed", 15, UNIDENTIFIED), ("killed", 6, "Children"),
+                                     ("injured", 87, UNIDENTIFIED)]
+
+
+def test_injured_joined_by_waw_after_a_subgroup_of_another_kind(claims_of):
+    text = "ارتفع عدد الشهداء إلى 15 بينهم 6 أطفال وأصيب 87."
+    assert _who(claims_of, text)[2] == ("injured", 87, UNIDENTIFIED)
+
+
+def test_martyrs_without_a_group_are_not_children(claims_of):
+    text = "استشهد طفلان في القصف على المخيم. وارتفع عدد الشهداء منذ الصباح إلى 23."
+    assert _who(claims_of, text) == [("killed", 2, "Children"), ("killed", 23, UNIDENTIFIED)]
+
+
+def test_a_subgroup_in_a_min_phrase_is_its_own_claim(claims_of):
+    text = "ارتفع عدد الضحايا إلى 19 بينهم 7 من الأطفال."
+    assert _who(claims_of, text) == [("killed", 19, UNIDENTIFIED), ("killed", 7, "Children")]
+
+
+def test_figure_after_a_source_naming_health_workers(claims_of):
+    text = "أعلنت لجنة أطباء السودان مقتل 3 من الكوادر الطبية. وأصيب 112، بحسب اللجنة."
+    assert _who(claims_of, text) == [("killed", 3, "Health workers"), ("injured", 112, UNIDENTIFIED)]
+
+
+@pytest.mark.parametrize("text", [
+    "ارتفعت حصيلة القتلى إلى 73 قتيلا جراء المعارك بين الجيش السوداني وقوات الدعم السريع.",
+    "ارتفعت حصيلة القتلى إلى 73 قتيلا في هجمات شنتها القوات المسلحة السودانية.",
+    "قتل 73 بنيران قوات الدعم السريع في الفاشر.",
+    "حصيلة الاشتباكات في طرابلس بلغت 73 قتيلا بحسب وزارة الصحة الليبية.",
+    "وقالت نقابة أطباء السودان إن 73 أصيبوا في القصف.",
+])
+def test_named_party_or_source_is_not_the_group_of_a_bare_total(claims_of, text):
+    assert [c.who for c in claims_of(text)][:1] == [UNIDENTIFIED]
+
+
+def test_a_figure_listed_with_a_group_still_shares_it(claims_of):
+    assert _who(claims_of, "قتل 4 مدنيين في الغارة، وأصيب 11.") == [("killed", 4, "Civilians"),
+                                                                   ("injured", 11, "Civilians")]
