@@ -59,6 +59,7 @@ MAX_ACTORS = 3
 STRIKER_REACH = 4  # `غارة شنتها مسيّرة إسرائيلية`: the nationality within three words after the strike word
 SPEAKER_FACTOR = 0.3
 BLAME_BONUS = 2.0
+PERPETRATOR_SHARE = 0.5  # an unhurt party weaker than this share of the most named fighter is no attacker
 THIRD_ACTOR_SHARE = 0.75  # a third actor must weigh this share of the lesser of the two main ones
 VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
@@ -454,6 +455,11 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     ranked = sorted(score, key=lambda n: -score[n])
     # who acted: the strongest armed actor that is not among the victims; who was hit: the strongest other
     perpetrators = [n for n in ranked if by_name[n].role == "armed" and n not in victim_names]
+    armed_ranked = [n for n in ranked if by_name[n].role == "armed"]
+    if not perpetrators or score[perpetrators[0]] < PERPETRATOR_SHARE * score[armed_ranked[0]]:
+        # both sides lost people (`قتل 16 من عناصر داعش و20 من قسد`): the sides are the two most named
+        # fighters, not a party named in passing (a speaker, a backer) that happened to lose nobody
+        perpetrators = armed_ranked
     actor1 = perpetrators[0] if perpetrators else None
     others = [n for n in ranked if n != actor1]
     actor2 = others[0] if others else None
