@@ -60,3 +60,21 @@ def test_named_party_or_source_is_not_the_group_of_a_bare_total(claims_of, text)
 def test_a_figure_listed_with_a_group_still_shares_it(claims_of):
     assert _who(claims_of, "قتل 4 مدنيين في الغارة، وأصيب 11.") == [("killed", 4, "Civilians"),
                                                                    ("injured", 11, "Civilians")]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 9 أشخاص من قبل قوات الدعم السريع في القرية.",
+    "قتل 9 أشخاص وفق الجيش السوداني.",
+    "أصيب 9 أشخاص بحسب قوات الدعم السريع.",
+    "قتل 9 أشخاص خلال مواجهات مع الجيش السوداني.",
+    "قتل 9 أشخاص إثر استهداف الحوثيين لحي سكني في تعز.",
+    "قتل 9 أشخاص بقذائف أطلقتها قوات الدعم السريع.",
+    "قتل 9 أشخاص بينهم عناصر من الجيش.",
+])
+def test_people_are_not_the_attacker_the_source_or_a_subgroup(claims_of, text):
+    assert [c.who for c in claims_of(text)][:1] == [UNIDENTIFIED]
+
+
+def test_gunmen_of_a_named_group_are_that_group(claims_of):
+    assert [c.who for c in claims_of("قتل 9 مسلحين من الحوثيين في الغارة.")] == ["Houthis (Ansar Allah)"]
+    assert [c.who for c in claims_of("قتل 9 مسلحين في الغارة.")] == ["Unidentified Armed Group"]
