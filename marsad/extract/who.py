@@ -91,7 +91,7 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
                                    for t in gap):
                 break  # جنديين في هجوم شنه مسلحون: the attackers named later are not the soldiers' group
             if nxt[2].name in lex.categories:
-                if first[2].name == "Unidentified persons":
+                if first[2].name == "Unidentified persons" and all(t.text in _LEAD for t in gap):
                     return nxt  # ستة أفراد من عائلة واحدة: people of a category are that category
                 break  # جنود مصريين: a nationality after soldiers does not make them civilians
             if nxt[2].name not in lex.generic:

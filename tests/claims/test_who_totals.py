@@ -78,3 +78,18 @@ def test_people_are_not_the_attacker_the_source_or_a_subgroup(claims_of, text):
 def test_gunmen_of_a_named_group_are_that_group(claims_of):
     assert [c.who for c in claims_of("قتل 9 مسلحين من الحوثيين في الغارة.")] == ["Houthis (Ansar Allah)"]
     assert [c.who for c in claims_of("قتل 9 مسلحين في الغارة.")] == ["Unidentified Armed Group"]
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب 198 شخصا في إحصائية للجنة أطباء السودان.",
+    "أصيب 198 شخصا في حصيلة لنقابة الأطباء.",
+])
+def test_doctors_named_as_a_body_are_not_the_injured(claims_of, text):
+    assert [c.who for c in claims_of(text)] == [UNIDENTIFIED]
+
+
+def test_doctors_union_is_a_source_and_doctors_are_still_a_group(claims_of):
+    c = claims_of("قالت شبكة أطباء السودان إن 40 شخصا قتلوا.")[0]
+    assert (c.who, c.source) == (UNIDENTIFIED, "شبكة أطباء السودان")
+    assert [c.who for c in claims_of("أصيب 6 أشخاص من الأطباء.")] == ["Health workers"]
+    assert [c.who for c in claims_of("قتل 3 أطباء في القصف.")] == ["Health workers"]
