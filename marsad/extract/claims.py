@@ -410,7 +410,11 @@ class ClaimExtractor:
         """
         if others:
             pool = out if out else previous
-            return next((f for f in reversed(pool) if not f.breakdown), None)
+            ref = next((f for f in reversed(pool) if not f.breakdown), None)
+            if ref is not None and ref is prev_f and ref.claim.kind == kind and linked \
+                    and not self._coordinated_trigger(ctx, m):
+                return None  # قتل 10 أطفال و14 آخرين: others under the same verb are other people
+            return ref
         if prev_f is None or not (linked or after is None or not after.is_word):
             return None
         if self._total_phrase(ctx, m):

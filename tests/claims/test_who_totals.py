@@ -93,3 +93,10 @@ def test_doctors_union_is_a_source_and_doctors_are_still_a_group(claims_of):
     assert (c.who, c.source) == (UNIDENTIFIED, "شبكة أطباء السودان")
     assert [c.who for c in claims_of("أصيب 6 أشخاص من الأطباء.")] == ["Health workers"]
     assert [c.who for c in claims_of("قتل 3 أطباء في القصف.")] == ["Health workers"]
+
+
+def test_others_under_the_same_verb_are_other_people(claims_of):
+    assert _who(claims_of, "قتل 6 أطفال و11 آخرين في الغارة.") == [("killed", 6, "Children"),
+                                                                  ("killed", 11, UNIDENTIFIED)]
+    # a verb of their own: the same group as the figure before (رجل أمن وجرح ستة آخرين)
+    assert _who(claims_of, "قتل 6 جنود وجرح 11 آخرين.")[1] == ("injured", 11, "Military forces")
