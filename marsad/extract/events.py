@@ -31,7 +31,7 @@ from marsad.extract.event_types import (
     perpetrator_cue_index,
     word_index,
 )
-from marsad.extract.incidents import Clause, Incident, segment, statement_index, support_index
+from marsad.extract.incidents import Clause, Incident, segment, source_index, statement_index, support_index
 from marsad.model import Event, Span, parse_day
 from marsad.text.document import doc_text
 
@@ -58,6 +58,8 @@ HARMLESS_TYPES = {"Agreement", "Change to group/activity", "Other",
 MAX_ACTORS = 3
 STRIKER_REACH = 4  # `غارة شنتها مسيّرة إسرائيلية`: the nationality within three words after the strike word
 SPEAKER_FACTOR = 0.3
+# `قالت مصادر في الشرطة`, `بحسب ما أفاد المرصد`: the speaker within three words after the verb or cue
+SPEAKER_REACH = 3
 BLAME_BONUS = 2.0
 PERPETRATOR_SHARE = 0.5  # an unhurt party weaker than this share of the most named fighter is no attacker
 THIRD_ACTOR_SHARE = 0.75  # a third actor must weigh this share of the lesser of the two main ones
@@ -218,7 +220,12 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     strikers = _strikers(words, inc)
     _set_place(ev, inc, clause_actors, {a.country for a in strikers})
     main_group = _main_group(doc, words, inc, actor_mentions)
-    _set_actors(ev, inc, clause_actors, victims, strikers, main_group, _speakers(words, clause_actors), words)
+    cited = _cited(words, clause_actors)
+    # a party named in this incident only as a cited source is no side of it
+    cited_only = {m.actor.name for m, _c in clause_actors} - {m.actor.name for m, _c in clause_actors
+                                                              if m.start not in cited}
+    sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only]
+    _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words)
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -337,8 +344,20 @@ def _speakers(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[
     out = set()
     for m, c in clause_actors:
         i = word_index(words, m.start)
-        lo = max(c.wlo, i - 3)
-        if statement_index().find(words, lo, i) or support_index().find(words, lo, i):
+        lo = max(c.wlo, i - SPEAKER_REACH)
+        if (statement_index().find(words, lo, i) or support_index().find(words, lo, i)
+                or source_index().find(words, lo, i)):
+            out.add(m.start)
+    return out
+
+
+def _cited(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[int]:
+    """Starts of actor mentions a report cites as its source (`بحسب الحشد الشعبي`, `نقلا عن الجيش`):
+    unlike the subject of `أعلن`, which may announce its own attack, a cited source is never a side."""
+    out = set()
+    for m, c in clause_actors:
+        i = word_index(words, m.start)
+        if source_index().find(words, max(c.wlo, i - SPEAKER_REACH), i):
             out.add(m.start)
     return out
 

@@ -140,13 +140,18 @@ def _markers() -> dict[str, PhraseIndex]:
     data = lang.load("incident_markers")
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
-                         "statement", "site_cues", "support_cues", "denials", "denial_objects",
+                         "statement", "source_cues", "site_cues", "support_cues", "denials", "denial_objects",
                          "toll_update", "distinct_incident", "foiled")}
 
 
 def support_index() -> PhraseIndex:
     """Words that introduce a supporting actor (`بدعم من`)."""
     return _markers()["support_cues"]
+
+
+def source_index() -> PhraseIndex:
+    """Words before a cited source (`بحسب`, `وفقا ل`, `نقلا عن`)."""
+    return _markers()["source_cues"]
 
 
 def statement_index() -> PhraseIndex:

@@ -15,3 +15,29 @@ def test_both_sides_lost_people_and_speaker_is_no_side(run_events):
     assert set(ev.actors) == {"Islamic State (ISIS)", "Syrian Democratic Forces (SDF)"}
     assert {ev.actor1, ev.actor2} == {"Islamic State (ISIS)", "Syrian Democratic Forces (SDF)"}
 
+
+
+
+def test_cited_source_is_no_side(run_events):
+    """`بحسب الحشد الشعبي`: the PMF cited for a roadside bomb's toll are its source, not the attacker;
+    soldiers hit by a bomb with no group named: the attacker is unidentified."""
+    text = ("مقتل جنديين عراقيين بانفجار عبوة ناسفة في ديالى\n\n"
+            "قتل جنديان من الجيش العراقي فجر اليوم بانفجار عبوة ناسفة استهدفت دوريتهم في ديالى، "
+            "بحسب الحشد الشعبي.")
+    doc = run_events(text, published="2022-01-21", dates={"فجر اليوم": ("2022-01-21", "2022-01-21")},
+                     claims=[("جنديان", "killed", 2, "Military Forces of Iraq")])
+    ev = doc._.events[0]
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group", "Military Forces of Iraq")
+    assert ev.actors == ["Unidentified Armed Group", "Military Forces of Iraq"]
+
+
+def test_party_named_as_source_and_as_side_stays_a_side(run_events):
+    """The PMF both fought (`اشتبك الحشد الشعبي مع`) and are cited: they stay a side."""
+    text = ("اشتباكات بين الحشد الشعبي وداعش في ديالى\n\n"
+            "اشتبك مقاتلو الحشد الشعبي مع عناصر من تنظيم داعش فجر اليوم في ديالى، ما أسفر عن مقتل "
+            "خمسة من عناصر التنظيم، بحسب الحشد الشعبي.")
+    doc = run_events(text, published="2022-01-21", dates={"فجر اليوم": ("2022-01-21", "2022-01-21")},
+                     claims=[("خمسة من عناصر", "killed", 5, "Islamic State (ISIS)")])
+    ev = doc._.events[0]
+    assert ev.event_type == "Battles"
+    assert set(ev.actors) == {"Popular Mobilization Forces", "Islamic State (ISIS)"}
