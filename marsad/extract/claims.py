@@ -44,6 +44,8 @@ _BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", 
 # Words that end the name of a side after في صفوف (a place, a time, a cause follows).
 _SIDE_STOPS = frozenset({"في", "من", "علي", "خلال", "بعد", "قبل", "اثر", "جراء", "منذ", "الي", "عند", "قرب",
                          "بين"})
+# Prepositions that mark the target of an attack (هجوم على الجيش, ضد القوات).
+_TARGET_WORDS = frozenset({"علي", "على", "ضد", "استهدف", "استهدفت", "مواقع", "موقع", "مقر", "معسكر"})
 _WINDOW_LEFT = 10
 _WINDOW_RIGHT = 8
 
@@ -298,8 +300,8 @@ class ClaimExtractor:
                   and self.lex.bounds.match_at(toks, j)}
         trigger_at = {j for s, e, _, _ in triggers for j in range(s, e)}
         here: dict[str, set[str]] = {"Military forces": set(), "Security forces": set()}
-        for _, _, act in actors:  # the country's forces named here (للجيش العراقي, الجيش الإسرائيلي)
-            if act.country and act.inter in (1, 8) and act.role == "armed":
+        for a, _, act in actors:  # the country's forces named here (للجيش العراقي, الجيش الإسرائيلي)
+            if act.country and act.inter in (1, 8) and act.role == "armed" and not self._attacker_at(toks, a):
                 generic = _COUNTRY_FORCES.get(act.name.split(" of ")[0])
                 if generic:
                     here[generic].add(act.name)
@@ -308,6 +310,18 @@ class ClaimExtractor:
         view = SentenceView(toks, original, actors, trigger_at, set())
         return _SentCtx(toks, view, triggers, {t[0]: t for t in triggers}, {t[1] - 1: t for t in triggers},
                         bounds, here)
+
+    def _attacker_at(self, toks: list[Tok], a: int) -> bool:
+        """The actor at token `a` is named as the attacker or the means (قصف للجيش الإسرائيلي, بنيران
+        الجيش, هجوم شنه الجيش): its country does not tell whose soldiers a figure counts."""
+        blockers = self.wlex.gap_blockers
+        for k in range(a - 1, max(-1, a - 3), -1):
+            forms = set(variants(toks[k].text))
+            if not forms.isdisjoint(_TARGET_WORDS) or not toks[k].is_word:
+                return False  # هجوم على الجيش: the target, not the attacker
+            if not forms.isdisjoint(blockers):
+                return True
+        return False
 
     # ------------------------------------------------------------------ per sentence
     def _sentence_claims(self, doc: Doc, ctx: _SentCtx, speakers: list[Speaker], fallback: Speaker | None,

@@ -24,7 +24,8 @@ class WhoLexicon:
     own_forces: frozenset[str]
     singular: frozenset[str]
     singular_kinds: frozenset[str]
-    gap_blockers: frozenset[str]
+    gap_blockers: frozenset[str]  # attackers and means (بنيران, شنه): also used to tell an attacker
+    gap_stops: frozenset[str]  # gap_blockers plus sources and breakdown words
     group_heads: frozenset[str]
     total_words: frozenset[str]
     nationality: dict[str, str]  # word form -> ISO3
@@ -39,6 +40,7 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["own_forces"]),
                       frozenset(lex_key(w) for w in d["singular_nouns"]), frozenset(d["singular_kinds"]),
                       frozenset(lex_key(w) for w in d["gap_blockers"]),
+                      frozenset(lex_key(w) for w in d["gap_blockers"] + d["gap_stops"]),
                       frozenset(lex_key(w) for w in d["group_heads"]),
                       frozenset(lex_key(w) for w in d["total_words"]), _nationality_forms(d["nationalities"]))
 
@@ -86,7 +88,7 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
     if first[2].name in lex.generic:
         for nxt in cands[1:]:
             gap = [t for t in toks[first[1]:nxt[0]] if t.text not in _QUOTE_CHARS]
-            blockers = lex.gap_blockers
+            blockers = lex.gap_stops
             if len(gap) > 3 or any(t.is_punct or t.is_digit or not blockers.isdisjoint(variants(t.text))
                                    for t in gap):
                 break  # جنديين في هجوم شنه مسلحون: the attackers named later are not the soldiers' group

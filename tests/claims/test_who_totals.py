@@ -100,3 +100,17 @@ def test_others_under_the_same_verb_are_other_people(claims_of):
                                                                   ("killed", 11, UNIDENTIFIED)]
     # a verb of their own: the same group as the figure before (رجل أمن وجرح ستة آخرين)
     assert _who(claims_of, "قتل 6 جنود وجرح 11 آخرين.")[1] == ("injured", 11, "Military forces")
+
+
+@pytest.mark.parametrize("text,who", [
+    # the country's army named as the attacker does not make the soldiers its own
+    ("قتل 4 جنود في قصف للجيش الإسرائيلي على موقع حدودي.", "Military forces"),
+    ("قتل 4 عسكريين في هجوم شنه الجيش السوداني على معسكر.", "Military forces"),
+    ("قتل 4 جنود بنيران الجيش الإسرائيلي.", "Military forces"),
+    # named as the target or as the speaker, it is still theirs
+    ("قتل 4 جنود في قصف إسرائيلي على موقع للجيش اللبناني.", "Military Forces of Lebanon"),
+    ("قتل 4 جنود في هجوم على الجيش السوداني.", "Military Forces of Sudan"),
+    ("قال الجيش السوداني إن 4 جنود قتلوا.", "Military Forces of Sudan"),
+])
+def test_soldiers_take_the_country_of_the_target_not_of_the_attacker(claims_of, text, who):
+    assert [c.who for c in claims_of(text)] == [who]
