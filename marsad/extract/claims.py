@@ -342,7 +342,7 @@ class ClaimExtractor:
         for m, (kind, trig) in zip(mentions, kinds, strict=True):
             if kind is None:
                 continue
-            who_span = self._who(ctx, m, num_starts)
+            who_span = self._who(ctx, m, num_starts) or self._toll_group(ctx, m)
             who_actor, who_text = None, None
             if who_span:
                 who_actor, who_text = who_span[2], ctx.view.original(who_span[0], who_span[1])
@@ -442,6 +442,32 @@ class ClaimExtractor:
         totals = self.wlex.total_words
         return any(not totals.isdisjoint(variants(ctx.toks[k].text))
                    for k in range(max(0, m.start - 5), m.start) if ctx.toks[k].is_word)
+
+    def _toll_group(self, ctx: _SentCtx, m):
+        """The group named inside the toll before a figure: ارتفع عدد قتلى الجيش السوداني إلى 12, حصيلة
+        القتلى في صفوف الدعم السريع بلغت 40, عدد الشهداء الفلسطينيين 40. Only the dead or wounded and
+        في صفوف may stand between the toll word and the group (ضحايا القصف الذي شنته X names the attacker)."""
+        toks = ctx.toks
+        totals = self.wlex.total_words
+        k = next((k for k in range(m.start - 1, max(-1, m.start - 9), -1)
+                  if toks[k].is_word and not totals.isdisjoint(variants(toks[k].text))), None)
+        if k is None:
+            return None
+        j = k + 1
+        while j < m.start:
+            hit = next(((a, b, act) for a, b, act in ctx.view.actors if a == j), None)
+            if not self.wlex.victim_nouns.isdisjoint(variants(toks[j].text)):
+                return None  # ضحايا الدعم السريع: the victims of that party
+            if j in ctx.view.trigger_at or toks[j].text in ("في", "صفوف"):
+                if hit is not None and hit[2].name not in self.generic and hit[2].inter is not None:
+                    return hit  # قتلى الحوثيين as one name
+                j += 1
+                continue
+            if hit is not None and hit[2].inter is not None and hit[2].name != _UNIDENTIFIED \
+                    and hit[1] <= m.start:
+                return hit
+            return None
+        return None
 
     def _singulars(self, ctx: _SentCtx, mentions: list) -> list:
         """Figures of one: a singular person noun right after a trigger (مقتل جندي, استشهاد الرضيع)."""

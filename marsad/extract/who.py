@@ -28,6 +28,7 @@ class WhoLexicon:
     gap_stops: frozenset[str]  # gap_blockers plus sources and breakdown words
     group_heads: frozenset[str]
     total_words: frozenset[str]
+    victim_nouns: frozenset[str]
     nationality: dict[str, str]  # word form -> ISO3
 
 
@@ -42,7 +43,8 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["gap_blockers"]),
                       frozenset(lex_key(w) for w in d["gap_blockers"] + d["gap_stops"]),
                       frozenset(lex_key(w) for w in d["group_heads"]),
-                      frozenset(lex_key(w) for w in d["total_words"]), _nationality_forms(d["nationalities"]))
+                      frozenset(lex_key(w) for w in d["total_words"]),
+                      frozenset(lex_key(w) for w in d["victim_nouns"]), _nationality_forms(d["nationalities"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.

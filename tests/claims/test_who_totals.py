@@ -114,3 +114,16 @@ def test_others_under_the_same_verb_are_other_people(claims_of):
 ])
 def test_soldiers_take_the_country_of_the_target_not_of_the_attacker(claims_of, text, who):
     assert [c.who for c in claims_of(text)] == [who]
+
+
+@pytest.mark.parametrize("text,who", [
+    ("ارتفع عدد قتلى الجيش السوداني في المعارك إلى 16.", "Military Forces of Sudan"),
+    ("ارتفعت حصيلة القتلى في صفوف قوات الدعم السريع إلى 16 قتيلا.", "Rapid Support Forces (RSF)"),
+    ("ارتفع عدد القتلى المدنيين إلى 16.", "Civilians"),
+    # the victims of a party, or an attack a party made, do not name the group
+    ("ارتفعت حصيلة ضحايا الدعم السريع إلى 16.", UNIDENTIFIED),
+    ("ارتفعت حصيلة ضحايا القصف الذي شنته قوات الدعم السريع إلى 16 قتيلا.", UNIDENTIFIED),
+    ("ارتفع عدد الشهداء إلى 16 في غزة.", UNIDENTIFIED),
+])
+def test_group_named_inside_the_toll(claims_of, text, who):
+    assert [c.who for c in claims_of(text)] == [who]
