@@ -44,7 +44,8 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["gap_blockers"] + d["gap_stops"]),
                       frozenset(lex_key(w) for w in d["group_heads"]),
                       frozenset(lex_key(w) for w in d["total_words"]),
-                      frozenset(lex_key(w) for w in d["victim_nouns"]), _nationality_forms(d["nationalities"]))
+                      frozenset(lex_key(w) for w in d["victim_nouns"]),
+                      _nationality_forms(d["nationalities"]))
 
 
 # Words that may stand between a figure and its group: N من المدنيين.
