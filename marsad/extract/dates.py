@@ -19,6 +19,7 @@ from typing import Any
 from hijridate import Hijri
 
 from marsad import lang
+from marsad.text.document import doc_text
 from marsad.text.normalize import key, match_text
 
 # Proclitics that may be glued to a date word: و ف ب ل (and و+ب, و+ل, ف+ب, ف+ل).
@@ -510,15 +511,6 @@ def resolve_date_text(text: str, published: dt.date | None) -> tuple[dt.date, dt
         first, last, precision, _rel, _bg = _finish(kind, res, norm[:s], norm[s:_e], pub)
         return first, last, precision
     return None
-
-
-def doc_text(doc) -> str:
-    """The doc's original text, built once per doc: spaCy rebuilds `doc.text` from the tokens on
-    every access, and the date and place finders both need it."""
-    text = doc.user_data.get("marsad_text")
-    if text is None:
-        text = doc.user_data["marsad_text"] = doc.text
-    return text
 
 
 def find_dates(doc) -> list[DateMention]:

@@ -23,9 +23,8 @@ from rapidfuzz.distance import Levenshtein
 from spacy.attrs import ORTH, SENT_START
 
 from marsad import lang
-from marsad.extract.dates import doc_text
 from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key
-from marsad.text.document import in_boilerplate
+from marsad.text.document import doc_text, in_boilerplate
 from marsad.text.normalize import key
 
 __all__ = ["Place", "PlaceMention", "find_places", "gazetteer", "Gazetteer"]

@@ -30,16 +30,19 @@ for _name, _default in _EXTENSIONS.items():
         Doc.set_extension(_name, default=_default)
 
 def doc_text(doc: Doc) -> str:
-    """The doc's text, fast: the article's own string when the doc was made from it.
+    """The doc's text, fast and read once per doc.
 
-    spaCy's `Doc.text` joins every token's text on each access (tens of microseconds per
-    article, every time); the pipeline tokenises `Article.text` unchanged, so that string is the
-    same text, offsets included.
+    spaCy's `Doc.text` joins every token's text on each access (tens of microseconds per article,
+    every time); the pipeline tokenises `Article.text` unchanged, so that string is the same text,
+    offsets included, and every stage shares it through the doc's user data.
     """
-    text = getattr(doc._.article, "text", None)
-    if text is not None and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return text
-    return doc.text
+    text = doc.user_data.get("marsad_text")
+    if text is None:
+        text = getattr(doc._.article, "text", None)
+        if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+            text = doc.text
+        doc.user_data["marsad_text"] = text
+    return text
 
 
 if not Doc.has_extension("norm"):
