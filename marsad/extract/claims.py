@@ -46,6 +46,8 @@ _SIDE_STOPS = frozenset({"في", "من", "علي", "خلال", "بعد", "قبل
                          "بين"})
 # Prepositions that mark the target of an attack (هجوم على الجيش, ضد القوات).
 _TARGET_WORDS = frozenset({"علي", "على", "ضد", "استهدف", "استهدفت", "مواقع", "موقع", "مقر", "معسكر"})
+# Words for a state's forces that a nationality adjective completes (القوات السودانية, الجيش الليبي).
+_ARMY_WORDS = frozenset({"القوات", "قوات", "الجيش", "جيش"})
 _WINDOW_LEFT = 10
 _WINDOW_RIGHT = 8
 
@@ -752,6 +754,14 @@ class ClaimExtractor:
             forces = self._country_forces().get((iso, found[2].name)) if iso else None
             if forces is not None:
                 return found[0], found[1] + 1, forces
+        if found and found[2].name in self.generic:
+            # عناصر من القوات السودانية: forces of a nationality the table lacks as one name
+            k = found[1] + (1 if found[1] < stop and toks[found[1]].text == "من" else 0)
+            if k + 1 < stop and not _ARMY_WORDS.isdisjoint(variants(toks[k].text)):
+                iso = who.nationality(toks[k + 1])
+                forces = self._country_forces().get((iso, "Military forces")) if iso else None
+                if forces is not None:
+                    return found[0], k + 2, forces
         if found:
             return found
         # adjectival number after its noun: المصابين الثلاثة, انتحاريين اثنين

@@ -127,3 +127,12 @@ def test_soldiers_take_the_country_of_the_target_not_of_the_attacker(claims_of, 
 ])
 def test_group_named_inside_the_toll(claims_of, text, who):
     assert [c.who for c in claims_of(text)] == [who]
+
+
+@pytest.mark.parametrize("text,who", [
+    ("قتل 7 عناصر من القوات السودانية في الهجوم.", "Military Forces of Sudan"),
+    ("أسفرت الاشتباكات عن 7 قتلى من أفراد القوات اليمنية.", "Military Forces of Yemen"),
+    ("قتل 7 عناصر من القوات في الهجوم.", "Fighters"),
+])
+def test_members_of_forces_of_a_nationality(claims_of, text, who):
+    assert [c.who for c in claims_of(text)] == [who]
