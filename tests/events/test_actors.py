@@ -41,3 +41,15 @@ def test_party_named_as_source_and_as_side_stays_a_side(run_events):
     ev = doc._.events[0]
     assert ev.event_type == "Battles"
     assert set(ev.actors) == {"Popular Mobilization Forces", "Islamic State (ISIS)"}
+
+
+def test_army_named_after_the_president_is_the_state_forces(run_events):
+    """`عنصران من ميليشيا أسد`: opposition media's name for the Syrian army; hit by a roadside bomb
+    with no group named, the attacker is unidentified."""
+    text = ("مقتل عنصرين من ميليشيا أسد بانفجار عبوة ناسفة قرب سرمين\n\n"
+            "قتل عنصران من ميليشيا أسد وجرح خمسة آخرون صباح اليوم الثلاثاء بانفجار عبوة ناسفة استهدفت "
+            "حافلة عسكرية قرب سرمين.")
+    day = {"صباح اليوم الثلاثاء": ("2022-06-21", "2022-06-21")}
+    doc = run_events(text, published="2022-06-21", dates=day, claims=[("عنصران", "killed", 2, None)])
+    ev = doc._.events[0]
+    assert ev.actors == ["Unidentified Armed Group", "Military Forces of Syria"]
