@@ -281,6 +281,12 @@ def nationality_index() -> PhraseIndex:
 
 
 @cache
+def aircraft_index() -> PhraseIndex:
+    """Words for warplanes and drones (`طائرات حربية`, `الطيران`), to find an air force by nationality."""
+    return PhraseIndex((t, True) for t in lang.load("event_triggers")["aircraft"])
+
+
+@cache
 def perpetrator_cue_index() -> PhraseIndex:
     """Words that name who carried out an incident (`يقف وراء`, `تبنى`, `اتهامات`)."""
     return PhraseIndex((t, True) for t in lang.load("event_triggers")["perpetrator_cues"])

@@ -21,6 +21,7 @@ from marsad.extract.actors import Actor, actor_table
 from marsad.extract.event_types import (
     Trigger,
     acled,
+    aircraft_index,
     anaphora_index,
     armed_target_index,
     classify,
@@ -218,6 +219,10 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     _set_date(ev, inc, published)
     clause_actors = _incident_actors(inc, actor_mentions)
     strikers = _strikers(words, inc)
+    if not strikers and ev.sub_event_type == "Air/drone strike":
+        air_forces = _air_forces(words)
+        if len(air_forces) == 1:
+            strikers = air_forces
     _set_place(ev, inc, clause_actors, {a.country for a in strikers})
     main_group = _main_group(doc, words, inc, actor_mentions)
     cited = _cited(words, clause_actors)
@@ -375,6 +380,20 @@ def _strikers(words: list[Any], inc: Incident) -> list[Actor]:
                 actor = forces.get(hit.payload)
                 if actor is not None and actor not in out:
                     out.append(actor)
+    return out
+
+
+def _air_forces(words: list[Any]) -> list[Actor]:
+    """The state air forces the article names (`طائرات حربية روسية`, `الطيران الروسي`): aircraft
+    words with a nationality right after them."""
+    forces = _state_forces()
+    nat = nationality_index()
+    out: list[Actor] = []
+    for hit in aircraft_index().find(words):
+        for n in nat.find(words, hit.last, min(len(words), hit.last + 1)):
+            actor = forces.get(n.payload)
+            if actor is not None and actor not in out:
+                out.append(actor)
     return out
 
 

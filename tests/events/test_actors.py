@@ -53,3 +53,28 @@ def test_army_named_after_the_president_is_the_state_forces(run_events):
     doc = run_events(text, published="2022-06-21", dates=day, claims=[("عنصران", "killed", 2, None)])
     ev = doc._.events[0]
     assert ev.actors == ["Unidentified Armed Group", "Military Forces of Syria"]
+
+
+def test_air_strike_by_the_air_force_the_article_names(run_events):
+    """The strike's clauses name no striker; the article's only named air force (`طائرات حربية روسية`,
+    here in a recalled earlier raid) carried it out."""
+    text = ("مقتل 31 مدنيا بغارات جوية على سوق سرمين\n\n"
+            "قتل 31 مدنيا على الأقل اليوم الاثنين بغارات جوية استهدفت سوقا شعبيا وسط سرمين.\n"
+            "وكانت طائرات حربية روسية قد شنت غارات مماثلة على المنطقة في نيسان الماضي.")
+    day = {"اليوم الاثنين": ("2019-07-22", "2019-07-22"), "bg:نيسان الماضي": ("2019-04-01", "2019-04-30")}
+    doc = run_events(text, published="2019-07-22", dates=day,
+                     claims=[("31 مدنيا على", "killed", 31, "Civilians")])
+    ev = doc._.events[0]
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actors == ["Military Forces of Russia", "Civilians"]
+
+
+def test_two_air_forces_named_leave_the_striker_unknown(run_events):
+    """Russian and Syrian jets both named outside the strike's clauses: no guess between them."""
+    text = ("مقتل 31 مدنيا بغارات جوية على سوق سرمين\n\n"
+            "قتل 31 مدنيا على الأقل اليوم الاثنين بغارات جوية استهدفت سوقا شعبيا وسط سرمين.\n"
+            "وكانت طائرات حربية روسية وأخرى تابعة للطيران السوري قد شنت غارات على المنطقة في نيسان الماضي.")
+    day = {"اليوم الاثنين": ("2019-07-22", "2019-07-22"), "bg:نيسان الماضي": ("2019-04-01", "2019-04-30")}
+    doc = run_events(text, published="2019-07-22", dates=day,
+                     claims=[("31 مدنيا على", "killed", 31, "Civilians")])
+    assert "Military Forces of Russia" not in doc._.events[0].actors
