@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc
 
 from marsad import lang
-from marsad.text.document import doc_text as fast_doc_text
+from marsad.text.document import doc_text
 from marsad.text.normalize import NormText, key, normalize
 
 # One "word" of a match key: Arabic letters, Latin letters or digits (punctuation separates words).
@@ -51,14 +51,6 @@ class ActorMention:
 def match_key(s: str) -> str:
     """Key for matching a normalised text (one-to-one, offsets survive)."""
     return _match_key(s)
-
-
-def doc_text(doc: Doc) -> str:
-    """The doc's text, read once: spaCy rebuilds `doc.text` from its tokens on every access."""
-    text = doc.user_data.get("marsad_text")
-    if text is None:
-        text = doc.user_data["marsad_text"] = fast_doc_text(doc)  # the article's string when it is the same
-    return text
 
 
 def doc_keyed(doc: Doc) -> str:

@@ -21,10 +21,11 @@ from spacy.tokens import Doc
 
 from marsad import lang
 from marsad.extract import attribution, numbers, who
-from marsad.extract.actors import Actor, actor_table, doc_keyed, doc_text
+from marsad.extract.actors import Actor, actor_table, doc_keyed
 from marsad.extract.attribution import SentenceView, Speaker
 from marsad.extract.tokens import PhraseSet, Tok, lex_key, tokenize, variants
 from marsad.model import Claim, Span
+from marsad.text.document import doc_text
 
 _SENT_PUNCT = frozenset(".؟?!؛;")
 _STOPS = frozenset(".؟?!")
