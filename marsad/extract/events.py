@@ -494,7 +494,8 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     # who acted: the strongest armed actor that is not among the victims; who was hit: the strongest other
     perpetrators = [n for n in ranked if by_name[n].role == "armed" and n not in victim_names]
     armed_ranked = [n for n in ranked if by_name[n].role == "armed"]
-    if not perpetrators or score[perpetrators[0]] < PERPETRATOR_SHARE * score[armed_ranked[0]]:
+    both_hit = len([n for n in armed_ranked if n in victim_names and n not in generic]) >= 2
+    if not perpetrators or (both_hit and score[perpetrators[0]] < PERPETRATOR_SHARE * score[armed_ranked[0]]):
         # both sides lost people (`قتل 16 من عناصر داعش و20 من قسد`): the sides are the two most named
         # fighters, not a party named in passing (a speaker, a backer) that happened to lose nobody
         perpetrators = armed_ranked

@@ -78,3 +78,16 @@ def test_two_air_forces_named_leave_the_striker_unknown(run_events):
     doc = run_events(text, published="2019-07-22", dates=day,
                      claims=[("31 مدنيا على", "killed", 31, "Civilians")])
     assert "Military Forces of Russia" not in doc._.events[0].actors
+
+
+def test_only_one_side_hurt_the_unhurt_group_is_the_attacker(run_events):
+    """Soldiers killed by a bomb the group planted: the group, named once, is still actor1."""
+    text = ("مقتل ضابط و3 جنود بالجيش المصري في انفجار عبوة ناسفة بسيناء\n\n"
+            "قتل ضابط و3 جنود بالجيش المصري اليوم الخميس، وأصيب 3 آخرون من الجيش المصري، في انفجار عبوة "
+            "ناسفة زرعها تنظيم ولاية سيناء أثناء تمشيط قوات الجيش لإحدى المناطق.")
+    day = {"اليوم الخميس": ("2015-07-23", "2015-07-23")}
+    doc = run_events(text, published="2015-07-23", dates=day,
+                     claims=[("ضابط و3 جنود", "killed", 4, "Military Forces of Egypt"),
+                             ("3 آخرون", "injured", 3, "Military Forces of Egypt")])
+    ev = doc._.events[0]
+    assert (ev.actor1, ev.actor2) == ("Islamic State (Sinai Province)", "Military Forces of Egypt")
