@@ -181,15 +181,7 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
         day=day,
         day_end=parse_day(ev.date_end) or day,
         published=(article.published if article and article.published else ev.published) or "",
-        country=(ev.country or "").upper() or None,
-        admin1=key(ev.admin1) if ev.admin1 else None,
-        admin2=key(ev.admin2) if ev.admin2 else None,
-        place=_place_key(ev),
-        lat=ev.latitude,
-        lon=ev.longitude,
-        precision=_precision(ev),
-        scope=place_scope(ev),
-        event_type=ev.event_type,
+        **_where_and_what(ev),
         actors=frozenset(ev.actors or [a for a in (ev.actor1, ev.actor2) if a]),
         figures=_figures(claims),
         words=tokens(text),
@@ -201,6 +193,15 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
     )
 
 
+def _where_and_what(ev: Event) -> dict:
+    """The place and type features a report and a stored incident share."""
+    return {"country": (ev.country or "").upper() or None,
+            "admin1": key(ev.admin1) if ev.admin1 else None,
+            "admin2": key(ev.admin2) if ev.admin2 else None,
+            "place": _place_key(ev), "lat": ev.latitude, "lon": ev.longitude,
+            "precision": _precision(ev), "scope": place_scope(ev), "event_type": ev.event_type}
+
+
 def incident_features(ev: Event) -> EventFeatures:
     """Features of a stored incident (its own merged fields and reconciled figures)."""
     figures = frozenset((e.kind, e.best) for e in ev.estimates if e.best is not None and e.best > 2)
@@ -210,15 +211,7 @@ def incident_features(ev: Event) -> EventFeatures:
         day=day,
         day_end=parse_day(ev.date_end) or day,
         published=ev.published or "",
-        country=(ev.country or "").upper() or None,
-        admin1=key(ev.admin1) if ev.admin1 else None,
-        admin2=key(ev.admin2) if ev.admin2 else None,
-        place=_place_key(ev),
-        lat=ev.latitude,
-        lon=ev.longitude,
-        precision=_precision(ev),
-        scope=place_scope(ev),
-        event_type=ev.event_type,
+        **_where_and_what(ev),
         actors=frozenset(ev.actors),
         figures=figures,
         words=tokens(" ".join(s.text for s in ev.evidence)),
