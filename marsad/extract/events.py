@@ -67,6 +67,7 @@ THIRD_ACTOR_SHARE = 0.75  # a third actor must weigh this share of the lesser of
 VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
 GENERIC_STATE = {"Security forces", "Military forces"}
+STATE_INTERS = {1, 8}  # ACLED inter codes of state forces at home (1) and abroad (8)
 STRIKE_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 # Sub-event types in which state forces named alone are the target, not the attacker.
 STATE_TARGET_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Armed clash"}
@@ -472,6 +473,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         if named:
             for n in [n for n in score if by_name[n].role == side and n in generic]:
                 del score[n]
+    if any(by_name[n].inter in STATE_INTERS and by_name[n].country and n not in GENERIC_STATE for n in score):
+        # `جندي` beside `الجيش الإسرائيلي` in the West Bank: the named forces, not a third side
+        for n in [n for n in score if n in GENERIC_STATE]:
+            del score[n]
     victim_names = {_as_party(a, ev.country).name for a in victims}
     armed = [n for n in score if by_name[n].role == "armed"]
     # only state forces are named, and they were hit (by a bomb, in an ambush): the attackers are unknown

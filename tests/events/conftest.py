@@ -65,6 +65,7 @@ PLACES = {
     "انقرة": FakePlace("p:ankara", "انقرة", "Ankara", "city", "TUR", "Ankara", None, 39.93, 32.86),
     "سرمين": FakePlace("p:sarmin", "سرمين", "Sarmin", "town", "SYR", "Idleb", "Idleb", 35.90, 36.72),
     "أريحا": FakePlace("p:ariha", "أريحا", "Ariha", "town", "SYR", "Idleb", "Ariha", 35.81, 36.61),
+    "جنين": FakePlace("p:jenin", "جنين", "Jenin", "city", "PSE", "Jenin", None, 32.46, 35.30),
     "بغداد": FakePlace("p:baghdad", "بغداد", "Baghdad", "city", "IRQ", "Baghdad", None, 33.34, 44.40),
     "الحديدة": FakePlace("p:hodeidah-gov", "الحديدة", "Al Hudaydah", "admin1", "YEM", "Al Hudaydah", None,
                          14.95, 43.35),

@@ -91,3 +91,17 @@ def test_only_one_side_hurt_the_unhurt_group_is_the_attacker(run_events):
                              ("3 آخرون", "injured", 3, "Military Forces of Egypt")])
     ev = doc._.events[0]
     assert (ev.actor1, ev.actor2) == ("Islamic State (Sinai Province)", "Military Forces of Egypt")
+
+
+def test_generic_soldiers_beside_named_forces_are_no_third_side(run_events):
+    """`مقتل جندي` beside `الجيش الإسرائيلي` in the West Bank: one side, the Israeli forces."""
+    text = ("مقتل 12 فلسطينيا وجندي إسرائيلي في عملية عسكرية\n\n"
+            "قتل 12 فلسطينيا اليوم الثلاثاء في عملية عسكرية واسعة للجيش الإسرائيلي في مخيم جنين، "
+            "فيما أعلن الجيش الإسرائيلي مقتل جندي خلال الاشتباكات مع مسلحين فلسطينيين.")
+    day = {"اليوم الثلاثاء": ("2023-07-04", "2023-07-04")}
+    doc = run_events(text, published="2023-07-04", dates=day,
+                     claims=[("12 فلسطينيا اليوم", "killed", 12, None),
+                             ("جندي خلال", "killed", 1, "Military forces")])
+    ev = doc._.events[0]
+    assert "Military forces" not in ev.actors
+    assert "Military Forces of Israel" in ev.actors
