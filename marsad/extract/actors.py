@@ -113,6 +113,18 @@ class ActorTable:
             # longest alias first (in words, then characters); earlier table entries win ties
             cands.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
         self._index = index
+        self._candidates = lru_cache(maxsize=200_000)(self._word_candidates)
+
+    def _word_candidates(self, word: str) -> tuple[tuple[tuple, ...], ...]:
+        """Per proclitic variant of a first word, its aliases as (words, actor, n words, chars, variant
+        length): worked out once per distinct word instead of at every occurrence."""
+        groups = []
+        for variant in _variants(word):
+            cands = self._index.get(variant)
+            if cands:
+                groups.append(tuple((alias, actor, len(alias), sum(map(len, alias)), len(variant))
+                                    for alias, actor in cands))
+        return tuple(groups)
 
     def find(self, doc_or_text: Doc | str) -> list[ActorMention]:
         """All non-overlapping alias mentions, left to right, longest alias at each position."""
@@ -140,14 +152,12 @@ class ActorTable:
         i, n = 0, len(words)
         while i < n:
             best: tuple[int, int, Actor, int] | None = None  # (n words, chars, actor, start offset)
-            w0 = words[i][2]
-            for variant in _variants(w0):
-                for alias, actor in self._index.get(variant, ()):
-                    size = len(alias)
-                    if i + size > n or (best and (size, sum(map(len, alias))) <= best[:2]):
+            for group in self._candidates(words[i][2]):
+                for alias, actor, size, chars, variant_len in group:
+                    if i + size > n or (best and (size, chars) <= best[:2]):
                         continue
                     if all(words[i + k][2] == alias[k] for k in range(1, size)):
-                        best = (size, sum(map(len, alias)), actor, words[i][1] - len(variant))
+                        best = (size, chars, actor, words[i][1] - variant_len)
                         break
             if best is None:
                 i += 1
