@@ -6,8 +6,9 @@ is `to_dict()`; extra fields carry provenance the contract does not require.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -19,6 +20,25 @@ def parse_day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _to_plain(obj: Any) -> Any:
+    """`dataclasses.asdict` with the same result (new dicts and lists all the way down), but without
+    deep-copying immutable leaves one by one: the stdlib version dominated writing large events."""
+    if type(obj) in _ATOMS:
+        return obj
+    if hasattr(type(obj), "__dataclass_fields__"):
+        return {f.name: _to_plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, list):
+        return [_to_plain(v) for v in obj]
+    if isinstance(obj, dict):
+        return {_to_plain(k): _to_plain(v) for k, v in obj.items()}
+    if type(obj) is tuple:
+        return tuple(_to_plain(v) for v in obj)
+    return copy.deepcopy(obj)
 
 
 @dataclass(slots=True)
@@ -37,7 +57,7 @@ class Article:
     duplicate_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _to_plain(self)
 
 
 @dataclass(slots=True)
@@ -49,7 +69,7 @@ class IngestError:
     doc_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _to_plain(self)
 
 
 @dataclass(slots=True)
@@ -61,7 +81,7 @@ class Span:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _to_plain(self)
 
 
 @dataclass(slots=True)
@@ -89,7 +109,7 @@ class Claim:
     event_index: int | None = None  # which of the article's events it belongs to (before ids)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _to_plain(self)
         d.pop("event_index")
         return d
 
@@ -110,7 +130,7 @@ class Estimate:
     superseded: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _to_plain(self)
 
 
 @dataclass(slots=True)
@@ -151,4 +171,4 @@ class Event:
     published: str | None = None  # of the earliest report
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _to_plain(self)
