@@ -8,6 +8,7 @@ proclitics (و ف ب ل ك ال لل) peeled off the first word, reporting offse
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -114,6 +115,8 @@ class ActorTable:
             cands.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
         self._index = index
         self._candidates = lru_cache(maxsize=200_000)(self._word_candidates)
+        # the last text scanned whole: (text, word starts, word ends, mentions, mention starts)
+        self._whole: tuple[str, list[int], list[int], list[tuple[int, int, Actor]], list[int]] | None = None
 
     def _word_candidates(self, word: str) -> tuple[tuple[tuple, ...], ...]:
         """Per proclitic variant of a first word, its aliases as (words, actor, n words, chars, variant
@@ -145,9 +148,30 @@ class ActorTable:
         return mentions
 
     def scan(self, keyed: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Actor]]:
-        """Mentions as (start, end, actor) in a keyed normalised text (`match_key`), in [start, end)."""
+        """Mentions as (start, end, actor) in a keyed normalised text (`match_key`), in [start, end).
+
+        The last text scanned whole is remembered: a range of it (one sentence of the doc) is then a
+        slice of its mentions, unless a word or a mention straddles an edge of the range, where the
+        range is scanned on its own (left-to-right longest matching could then differ)."""
         stop = len(keyed) if end is None else end
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed, start, stop)]
+        whole = self._whole
+        if whole is None or whole[0] is not keyed:
+            words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed)]
+            mentions = self._scan_words(words)
+            if start == 0 and stop == len(keyed):
+                return mentions  # a whole text (a short one to look up) does not replace the doc's
+            whole = self._whole = (keyed, [w[0] for w in words], [w[1] for w in words], mentions,
+                                   [m[0] for m in mentions])
+        _, w_starts, w_ends, mentions, m_starts = whole
+        if not _straddles(w_starts, w_ends, start) and not _straddles(w_starts, w_ends, stop):
+            a = bisect.bisect_left(m_starts, start)
+            b = bisect.bisect_left(m_starts, stop)
+            if not (a > 0 and mentions[a - 1][1] > start) and not (b > 0 and mentions[b - 1][1] > stop):
+                return mentions[a:b]
+        return self._scan_words([(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed, start, stop)])
+
+    def _scan_words(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, Actor]]:
+        """Left to right over (start, end, word): the longest alias at each word, non-overlapping."""
         mentions: list[tuple[int, int, Actor]] = []
         i, n = 0, len(words)
         while i < n:
@@ -180,6 +204,12 @@ class ActorTable:
     def get(self, name: str) -> Actor | None:
         """The actor with this canonical name."""
         return self.by_name.get(name)
+
+
+def _straddles(starts: list[int], ends: list[int], offset: int) -> bool:
+    """Whether a word (given by sorted starts and ends) begins before `offset` and ends after it."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and starts[k] < offset < ends[k]
 
 
 @cache
