@@ -44,7 +44,6 @@ class Words(list):
     starts: list[int]
     phrase_hits: dict[Any, tuple[list, list[int]]]  # PhraseIndex -> its hits, first words
     positions: dict[str, list[int]]
-    phrase_starts: dict[Any, list[int]]  # PhraseIndex -> positions of words that may begin its phrases
 
 
 _UPPER = re.compile(r"[A-Z]+")
@@ -163,10 +162,10 @@ class PhraseIndex:
         if table is None:
             starts: Iterable[int] = range(lo, hi)
         else:
-            candidates = self._candidate_starts(words, table)
-            if not candidates:
+            keys = table.keys() & index.keys()
+            if not keys:
                 return []
-            starts = candidates[bisect.bisect_left(candidates, lo):bisect.bisect_left(candidates, hi)]
+            starts = sorted({i for k in keys for i in table[k] if lo <= i < hi})
         hits: list[PhraseHit] = []
         nxt = lo
         for i in starts:
@@ -190,19 +189,6 @@ class PhraseIndex:
             hits.append(PhraseHit(i, i + size, words[i].start, words[i + size - 1].end, payload))
             nxt = i + size
         return hits
-
-
-    def _candidate_starts(self, words: Words, table: dict[str, list[int]]) -> list[int]:
-        """The sorted positions of the doc's words whose forms begin some phrase of this index: worked
-        out once per doc and index, then sliced for each range."""
-        memo = getattr(words, "phrase_starts", None)
-        if memo is None:
-            memo = words.phrase_starts = {}
-        found = memo.get(self)
-        if found is None:
-            keys = table.keys() & self._index.keys()
-            found = memo[self] = sorted({i for k in keys for i in table[k]})
-        return found
 
 
 def _positions(words: list[Word]) -> dict[str, list[int]] | None:
