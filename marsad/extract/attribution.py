@@ -92,20 +92,22 @@ def lexicon() -> AttributionLexicon:
 
 _WORDS = re.compile(r"\w+")
 _QUOTE_TOKS = frozenset("\"“”«»″")
-# Head nouns of media names: the next word belongs to the name (وكالة الأنباء ..., قناة الأخبار).
-_MEDIA_HEADS = frozenset({"وكاله", "قناه", "صحيفه", "موقع", "شبكه", "اذاعه", "مجله", "تلفزيون", "جريده"})
-# Auxiliaries between a fronted speaker and its verb (وكانت الوزارة قد أعلنت).
-_AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لقد", "وقد"})
-# Documents a speaker issues (أصدرت الوزارة بيانا): they end the speaker's noun phrase.
-_ISSUED = frozenset({"بيان", "بيانا", "بلاغ", "بلاغا", "تصريح", "تصريحا", "تقرير", "تقريرا", "تعميم",
-                     "تعميما"})
-# Clause openers after which a speech verb with no subject of its own keeps the sentence's speaker
-# (وأكد الجيش مقتل 4 من جنوده، لكنه نفى ...).
-_JOINERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "لكن", "ولكن", "كما", "ثم", "فيما",
-                      "بينما"})
-# Words that may open a sentence before a verb that continues the last speaker (كما أشارت إلى أن ...).
-_OPENERS = frozenset({"كما", "و", "ثم"})
-
+# Closed word sets (marsad/lang/ar/function_words.yaml, stored in match-key form): media name heads
+# (وكالة, قناة), auxiliaries between a fronted speaker and its verb (قد, كان), documents a speaker issues
+# (بيانا), clause openers that keep the sentence's speaker (لكنه, فيما), sentence openers before a
+# continuing verb (كما, ثم), and single function words tested by the code below.
+_FW = lang.load("function_words")["attribution"]
+_MEDIA_HEADS = frozenset(_FW["media_heads"])
+_AUX = frozenset(_FW["auxiliaries"])
+_ISSUED = frozenset(_FW["issued"])
+_JOINERS = frozenset(_FW["joiners"])
+_OPENERS = frozenset(_FW["openers"])
+_ON_BEHALF = _FW["on_behalf"]  # باسم
+_RELAY_FROM = _FW["relay_from"]  # عن
+_RELATIVE = _FW["relative"]  # ما
+_PRONOUN_OBJECTS = tuple(_FW["pronoun_objects"])  # به, بها, بهم
+_NAME_JOINERS = tuple(_FW["name_joiners"])  # في, من
+_NOT_FIGURES = frozenset(_FW["not_figures"])  # أحد, واحد: أحد الشهود speaks
 
 class SentenceView:
     """What attribution needs from the claims stage: tokens, original text, actor mentions by token."""
@@ -157,7 +159,7 @@ def _subject(view: SentenceView, j: int, lex: AttributionLexicon) -> tuple[int, 
         while nxt < len(toks) and toks[nxt].text in _QUOTE_TOKS:
             nxt += 1
         follows = any(s == nxt for s, _, _ in view.actors)
-        if not inside and not (toks[j].text in ("في", "من") and follows and j > start):
+        if not inside and not (toks[j].text in _NAME_JOINERS and follows and j > start):
             if j > start and (lex.stops.match_at(toks, j, peel=False) or lex.speech.match_at(toks, j)):
                 break
             if j == start and lex.stops.match_at(toks, j, peel=False):
@@ -173,7 +175,7 @@ def _number_words() -> frozenset[str]:
     """Cardinal number words (not vague quantities): a figure after the speaker's name starts the object."""
     from marsad.extract.numbers import lexicon as number_lexicon  # numbers does not import attribution
 
-    return number_lexicon().number_words - {"احد", "احدي", "واحد", "واحده"}  # أحد الشهود speaks
+    return number_lexicon().number_words - _NOT_FIGURES  # أحد الشهود speaks
 
 
 def _told(view: SentenceView, j: int) -> Actor | None:
@@ -200,7 +202,7 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
     found = [(s, e, act) for s, e, act in view.actors if a <= s < b]
     text = view.original(a, b)
     toks = view.toks
-    on_behalf = next((k for k in range(a, b) if toks[k].text == "باسم"), None)
+    on_behalf = next((k for k in range(a, b) if toks[k].text == _ON_BEHALF), None)
     if on_behalf is not None and any(s > on_behalf for s, _, _ in found):
         found = [f for f in found if f[0] > on_behalf]  # المتحدث العسكري باسم الحوثيين: the party speaks
     elif found and lexicon().org_heads.match_at(toks, a) and \
@@ -244,12 +246,12 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             claimed = bool(rn) and bool(lex.hedges.match_at(toks, j))  # بحسب ادعاءات الجيش: a claim
             if rn:  # وفق حصيلة أولية لوزارة الصحة
                 j += rn[0]
-            if j < n and toks[j].text == "ما":
+            if j < n and toks[j].text == _RELATIVE:
                 j += 1
             sv = lex.speech.match_at(toks, j) if j < n else None
             if sv:
                 j += sv[0]
-            if j < n and toks[j].text in ("به", "بها", "بهم"):
+            if j < n and toks[j].text in _PRONOUN_OBJECTS:
                 j += 1
             a, b = _subject(view, j, lex)
             sp = _speaker_of(view, a, b, i, generic, marker="according", hedge=claimed)
@@ -273,7 +275,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             sp = _speaker_of(view, a, b, i, generic, denial=denial, hedge=hedge)
             # relay: نقلت X عن Y, أكد مراسل X (في وقت سابق) عن مصادر Y -> Y speaks, X relays
             r = b if lex.about_verbs.isdisjoint(word) else n  # تحدثت مصادر عن: about, not a relay
-            while sp and r < n and r - b < 8 and toks[r].text != "عن":
+            while sp and r < n and r - b < 8 and toks[r].text != _RELAY_FROM:
                 sk = lex.skip.match_at(toks, r)
                 if sk:
                     r += sk[0]
@@ -281,7 +283,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                     r += 1
                 else:
                     break
-            if sp and r < n and toks[r].text == "عن":
+            if sp and r < n and toks[r].text == _RELAY_FROM:
                 a2, b2 = _subject(view, r + 1, lex)
                 sp2 = _speaker_of(view, a2, b2, i, generic, denial=denial, hedge=hedge)
                 if sp2 and sp2.actor is not None:
@@ -319,7 +321,7 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                 # ونفت الوزارة ذلك، وقالت إن ...: the same speaker says the next thing in its own voice
                 sp = replace(out[-1], pos=i, denial=denial, hedge=hedge, inherited=True, marker="speech")
             elif sp is not None:
-                on_behalf = next((k for k in range(a, b) if toks[k].text == "باسم"), None)
+                on_behalf = next((k for k in range(a, b) if toks[k].text == _ON_BEHALF), None)
                 if on_behalf is None:
                     sp = _resolve_anaphora(sp, view, a, lex, history + out)
                 elif on_behalf + 1 < b and not any(s == on_behalf + 1 for s, _, _ in view.actors):

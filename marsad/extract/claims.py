@@ -36,19 +36,16 @@ _QUOTES = frozenset("\"“”«»″")
 _UNIDENTIFIED = "Unidentified persons"  # the group when the text names none (30 قتيلا)
 # Count nouns that name a state (رهينة, مفقود): an event verb right before the figure says more.
 _STATE_NOUN_KINDS = frozenset({"abducted", "held", "missing", "arrested"})
-# Words by which a denial points back at figures just given (ونفى الجيش ذلك, ونفت الوزارة هذه الأرقام).
-_BACK_REFERENCES = frozenset({"ذلك", "هذه", "هذا", "ارقام", "الارقام", "حصيله", "الحصيله", "معلومات",
-                              "المعلومات", "انباء", "الانباء", "تقارير", "التقارير", "روايه", "الروايه"})
-# Complementisers: a speech verb followed by one introduces its own statement (قال إن ...), not an afterword.
-_COMPLEMENTS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها"})
-_BREAKDOWN = frozenset({"منهم", "بينهم", "منهما", "بينهما", "بينهن", "منهن"})
-# Words that end the name of a side after في صفوف (a place, a time, a cause follows).
-_SIDE_STOPS = frozenset({"في", "من", "علي", "خلال", "بعد", "قبل", "اثر", "جراء", "منذ", "الي", "عند", "قرب",
-                         "بين"})
-# Prepositions that mark the target of an attack (هجوم على الجيش, ضد القوات).
-_TARGET_WORDS = frozenset({"علي", "على", "ضد", "استهدف", "استهدفت", "مواقع", "موقع", "مقر", "معسكر"})
-# Words for a state's forces that a nationality adjective completes (القوات السودانية, الجيش الليبي).
-_ARMY_WORDS = frozenset({"القوات", "قوات", "الجيش", "جيش"})
+# Closed word sets (marsad/lang/ar/function_words.yaml, stored in match-key form): a denial's words
+# pointing back at figures (ذلك, الأرقام), complementisers (إن), breakdown words (منهم, بينهم), words ending
+# a side's name after في صفوف, words marking an attack's target (على, ضد), words for a state's forces.
+_FW = lang.load("function_words")["claims"]
+_BACK_REFERENCES = frozenset(_FW["back_references"])
+_COMPLEMENTS = frozenset(_FW["complements"])
+_BREAKDOWN = frozenset(_FW["breakdown"])
+_SIDE_STOPS = frozenset(_FW["side_stops"])
+_TARGET_WORDS = frozenset(_FW["target_words"])
+_ARMY_WORDS = frozenset(_FW["army_words"])
 _WINDOW_LEFT = 10
 _WINDOW_RIGHT = 8
 
@@ -133,10 +130,9 @@ class ClaimExtractor:
         words |= set(self.alex.continuation)
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
         self._speech_hint = re.compile(rf"(?<![\w])[وف]?(?:{alt})(?![\w])")
-        self._unverifiable_hint = re.compile(r"يتسن|التحقق|التاكد")
+        self._unverifiable_hint = re.compile("|".join(map(re.escape, _FW["unverifiable_hints"])))
         nc = lang.load("non_claims")["after"]
-        self._time_words = _keys(nc["months"]) | _keys(["في", "الماضي", "أمس", "اليوم", "مساء", "صباح",
-                                                         "ليلة"])
+        self._time_words = _keys(nc["months"]) | _keys(_FW["time_words"])
         # a figure of one: a trigger word right before a singular person noun (مقتل جندي)
         kinds = lang.load("claim_triggers")["kinds"]
         trig = {lex_key(w) for k in self.wlex.singular_kinds for w in kinds[k]["words"] if " " not in w}

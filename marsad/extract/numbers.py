@@ -14,7 +14,15 @@ from marsad import lang
 from marsad.extract.tokens import PhraseSet, Tok, lex_key, variants
 
 # Number words that lose their meaning with the article: الأحد (Sunday), الاثنين (Monday), المئة (percent).
-_NO_ARTICLE = frozenset({"احد", "احدي", "واحد", "واحده", "اثنين", "اثنان", "مئه", "مائه", "ميه"})
+_FW = lang.load("function_words")["numbers"]  # marsad/lang/ar/function_words.yaml (match-key form)
+_NO_ARTICLE = frozenset(_FW["no_article"])
+# Joiners that make a range with no opener (5 إلى 10, 5 - 10, 5 حتى 10).
+_RANGE_CLOSERS = tuple(_FW["range_closers"])
+# Prepositions of a qualifier written apart before the figure (يزيد على N, أكثر من N).
+_QUALIFIER_PREPS = tuple(_FW["qualifier_preps"])
+# Dual endings of a person noun, in order (جنديان, جنديين).
+_DUAL_ENDINGS = tuple(_FW["dual_endings"])
+_THOUSAND_DUAL = _FW["thousand_dual"]  # ألفا
 
 
 @dataclass(slots=True)
@@ -162,7 +170,7 @@ def _parse_number(toks: list[Tok], i: int, lex: NumberLexicon) -> tuple[int, int
         else:  # scale
             if not seen and v == 1000 and variants(toks[j].text)[-1] in lex.vague:
                 return None  # آلاف alone: vague thousands
-            if not seen and variants(toks[j].text)[-1] == "الفا":
+            if not seen and variants(toks[j].text)[-1] == _THOUSAND_DUAL:
                 v = 2000  # ألفا شخص: the dual in construct (after a number, عشرين ألفا is 1000s)
             cur = (cur or 1) * v
             total += cur
@@ -198,7 +206,7 @@ def _is_dual(word: str) -> bool:
     for form in variants(word):
         if form in lex.dual_construct:
             return True
-        for ending in ("ان", "ين"):
+        for ending in _DUAL_ENDINGS:
             if form.endswith(ending) and len(form) > 4:
                 stem = form[:-2]
                 stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
@@ -228,7 +236,7 @@ def find_numbers(toks: list[Tok]) -> list[NumberMention]:
                 second = _parse_number(toks, j + 1, lex)
                 opened = lex.range_open.match_ending_at(toks, i - 1) if i else None
                 joiner = toks[j].text
-                if second and (opened or joiner in ("الي", "-", "حتي")):
+                if second and (opened or joiner in _RANGE_CLOSERS):
                     hi, j2, hi_scale = second
                     if hi_scale and not has_scale:
                         scale = hi // max(1, int(toks[j + 1].text)) if toks[j + 1].is_digit else 1
@@ -260,7 +268,7 @@ def _attach_qualifiers(toks: list[Tok], m: NumberMention, lex: NumberLexicon) ->
         return
     if m.start > 0:
         q = lex.before.match_ending_at(toks, m.start - 1)
-        if q is None and m.start > 1 and toks[m.start - 1].text in ("من", "علي", "عن", "الي"):
+        if q is None and m.start > 1 and toks[m.start - 1].text in _QUALIFIER_PREPS:
             q = lex.before.match_ending_at(toks, m.start - 2)  # يزيد على / أكثر من written apart
             if q:
                 q = (q[0] + 1, q[1])

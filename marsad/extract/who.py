@@ -48,9 +48,11 @@ def lexicon() -> WhoLexicon:
                       _nationality_forms(d["nationalities"]))
 
 
+_FW = lang.load("function_words")["who"]  # marsad/lang/ar/function_words.yaml (match-key form)
 # Words that may stand between a figure and its group: N من المدنيين.
-_LEAD = frozenset({"من", "ال", "هولاء", "هذه", "تلك", "اوليك", "هذا", "فرد", "افراد", "فردا", "ما", "بين",
-                   "مابين"})
+_LEAD = frozenset(_FW["lead"])
+# Endings of a nationality stem (سعودي, سعوديا, سعوديين, ...), in order.
+_NATIONALITY_ENDINGS = tuple(_FW["nationality_endings"])
 _QUOTE_CHARS = frozenset("\"“”«»″()")
 
 
@@ -60,7 +62,7 @@ def _nationality_forms(table: dict) -> dict[str, str]:
     for iso, stems in table.items():
         for stem in stems:
             k = lex_key(stem)
-            for form in (k, k + "ا", k + "ين", k + "ون", k + "ه", k + "ان"):
+            for form in (k + e for e in _NATIONALITY_ENDINGS):
                 out[form] = iso
     return out
 
