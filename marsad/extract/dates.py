@@ -104,15 +104,30 @@ def _lexicon() -> dict[str, Any]:
         "next": {key(w) for w in words["next_words"]},
         "since": {key(w) for w in words["since_words"]},
         "background_days": int(words.get("background_after_days", 45)),
+        "few_days_units": {match_text(w) for w in words["few_days_units"]},  # unit words are in match form
+        "single_units": {match_text(w) for w in words["single_units"]},
         "raw": words,
         "months_raw": months,
     }
+
+
+def _bar(words: list[str]) -> str:
+    """Pattern words (dates.yaml `pattern_words`) as a plain alternation in their listed order."""
+    return "|".join(w.replace(" ", _SP) for w in words)
+
+
+def _grp(words: list[str]) -> str:
+    """One pattern word as is, several as a non-capturing alternation."""
+    return _bar(words) if len(words) == 1 else f"(?:{_bar(words)})"
 
 
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The date patterns, compiled once per process, in priority order."""
     words = _lexicon()["raw"]
+    pw = words["pattern_words"]
+    of, yw, dw, mw = _grp(pw["of"]), _grp(pw["year_words"]), _grp(pw["day_word"]), _grp(pw["month_word"])
+    rfrom, rto, ago, some = _grp(pw["range_from"]), _bar(pw["range_to"]), _bar(pw["ago"]), _grp(pw["some"])
     months = _lexicon()["months_raw"]
     month = _alt([n for names in months["gregorian"].values() for n in names])
     hmonth = _alt([n for names in months["hijri"].values() for n in names])
@@ -127,11 +142,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     hmark = _alt(months["hijri_year_markers"])
     year = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
     ordinal = _alt(words["ordinal_days"])
-    day = rf"(?:(?<!\d)(?P<d>[0-3]?\d)(?!\d)|(?P<dord>{ordinal}){_SP}من)"
+    day = rf"(?:(?<!\d)(?P<d>[0-3]?\d)(?!\d)|(?P<dord>{ordinal}){_SP}{of})"
     month_pair = rf"(?P<mo>{month})(?:\s*[/(\-]?\s*(?:{month})\s*\)?)?"
-    year_tail = rf"(?:{_SEP}(?:من{_SP})?(?:(?:عام|سنة|العام){_SP})?{year}(?:\s*م(?!\w))?)?"
-    wday_lead = rf"(?:(?:يوم{_SP})?(?:{wday})\s*[،,]?\s*)?"
-    year_lead = "عام|سنة|العام|منذ|في|خلال|مطلع|اواخر|اوائل|منتصف|نهاية|بداية|حتى"
+    year_tail = rf"(?:{_SEP}(?:{of}{_SP})?(?:{yw}{_SP})?{year}(?:\s*م(?!\w))?)?"
+    wday_lead = rf"(?:(?:{dw}{_SP})?(?:{wday})\s*[،,]?\s*)?"
+    year_lead = _bar(pw["year_lead"])
     pats = {
         "iso": r"(?<![\d/.\-])(?P<y>(?:19|20)\d\d)(?P<sep>[\-/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
                r"(?![\d/])",
@@ -141,26 +156,26 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # `19/6/1436 هـ`: a numeric date whose year is 13xx or 14xx is Hijri
         "hijri_numeric": rf"{wday_lead}(?<![\d/.\-])(?P<d>[0-3]?\d)[/.\-](?P<hmo>[01]?\d)[/.\-]"
                          rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
-        "hijri": rf"{wday_lead}(?:{day}{_SEP}(?:من{_SP})?)?(?:شهر{_SP})?(?P<hm>{hmonth}){_SEP}"
+        "hijri": rf"{wday_lead}(?:{day}{_SEP}(?:{of}{_SP})?)?(?:{mw}{_SP})?(?P<hm>{hmonth}){_SEP}"
                  rf"(?P<hy>1[34]\d\d)(?!\d)\s*(?:(?:{hmark})(?!\w))?",
-        "range": rf"(?:(?:بين|من){_SP})?(?<!\d)(?P<d1>[0-3]?\d){_SEP}(?:(?:و|الى|حتى|-)\s*)"
-                 rf"(?P<d>[0-3]?\d)(?!\d){_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}{year_tail}",
+        "range": rf"(?:{rfrom}{_SP})?(?<!\d)(?P<d1>[0-3]?\d){_SEP}(?:(?:و|{rto}|-)\s*)"
+                 rf"(?P<d>[0-3]?\d)(?!\d){_SEP}(?:{of}{_SP})?(?:{mw}{_SP})?{month_pair}{year_tail}",
         # `3 آب/أغسطس الجاري`: a day of this (or last) month keeps its day
-        "day_month": rf"{wday_lead}{day}{_SEP}(?:من{_SP})?(?:شهر{_SP})?{month_pair}"
+        "day_month": rf"{wday_lead}{day}{_SEP}(?:{of}{_SP})?(?:{mw}{_SP})?{month_pair}"
                      rf"(?:{year_tail.removesuffix('?')}|{_SP}(?:{mod}))?",
-        "day_this_month": rf"{wday_lead}{day}{_SP}(?:من{_SP})?(?:الشهر|شهر){_SP}(?P<mod>{mod})",
-        "month_year": rf"(?:شهر{_SP})?{month_pair}{_SEP}(?:من{_SP})?(?:(?:عام|سنة|العام){_SP})?{year}",
-        "month_mod": rf"(?:شهر{_SP})?{month_pair}{_SP}(?P<mod>{mod})",
-        "month_bare": rf"(?<!\w)[وف]?(?:في|منذ|خلال|مطلع|اوائل|اواخر|منتصف|نهاية|بداية|مع|حتى){_SP}"
-                      rf"(?P<body>(?:شهر{_SP})?{month_pair})(?!\w)",
-        "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>{rel}){_SP})?(?:يوم{_SP})?(?P<wd>{wday})"
+        "day_this_month": rf"{wday_lead}{day}{_SP}(?:{of}{_SP})?{_grp(pw['this_month'])}{_SP}(?P<mod>{mod})",
+        "month_year": rf"(?:{mw}{_SP})?{month_pair}{_SEP}(?:{of}{_SP})?(?:{yw}{_SP})?{year}",
+        "month_mod": rf"(?:{mw}{_SP})?{month_pair}{_SP}(?P<mod>{mod})",
+        "month_bare": rf"(?<!\w)[وف]?(?:{_bar(pw['month_lead'])}){_SP}"
+                      rf"(?P<body>(?:{mw}{_SP})?{month_pair})(?!\w)",
+        "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>{rel}){_SP})?(?:{dw}{_SP})?(?P<wd>{wday})"
                    rf"(?:{_SP}(?P<mod>{mod}))?",
-        "ago": rf"(?:قبل|منذ){_SP}(?:(?:عدة|بضعة){_SP})?(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?"
+        "ago": rf"(?:{ago}){_SP}(?:{some}{_SP})?(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?"
                rf"(?P<unit>{unit})?",
-        "last_n": rf"(?:خلال|في|طيلة|طوال|على{_SP}مدى|على{_SP}مدار|منذ){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
+        "last_n": rf"(?:{_bar(pw['during'])}){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
                   rf"(?:(?P<cw>{count}){_SP})?(?P<unit>{unit})(?:{_SP}(?P<cw2>{count}))?{_SP}(?:{past})",
         "period": rf"(?P<per>{period})",
-        "relative": rf"(?:(?P<part>{part}){_SP})?(?:يوم{_SP})?(?P<rel>{rel})",
+        "relative": rf"(?:(?P<part>{part}){_SP})?(?:{dw}{_SP})?(?P<rel>{rel})",
         "year": rf"(?<!\w)(?:[وف]?[بل]?)(?P<body>(?:(?:{year_lead}){_SP})+{year})",
     }
     out = []
@@ -361,7 +376,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         if unit == 0:  # hours ago: today
             return _Resolved(pub, pub, 1, True)
         if n is None:
-            if unit_word in ("ايام", "الايام"):  # "قبل أيام": a few days
+            if unit_word in lx["few_days_units"]:  # "قبل أيام": a few days
                 return _Resolved(pub - dt.timedelta(days=7), pub - dt.timedelta(days=1), 2, True)
             n = 1
         days = n * unit
@@ -376,7 +391,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         if unit == 0:
             return _Resolved(pub - dt.timedelta(days=1), pub, 1, True, since=True)
         if n is None:
-            n = 1 if unit_word in ("الاسبوع", "اسبوع", "شهر") else (7 if unit == 1 else 2)
+            n = 1 if unit_word in lx["single_units"] else (7 if unit == 1 else 2)
         days = n * unit
         first = pub - dt.timedelta(days=days)
         return _Resolved(first, pub, 2 if days <= 14 else 3, True, since=True)
@@ -410,7 +425,8 @@ def _anchor_words() -> frozenset[str]:
     vocab = [n for names in months["gregorian"].values() for n in names]
     vocab += [n for names in months["hijri"].values() for n in names]
     vocab += [*words["weekdays"], *words["relative_days"], *words["relative_periods"], *words["past_words"],
-              *words["current_words"], *words["next_words"], *words["since_words"], "قبل"]
+              *words["current_words"], *words["next_words"], *words["since_words"],
+              *words["pattern_words"]["ago"]]
     # Words of multi-word phrases that are too common to be worth a look on their own.
     generic = {key(w) for w in words.get("anchor_skip", [])}
     out = set()
@@ -483,7 +499,8 @@ def _not_dates_re() -> re.Pattern[str]:
 @cache
 def _since_re() -> re.Pattern[str]:
     since = _alt(_lexicon()["raw"]["since_words"])
-    return re.compile(rf"(?:^|(?<=\W))(?:[وف]?)(?:{since})\s+(?:يوم\s+|مطلع\s+|بداية\s+)?$")
+    lead = "|".join(w + r"\s+" for w in _lexicon()["raw"]["pattern_words"]["since_lead"])
+    return re.compile(rf"(?:^|(?<=\W))(?:[وف]?)(?:{since})\s+(?:{lead})?$")
 
 
 def _finish(kind: str, res: _Resolved, before: str, body: str,

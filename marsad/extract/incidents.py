@@ -38,11 +38,16 @@ from marsad.text.normalize import key
 
 # A trigger written with the article (after optional و ف ب ل ك): it refers to an incident already named.
 _DEFINITE = re.compile(r"^[وف]?[بلك]?ال|^[وف]?لل")
-_INSIDE = frozenset({"في", "وفي"})
 
 
 def key_in(word: str, keys: frozenset[str]) -> bool:
     return key(word).replace("ة", "ه") in keys
+
+
+@cache
+def _inside() -> frozenset[str]:
+    """Keys of "in" before a relative place word (`في جنوب مدينة كوباني`): inside the place."""
+    return frozenset(key(w) for w in lang.load("incident_markers")["inside"])
 
 
 @cache
@@ -334,7 +339,7 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
     if wi > clause.wlo:
         rel = marks["relative_place"].find(words, before, wi)
         # `غربي العاصمة عمان` points elsewhere; `في جنوب مدينة كوباني` is inside it
-        if rel and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _INSIDE):
+        if rel and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _inside()):
             score -= RELATIVE_PENALTY
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
@@ -349,7 +354,7 @@ def _relative(m: Any, clause: Clause, words: list[Word]) -> bool:
     if wi <= clause.wlo:
         return False
     rel = _markers()["relative_place"].find(words, max(clause.wlo, wi - 2), wi)
-    return bool(rel) and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _INSIDE)
+    return bool(rel) and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _inside())
 
 
 def _place_score_memo(m: Any, clause: Clause, words: list[Word]) -> float:

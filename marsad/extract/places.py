@@ -77,6 +77,9 @@ def _config() -> dict[str, Any]:
         "given_names": {key(w) for w in _flat(stop.get("given_names"))},
         "designators": designators,
         "site_words": {key(w) for w in cur.get("site_words") or []},
+        # `بمدينة النبطية` (or no designator), not `في منطقة يبرود`: a town a place lies inside
+        "town_designators": {None} | {key(w) for w in cur.get("town_designators") or []},
+        "countryside": {key(w) for w in cur.get("countryside_designators") or []},  # `بريف حلب`
         "patronymics": {key(w) for w in cur.get("patronymics") or []},
         "authority_before": {key(w) for w in cur.get("authority_words") or []},
         "authority_verbs": {key(w) for w in cur.get("authority_verbs") or []},
@@ -586,7 +589,6 @@ def find_places(doc) -> list[PlaceMention]:
 
 
 _SUBORDINATE = _MINOR | {"admin2", "admin3"}  # names that a town named right after can place
-_TOWN_DESIGNATORS = {None, key("مدينة"), key("بلدة")}  # `بمدينة النبطية`, not `في منطقة يبرود`
 CONTAINER_KM = 15.0  # a neighbourhood or village named with its town lies within this distance of it
 
 
@@ -597,7 +599,6 @@ def _km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-_COUNTRYSIDE = {key("ريف"), key("محافظة"), key("ولاية"), key("قضاء"), key("منطقة")}
 COUNTRYSIDE_KM = 45.0  # `بريف حلب`: a village of a city's countryside lies within this distance of it
 PROVINCE_KM = 60.0  # a province's row is a point: a village with no governorate must lie this near it
 
@@ -609,7 +610,7 @@ def _area_of(nxt: dict[str, Any] | None, town: Place | None) -> str | None:
         return None
     if town.feature == "admin1":
         return "province"
-    if town.feature in ("city", "town") and nxt["qualifier"] in _COUNTRYSIDE:
+    if town.feature in ("city", "town") and nxt["qualifier"] in _config()["countryside"]:
         return "countryside"
     return None
 
@@ -653,7 +654,7 @@ def _inside_named_town(matches: list[dict[str, Any]], out: list[PlaceMention]) -
             continue
         if (pm.place.feature not in _MINOR or town is None or town.feature not in ("city", "town")
                 or nxt["sent"] != m["sent"] or nxt["tok"] - m["tok_end"] > 2
-                or nxt["qualifier"] not in _TOWN_DESIGNATORS
+                or nxt["qualifier"] not in _config()["town_designators"]
                 or pm.place.lat is None or town.lat is None or _km(pm.place, town) <= CONTAINER_KM):
             keep.append(pm)
             continue
