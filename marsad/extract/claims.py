@@ -46,6 +46,11 @@ _BREAKDOWN = frozenset(_FW["breakdown"])
 _SIDE_STOPS = frozenset(_FW["side_stops"])
 _TARGET_WORDS = frozenset(_FW["target_words"])
 _ARMY_WORDS = frozenset(_FW["army_words"])
+_EXCHANGE = _FW["exchange"]  # مقابل
+_PARTITIVE = _FW["partitive"]  # من
+_OUT_OF = _FW["out_of"]  # أصل (من أصل 110)
+_RANKS = _FW["ranks"]  # صفوف (في صفوف X)
+_RANKS_PREP = _FW["ranks_prep"]  # في
 _WINDOW_LEFT = 10
 _WINDOW_RIGHT = 8
 
@@ -457,7 +462,7 @@ class ClaimExtractor:
             hit = next(((a, b, act) for a, b, act in ctx.view.actors if a == j), None)
             if not self.wlex.victim_nouns.isdisjoint(variants(toks[j].text)):
                 return None  # ضحايا الدعم السريع: the victims of that party
-            if j in ctx.view.trigger_at or toks[j].text in ("في", "صفوف"):
+            if j in ctx.view.trigger_at or toks[j].text in (_RANKS_PREP, _RANKS):
                 if hit is not None and hit[2].name not in self.generic and hit[2].inter is not None:
                     return hit  # قتلى الحوثيين as one name
                 j += 1
@@ -575,13 +580,13 @@ class ClaimExtractor:
         for i, m in enumerate(mentions):
             kind = out[i][0]
             # مقابل 681 من مقاتليها after a release: the other side of the exchange is freed too
-            if i and m.start > 0 and variants(toks[m.start - 1].text)[-1] == "مقابل" \
+            if i and m.start > 0 and variants(toks[m.start - 1].text)[-1] == _EXCHANGE \
                     and out[i - 1][0] == "freed":
                 out[i] = ("freed", None)
                 continue
             # 101 من أصل 110 تلميذات خطفهن مسلحون ... قد أطلق سراحهن: the part takes the clause's last verb
-            if i + 1 < len(mentions) and m.num_end + 2 <= n and toks[m.num_end].text == "من" and \
-                    variants(toks[m.num_end + 1].text)[-1] == "اصل" and \
+            if i + 1 < len(mentions) and m.num_end + 2 <= n and toks[m.num_end].text == _PARTITIVE and \
+                    variants(toks[m.num_end + 1].text)[-1] == _OUT_OF and \
                     mentions[i + 1].start == m.num_end + 2:
                 later = [t for t in ctx.triggers if t[0] >= mentions[i + 1].num_end and not t[3]
                          and not any(x.text in _SENT_PUNCT for x in toks[mentions[i + 1].num_end:t[0]])]
@@ -704,7 +709,7 @@ class ClaimExtractor:
         for k in range(m.num_end, min(n - 1, m.num_end + 8)):
             if toks[k].text in _SENT_PUNCT or toks[k].text in ("،", ","):
                 break
-            if variants(toks[k].text)[-1] == "صفوف":
+            if variants(toks[k].text)[-1] == _RANKS:
                 hit = next(((a, b, act) for a, b, act in ctx.view.actors
                             if a == k + 1 and act.inter is not None), None)
                 if hit:
@@ -719,8 +724,8 @@ class ClaimExtractor:
                 break
         start = m.num_start if m.dual else m.num_end
         # 101 من أصل 110 تلميذات: the part counts the group of the whole
-        if not m.dual and start + 3 < n and toks[start].text == "من" and \
-                variants(toks[start + 1].text)[-1] == "اصل" and toks[start + 2].is_digit:
+        if not m.dual and start + 3 < n and toks[start].text == _PARTITIVE and \
+                variants(toks[start + 1].text)[-1] == _OUT_OF and toks[start + 2].is_digit:
             start += 3
         stop = len(toks)
         for k in range(start + (1 if m.dual else 0), len(toks)):
@@ -742,7 +747,7 @@ class ClaimExtractor:
             body = next(((a, b, act) for a, b, act in ctx.view.actors
                          if found[1] <= a <= found[1] + 1 and a < stop and act.inter is None
                          and act.role in ("official", "other")
-                         and all(toks[k].text == "من" for k in range(found[1], a))), None)
+                         and all(toks[k].text == _PARTITIVE for k in range(found[1], a))), None)
             if body is not None:
                 return found[0], body[1], body[2]
         if found and found[2].name in _FORCES and found[1] < len(toks):
@@ -753,7 +758,7 @@ class ClaimExtractor:
                 return found[0], found[1] + 1, forces
         if found and found[2].name in self.generic:
             # عناصر من القوات السودانية: forces of a nationality the table lacks as one name
-            k = found[1] + (1 if found[1] < stop and toks[found[1]].text == "من" else 0)
+            k = found[1] + (1 if found[1] < stop and toks[found[1]].text == _PARTITIVE else 0)
             if k + 1 < stop and not _ARMY_WORDS.isdisjoint(variants(toks[k].text)):
                 iso = who.nationality(toks[k + 1])
                 forces = self._country_forces().get((iso, "Military forces")) if iso else None
@@ -845,7 +850,7 @@ _FORCES = frozenset({"Military forces", "Security forces"})
 # Groups that name attackers: after a violence verb and before its object they are the doers.
 _ATTACKERS = frozenset({"Unidentified Armed Group", "Militants"})
 # "did" before the doers of a deed named after them (وقام ثلاثة مسلحين بخطف ...).
-_DID = frozenset({"قام", "قاموا", "قامت", "اقدم", "اقدموا", "اقدمت"})
+_DID = frozenset(_FW["did"])
 # Country-specific forces (their name before " of ") and the generic group they make specific.
 _COUNTRY_FORCES = {"Military Forces": "Military forces", "Police Forces": "Security forces"}
 
