@@ -21,7 +21,7 @@ _RANGE_CLOSERS = tuple(_FW["range_closers"])
 # Prepositions of a qualifier written apart before the figure (يزيد على N, أكثر من N).
 _QUALIFIER_PREPS = tuple(_FW["qualifier_preps"])
 # Dual endings of a person noun, in order (جنديان, جنديين).
-_DUAL_ENDINGS = tuple(_FW["dual_endings"])
+_DUAL_ENDINGS = tuple(_FW["dual_endings"])  # the first (-ان) also ends the dual_an_only nouns
 _THOUSAND_DUAL = _FW["thousand_dual"]  # ألفا
 
 
@@ -210,7 +210,7 @@ def _is_dual(word: str) -> bool:
             if form.endswith(ending) and len(form) > 4:
                 stem = form[:-2]
                 stems = {stem, stem[:-1] + "ه"} if stem.endswith("ت") else {stem}
-                if stems & lex.dual_any or (ending == "ان" and stems & lex.dual_an_only):
+                if stems & lex.dual_any or (ending == _DUAL_ENDINGS[0] and stems & lex.dual_an_only):
                     return True
     return False
 
