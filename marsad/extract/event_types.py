@@ -275,8 +275,10 @@ def nationality_index() -> PhraseIndex:
     """Nationality adjectives (`تركية`, `الروسي`, `مصريين`) -> ISO3, for the forces behind a strike and
     the people an incident hit."""
     phrases = []
-    for stem, iso in lang.load("event_triggers")["strike_nationality"].items():
-        phrases.extend((form, iso) for form in (stem, stem + "ة", stem + "ه", stem + "ين", stem + "ون"))
+    data = lang.load("event_triggers")
+    endings = data["strike_nationality_endings"]
+    for stem, iso in data["strike_nationality"].items():
+        phrases.extend((form, iso) for form in (stem, *(stem + e for e in endings)))
     return PhraseIndex(phrases)
 
 

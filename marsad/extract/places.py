@@ -80,6 +80,8 @@ def _config() -> dict[str, Any]:
         # `بمدينة النبطية` (or no designator), not `في منطقة يبرود`: a town a place lies inside
         "town_designators": {None} | {key(w) for w in cur.get("town_designators") or []},
         "countryside": {key(w) for w in cur.get("countryside_designators") or []},  # `بريف حلب`
+        "nisba_endings": tuple(key(w) for w in cur.get("nisba_endings") or []),  # as keys: يه for ية
+        "definite_prefixes": tuple(key(w) for w in cur.get("definite_prefixes") or []),
         "patronymics": {key(w) for w in cur.get("patronymics") or []},
         "authority_before": {key(w) for w in cur.get("authority_words") or []},
         "authority_verbs": {key(w) for w in cur.get("authority_verbs") or []},
@@ -282,7 +284,7 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
             hit = (1, alt[0], alt[1])
     if (hit is None and qual is not None and len(norms[i]) >= 5 and set(feats) & _NAMED_UNITS
             and (norms[i][0] not in "وفبلك" or norms[i].startswith("ال"))
-            and not norms[i].endswith(("يه", "يين", "يون"))  # nisba adjectives: "قاعدة عسكرية"
+            and not norms[i].endswith(cfg["nisba_endings"])  # nisba adjectives: "قاعدة عسكرية"
             and _adjective(norms[i], cfg["country_words"]) is None):
         # A spelling variant, only right after a designator ("مدينة سراقيب" for سراقب).
         lk = _variant(gaz, norms[i])
@@ -418,10 +420,11 @@ _MINOR = frozenset({"village", "other", "neighborhood"})
 
 def _agreeing_adjective(norm: str, prev: str, cut: int) -> bool:
     """A nisba word (`الكرديه`, `تركيه`) right after a noun of the same definiteness is its adjective."""
-    if cut or not prev or not norm.endswith("يه") or len(norm) < 5:
+    cfg = _config()
+    if cut or not prev or not norm.endswith(cfg["nisba_endings"][0]) or len(norm) < 5:
         return False
     definite = norm.startswith("ال")
-    prev_definite = prev.startswith(("ال", "بال", "وال", "فال", "كال", "لل", "ولل", "وبال"))
+    prev_definite = prev.startswith(cfg["definite_prefixes"])
     return definite == prev_definite and len(prev) >= 3
 _SUPPORTING = frozenset({"admin1", "admin2", "admin3", "city", "town", "region"})
 # Designators after which an unknown word is worth a spelling-variant search: named settlements and
