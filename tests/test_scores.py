@@ -5,15 +5,11 @@ held by tests/claims/test_claim_scores.py and must not fall either."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from marsad.run import run_corpus
-
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 FLOORS = {
     # measured when landed: dev 0.955 / 1.0 / 1.0 / 1.0 / 0.917 / 1.0 / 1.0,
@@ -25,29 +21,18 @@ FLOORS = {
 }
 
 
-def _scorer():
-    path = EVAL / "score.py"
-    if not path.exists():
-        pytest.skip(f"no scorer at {path}")
-    spec = importlib.util.spec_from_file_location("marsad_eval_score_full", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_whole_job_scores_do_not_regress(name, tmp_path):
-    gold = EVAL / name
+def test_whole_job_scores_do_not_regress(name, tmp_path, eval_kit, scorer):
+    gold = eval_kit / name
     if not (gold / "docs.jsonl").exists():
         pytest.skip(f"no gold set at {gold}")
-    score = _scorer()
     summary = run_corpus([str(gold / "docs.jsonl")], tmp_path)
     assert summary.failed == 0, [e.to_dict() for e in summary.errors]
-    aliases = score.Aliases(json.loads((gold / "actors.json").read_text(encoding="utf-8")))
-    docs = [d["id"] for d in score.load_jsonl(gold / "docs.jsonl")]
-    res = score.score_claims(score.load_jsonl(gold / "gold_claims.jsonl"),
-                             score.load_jsonl(tmp_path / "claims.jsonl"), aliases, docs, False)
-    res.update(score.score_events(score.load_jsonl(gold / "gold_events.jsonl"),
-                                  score.load_jsonl(tmp_path / "events.jsonl"), aliases, False))
+    aliases = scorer.Aliases(json.loads((gold / "actors.json").read_text(encoding="utf-8")))
+    docs = [d["id"] for d in scorer.load_jsonl(gold / "docs.jsonl")]
+    res = scorer.score_claims(scorer.load_jsonl(gold / "gold_claims.jsonl"),
+                             scorer.load_jsonl(tmp_path / "claims.jsonl"), aliases, docs, False)
+    res.update(scorer.score_events(scorer.load_jsonl(gold / "gold_events.jsonl"),
+                                  scorer.load_jsonl(tmp_path / "events.jsonl"), aliases, False))
     low = {k: (res[k], floor) for k, floor in FLOORS[name].items() if res[k] < floor}
     assert not low, f"{name}: below the floor: {low} (all: {res})"

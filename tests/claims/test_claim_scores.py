@@ -4,17 +4,13 @@ below the figures reached when it landed (issue 3 asks >= 0.90 F1, 0.80 strict F
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from marsad import pipeline
 from marsad.ingest.readers import read_inputs
 from marsad.model import Article
-
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 FLOORS = {
     # measured when landed: dev .955 / .866 / .938 / 1.0 / .969, public .952 / .857 / .936 / 1.0 / .982;
@@ -28,22 +24,11 @@ FLOORS = {
 }
 
 
-def _scorer():
-    path = EVAL / "score.py"
-    if not path.exists():
-        pytest.skip(f"no scorer at {path}")
-    spec = importlib.util.spec_from_file_location("marsad_eval_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_claim_scores_do_not_regress(name):
-    gold = EVAL / name
+def test_claim_scores_do_not_regress(name, eval_kit, scorer):
+    gold = eval_kit / name
     if not (gold / "docs.jsonl").exists():
         pytest.skip(f"no gold set at {gold}")
-    score = _scorer()
     articles = [a for a in read_inputs([str(gold / "docs.jsonl")]) if isinstance(a, Article)]
     nlp = pipeline.build(["marsad_boilerplate", "marsad_claims"])
     pred = []
@@ -52,8 +37,8 @@ def test_claim_scores_do_not_regress(name):
             row = c.to_dict()
             row["doc_id"] = doc._.article.id
             pred.append(json.loads(json.dumps(row, ensure_ascii=False)))
-    aliases = score.Aliases(json.loads((gold / "actors.json").read_text(encoding="utf-8")))
-    docs = [d["id"] for d in score.load_jsonl(gold / "docs.jsonl")]
-    res = score.score_claims(score.load_jsonl(gold / "gold_claims.jsonl"), pred, aliases, docs, False)
+    aliases = scorer.Aliases(json.loads((gold / "actors.json").read_text(encoding="utf-8")))
+    docs = [d["id"] for d in scorer.load_jsonl(gold / "docs.jsonl")]
+    res = scorer.score_claims(scorer.load_jsonl(gold / "gold_claims.jsonl"), pred, aliases, docs, False)
     low = {k: (res[k], floor) for k, floor in FLOORS[name].items() if res[k] < floor}
     assert not low, f"{name}: below the floor: {low} (all: {res})"
