@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
 from marsad.ingest.dates import choose_published, parse_date_line
@@ -43,6 +43,7 @@ _SLUG = re.compile(r"[^\w]+")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def read_inputs(inputs: Iterable[str]) -> Iterator[Article | IngestError]:
@@ -108,19 +109,24 @@ def _read_file(path: Path) -> Iterator[Article | IngestError]:
     if head.startswith(b"WARC/") or (lower.endswith(WARC_SUFFIXES) and not _gzipped_text(path, head)):
         yield from read_warc(path)
         return
-    if head[:2] == b"\x1f\x8b":
-        yield IngestError(str(path), "compressed file that is not a WARC archive")
-        return
+    stem = path.stem
+    if head[:2] == GZIP_MAGIC:  # a gzipped JSONL, text or HTML file reads like its plain form
+        if lower.endswith(".gz"):
+            lower, stem = lower[:-3], Path(path.name[:-3]).stem
+        with gzip.open(path, "rb") as f:
+            head = f.read(4096)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if lower.endswith(JSONL_SUFFIXES) or stripped[:1] in (b"{", b"["):
         yield from read_jsonl(path)
         return
-    if size > MAX_FILE_BYTES:
+    data = _read_capped(path, MAX_FILE_BYTES)
+    if data is None:
         limit = MAX_FILE_BYTES // 2**20
-        yield IngestError(str(path), f"file too large: {size / 2**20:.1f} MB (limit {limit} MB)")
+        shown = f"{size / 2**20:.1f} MB" if size > MAX_FILE_BYTES else f"over {limit} MB once decompressed"
+        yield IngestError(str(path), f"file too large: {shown} (limit {limit} MB)")
         return
     try:
-        text, _enc = decode_bytes(path.read_bytes())
+        text, _enc = decode_bytes(data)
     except NotText as e:
         yield IngestError(str(path), str(e))
         return
@@ -132,9 +138,25 @@ def _read_file(path: Path) -> Iterator[Article | IngestError]:
         yield IngestError(str(path), f"too large for one article: {size / 2**20:.1f} MB")
         return
     if lower.endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
-        yield read_html(text, origin=str(path), stem=path.stem)
+        yield read_html(text, origin=str(path), stem=stem)
     else:
-        yield make_article(text, origin=str(path), stem=path.stem)
+        yield make_article(text, origin=str(path), stem=stem)
+
+
+def _open(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed when it is gzipped."""
+    with path.open("rb") as f:
+        gzipped = f.read(2) == GZIP_MAGIC
+    return gzip.open(path, "rb") if gzipped else path.open("rb")
+
+
+def _read_capped(path: Path, limit: int) -> bytes | None:
+    """The whole (decompressed) content, or None when it is larger than `limit` bytes."""
+    if path.stat().st_size > limit:
+        return None
+    with _open(path) as f:
+        data = f.read(limit + 1)
+    return data if len(data) <= limit else None
 
 
 def _gzipped_text(path: Path, head: bytes) -> bool:
@@ -152,7 +174,7 @@ def _gzipped_text(path: Path, head: bytes) -> bool:
 
 def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
     """The corpus format: one JSON object a line with id, title, text, published, outlet, url."""
-    with path.open("rb") as f:
+    with _open(path) as f:
         first = f.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n")
         f.seek(0)
         if first[:1] == b"[":  # a JSON array of the same objects
@@ -185,20 +207,22 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
 
 def _pretty_json(path: Path) -> Any:
     """The object of a file holding one indented JSON object, or None."""
-    if path.stat().st_size > MAX_FILE_BYTES:
+    data = _read_capped(path, MAX_FILE_BYTES)
+    if data is None:
         return None
     try:
-        return json.loads(path.read_bytes().decode("utf-8-sig"))
+        return json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
 
 
 def _read_json_array(path: Path) -> Iterator[Article | IngestError]:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        yield IngestError(str(path), f"JSON file too large: {path.stat().st_size / 2**20:.1f} MB")
+    data = _read_capped(path, MAX_FILE_BYTES)
+    if data is None:
+        yield IngestError(str(path), f"JSON file too large: over {MAX_FILE_BYTES // 2**20} MB")
         return
     try:
-        rows = json.loads(path.read_bytes().decode("utf-8-sig"))
+        rows = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         yield IngestError(str(path), f"truncated or invalid JSON: {e}")
         return

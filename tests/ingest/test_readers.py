@@ -153,3 +153,45 @@ def test_a_pretty_printed_json_article_is_one_article(tmp_path, seeds):
     path.write_text(json.dumps(row, ensure_ascii=False, indent=2), encoding="utf-8")
     [art] = read(path)
     assert isinstance(art, Article) and art.id == "002_3927b7b3ff9bdebb" and art.origin == str(path)
+
+
+def _gzip_copy(src: Path, dest: Path, data: bytes | None = None) -> Path:
+    import gzip
+
+    dest.write_bytes(gzip.compress(src.read_bytes() if data is None else data))
+    return dest
+
+
+def _same_article(a: Article, b: Article) -> bool:
+    keys = ("id", "text", "title", "published", "published_origin", "outlet", "url", "language")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
+
+
+def test_gzipped_jsonl_txt_and_html_read_like_their_plain_forms(data_dir, tmp_path):
+    plain = read(SAMPLE, data_dir / "bawaba_cp1256.txt", data_dir / "news_page.html")
+    gz = read(_gzip_copy(SAMPLE, tmp_path / "docs.jsonl.gz"),
+              _gzip_copy(data_dir / "bawaba_cp1256.txt", tmp_path / "bawaba_cp1256.txt.gz"),
+              _gzip_copy(data_dir / "news_page.html", tmp_path / "news_page.html.gz"))
+    assert len(plain) == len(gz) == 7 and all(isinstance(a, Article) for a in gz)
+    assert all(_same_article(a, b) for a, b in zip(plain, gz, strict=True))
+    assert gz[0].origin == f"{tmp_path / 'docs.jsonl.gz'}:1"
+    assert gz[5].id.startswith("bawaba_cp1256_")  # the stem without .txt.gz, as for the plain file
+
+
+def test_a_truncated_jsonl_gz_keeps_its_whole_lines_and_names_the_file(tmp_path):
+    rows = [{"id": f"r{i}", "text": "مقتل 5 جنود في هجوم على حاجز للجيش شمال البلاد، بحسب مصدر أمني."}
+            for i in range(200)]
+    import gzip
+
+    blob = gzip.compress("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(blob[: len(blob) // 2])
+    items = read(cut)
+    assert [a.id for a in items[:-1]] == [f"r{i}" for i in range(len(items) - 1)] and len(items) > 2
+    assert isinstance(items[-1], IngestError) and items[-1].input == str(cut)
+    assert items[-1].reason.startswith("unreadable: EOFError")
+
+
+def test_a_gzipped_binary_is_an_error_not_an_article(data_dir, tmp_path):
+    [err] = read(_gzip_copy(data_dir / "bad" / "image.bin", tmp_path / "image.txt.gz"))
+    assert isinstance(err, IngestError) and err.input == str(tmp_path / "image.txt.gz")
