@@ -1,15 +1,24 @@
-"""Death counts in the shape ACLED and UCDP publish them, from an incident's reconciled estimates.
+"""An incident's deaths: one rule (`event_deaths`) behind every death figure Marsad shows or exports.
 
-ACLED records one conservative `fatalities` figure per event: for each group, the best figure unless
-it is disputed (then the lowest credible one); groups counted inside a broader group (children among
-civilians) are not added twice; an overall toll for unnamed people replaces the sum when larger.
-UCDP GED splits deaths by side: `deaths_a` (side A, the state when there is one), `deaths_b`,
-`deaths_civilians`, `deaths_unknown`, with `best`, `low` and `high` totals.
+The web table and map ("Killed"), ACLED `fatalities`, UCDP GED `best` and the GeoJSON `fatalities`
+all read `event_deaths(ev).best`:
+
+1. take the reconciled `killed` estimates of the incident (each group's `best`, a disputed one
+   included: a denial flags a figure, it never zeroes it);
+2. leave out a group counted inside a broader group that is also present (children and women among
+   civilians: `subgroups` in `tolls.yaml`);
+3. add up the remaining named groups;
+4. an overall toll of unnamed people (`general_groups`) replaces that sum when it is larger.
+
+`low` and `high` add up the groups' lowest still-standing and highest figures the same way. Each
+step is kept (`Deaths.parts`) so a page can show how the figure was reached. UCDP GED splits the same
+total by side: `deaths_a` (side A, the state when there is one), `deaths_b`, `deaths_civilians`,
+`deaths_unknown`. The rule is documented in docs/reconciliation.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from marsad import lang
@@ -22,17 +31,6 @@ def _tolls() -> dict:
     return lang.load("tolls")
 
 
-def _killed_groups(ev: Event) -> tuple[list[Estimate], list[Estimate]]:
-    """(named groups, general "people" tolls) of the killed estimates, subgroups of present groups dropped."""
-    killed = [e for e in ev.estimates if e.kind == "killed" and e.best is not None]
-    general_names = set(_tolls().get("general_groups") or [])
-    subgroups = _tolls().get("subgroups") or {}
-    present = {e.who for e in killed}
-    named = [e for e in killed if e.who not in general_names and subgroups.get(e.who) not in present]
-    general = [e for e in killed if e.who in general_names]
-    return named, general
-
-
 def current_low(e: Estimate) -> int:
     """The lowest figure still standing: early counts the estimate superseded, and earlier incidents'
     figures recalled in a report, are left out."""
@@ -42,18 +40,101 @@ def current_low(e: Estimate) -> int:
     return min(standing + [e.best or 0]) if e.best is not None else 0
 
 
-def _conservative(e: Estimate) -> int:
-    if e.disputed and e.low is not None:
-        return min(e.low, e.best or e.low)
-    return e.best or 0
+@dataclass(slots=True)
+class DeathPart:
+    """One `killed` estimate and what the rule did with it."""
+
+    who: str
+    best: int
+    disputed: bool
+    counted: bool  # part of the event's figure
+    why: str  # "group" | "inside:<broader group>" | "overall" | "overall_smaller" | "groups_smaller"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"who": self.who, "best": self.best, "disputed": self.disputed, "counted": self.counted,
+                "why": self.why}
+
+
+@dataclass(slots=True)
+class Deaths:
+    """The event's deaths by the one rule: best/low/high and the steps that gave them."""
+
+    best: int = 0
+    low: int = 0
+    high: int = 0
+    disputed: bool = False  # a counted figure is disputed
+    parts: list[DeathPart] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"best": self.best, "low": self.low, "high": self.high, "disputed": self.disputed,
+                "parts": [p.to_dict() for p in self.parts]}
+
+
+def _as_estimates(estimates: list[Estimate] | list[dict]) -> list[Estimate]:
+    out = []
+    for e in estimates or []:
+        if isinstance(e, Estimate):
+            out.append(e)
+        elif isinstance(e, dict) and e.get("kind"):
+            out.append(Estimate(kind=e["kind"], who=e.get("who"), low=e.get("low"), best=e.get("best"),
+                                high=e.get("high"), disputed=bool(e.get("disputed")),
+                                timeline=e.get("timeline") or [], superseded=e.get("superseded") or []))
+    return out
+
+
+def event_deaths(ev: Event | dict) -> Deaths | None:
+    """The incident's deaths by the one rule (module docstring); None when no death is reported.
+
+    Takes an `Event` or a stored event dict (its `estimates` as plain dicts)."""
+    estimates = _as_estimates(ev.estimates if isinstance(ev, Event) else ev.get("estimates") or [])
+    killed = [e for e in estimates if e.kind == "killed" and e.best is not None]
+    if not killed:
+        return None
+    general_names = set(_tolls().get("general_groups") or [])
+    subgroups = _tolls().get("subgroups") or {}
+    present = {e.who for e in killed}
+    out = Deaths()
+    named: list[Estimate] = []
+    general: list[Estimate] = []
+    for e in killed:
+        who = e.who or "Unidentified persons"
+        if e.who in general_names:
+            general.append(e)
+        elif subgroups.get(e.who) in present:
+            out.parts.append(DeathPart(who, e.best or 0, e.disputed, False, f"inside:{subgroups[e.who]}"))
+        else:
+            named.append(e)
+            out.parts.append(DeathPart(who, e.best or 0, e.disputed, True, "group"))
+    out.best = sum(e.best or 0 for e in named)
+    out.low = sum(current_low(e) for e in named)
+    out.high = sum(e.high if e.high is not None else (e.best or 0) for e in named)
+    overall = max(general, key=lambda e: e.best or 0, default=None)
+    for e in general:
+        replaces = e is overall and (e.best or 0) > out.best
+        out.parts.append(DeathPart(e.who or "Unidentified persons", e.best or 0, e.disputed, replaces,
+                                   "overall" if replaces else "overall_smaller"))
+    if overall is not None and (overall.best or 0) > out.best:
+        for p in out.parts:
+            if p.why == "group":
+                p.counted, p.why = False, "groups_smaller"
+        out.best = overall.best or 0
+        out.low = max(out.low if named else 0, current_low(overall))
+        out.high = max(out.high, overall.high if overall.high is not None else out.best)
+    out.low = min(out.low, out.best)
+    out.high = max(out.high, out.best)
+    out.disputed = any(p.counted and p.disputed for p in out.parts)
+    return out
+
+
+def event_killed(ev: Event | dict) -> int | None:
+    """The event's deaths figure by the one rule (None when no death is reported)."""
+    deaths = event_deaths(ev)
+    return deaths.best if deaths is not None else None
 
 
 def acled_fatalities(ev: Event) -> int:
-    """ACLED's conservative fatality count for the event (0 when no deaths are reported)."""
-    named, general = _killed_groups(ev)
-    total = sum(_conservative(e) for e in named)
-    overall = max((_conservative(e) for e in general), default=0)
-    return max(total, overall)
+    """ACLED `fatalities`: the event's deaths by the one rule (0 when no deaths are reported)."""
+    return event_killed(ev) or 0
 
 
 @dataclass(slots=True)
@@ -99,23 +180,17 @@ def _side_of(who: str | None, side_a: str | None, side_b: str | None) -> str:
 
 
 def ucdp_deaths(ev: Event) -> UcdpDeaths:
-    """UCDP GED death counts by side, with best/low/high totals."""
-    side_a, side_b = ucdp_sides(ev)
-    named, general = _killed_groups(ev)
+    """UCDP GED death counts by side; `best`, `low`, `high` are the event's deaths by the one rule."""
     out = UcdpDeaths()
-    low = high = 0
-    for e in named:
-        side = _side_of(e.who, side_a, side_b)
-        setattr(out, f"deaths_{side}", getattr(out, f"deaths_{side}") + (e.best or 0))
-        low += current_low(e)
-        high += e.high if e.high is not None else (e.best or 0)
-    out.best = out.deaths_a + out.deaths_b + out.deaths_civilians + out.deaths_unknown
-    overall = max(general, key=lambda e: e.best or 0, default=None)
-    if overall is not None and (overall.best or 0) > out.best:
-        out.deaths_unknown += (overall.best or 0) - out.best
-        out.best = overall.best or 0
-        low = max(low, overall.low or 0)
-        high = max(high, overall.high or 0)
-    out.low = min(low, out.best)
-    out.high = max(high, out.best)
+    deaths = event_deaths(ev)
+    if deaths is None:
+        return out
+    side_a, side_b = ucdp_sides(ev)
+    for p in deaths.parts:
+        if p.why in ("group", "groups_smaller"):  # named groups keep their side inside a larger overall toll
+            side = _side_of(p.who, side_a, side_b)
+            setattr(out, f"deaths_{side}", getattr(out, f"deaths_{side}") + p.best)
+    out.best, out.low, out.high = deaths.best, deaths.low, deaths.high
+    by_side = out.deaths_a + out.deaths_b + out.deaths_civilians + out.deaths_unknown
+    out.deaths_unknown += deaths.best - by_side  # what an overall toll adds to the named groups
     return out

@@ -72,6 +72,21 @@ LABELS: dict[str, dict[str, str]] = {
     "no_chart": {"en": "No dated figures to chart.", "ar": "لا أرقام مؤرخة للرسم."},
     "background": {"en": "background", "ar": "خلفية"},
     "superseded": {"en": "superseded", "ar": "أرقام سابقة"},
+    "deaths_how": {"en": "How this figure was reached", "ar": "كيف حُسب هذا الرقم"},
+    "deaths_rule": {"en": "One rule for every death figure (this page, the map, ACLED fatalities, UCDP best): "
+                          "each group's best figure, groups inside a broader group left out, the rest added "
+                          "up; an overall toll of unnamed people replaces the sum when larger.",
+                    "ar": "قاعدة واحدة لكل رقم للقتلى (هذه الصفحة والخريطة وحقل fatalities في ACLED وbest في "
+                          "UCDP): أرجح رقم لكل فئة، وتُستبعد الفئة المشمولة في فئة أوسع، ويُجمع الباقي؛ "
+                          "وتحلّ حصيلة إجمالية لأشخاص غير محددين محل المجموع إذا كانت أكبر."},
+    "why_group": {"en": "counted", "ar": "محسوب"},
+    "why_inside": {"en": "already counted inside", "ar": "محسوب ضمن"},
+    "why_overall": {"en": "overall toll, larger than the groups' sum: replaces it",
+                    "ar": "حصيلة إجمالية أكبر من مجموع الفئات: تحلّ محله"},
+    "why_overall_smaller": {"en": "overall toll, not larger than the groups' sum: not added",
+                            "ar": "حصيلة إجمالية لا تزيد على مجموع الفئات: لا تُضاف"},
+    "why_groups_smaller": {"en": "inside the larger overall toll", "ar": "ضمن الحصيلة الإجمالية الأكبر"},
+    "more": {"en": "more", "ar": "المزيد"},
     "map_limited": {"en": "The map shows the newest %d geocoded events; narrow the filters to see others.",
                     "ar": "تعرض الخريطة أحدث %d حدثاً محدد الموقع؛ ضيّق التصفية لرؤية غيرها."},
 }

@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from marsad.reconcile.fatalities import event_deaths, event_killed
 from marsad.serve import charts
 from marsad.serve.api import event_filter, get_store
 from marsad.serve.highlight import Mark, runs
@@ -90,9 +91,8 @@ def _points(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _killed(ev: dict[str, Any]) -> int | None:
-    """Sum of the best 'killed' estimates of an event (None when it has none)."""
-    vals = [e.get("best") for e in ev.get("estimates") or [] if e.get("kind") == "killed" and e.get("best")]
-    return sum(vals) if vals else None
+    """The event's deaths by the one rule of marsad.reconcile.fatalities (None when none reported)."""
+    return event_killed(ev)
 
 
 @router.get("/events/{event_id:path}", response_class=HTMLResponse)
@@ -120,7 +120,7 @@ def event_page(request: Request, event_id: str, store: Store = Depends(get_store
                                                                         -(e.get("best") or 0)))
     return _render(request, "event.html", {
         "ev": ev, "articles": articles, "toll": charts.toll(ev["claims"]), "points": _points([ev]),
-        "killed": _killed(ev),
+        "killed": _killed(ev), "deaths": event_deaths(ev),
     })
 
 

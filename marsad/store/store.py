@@ -657,9 +657,11 @@ class Store:
 
 
 def killed_best(ev: Event) -> int | None:
-    """Sum of the best 'killed' estimates of an incident (None without any): the map's marker size."""
-    vals = [e.best for e in ev.estimates or [] if isinstance(e, Estimate) and e.kind == "killed" and e.best]
-    return sum(vals) if vals else None
+    """The incident's deaths by the one rule (marsad.reconcile.fatalities; None without any): the map's
+    marker size and the lists' figure."""
+    from marsad.reconcile.fatalities import event_killed
+
+    return event_killed(ev)
 
 
 def _like(s: str) -> str:
