@@ -33,7 +33,8 @@ def documented_rule(estimates: list[dict]) -> int | None:
     tolls = lang.load("tolls")
     general, subgroups = set(tolls["general_groups"]), tolls["subgroups"]
     present = {e["who"] for e in killed}
-    groups = sum(e["best"] for e in killed if e["who"] not in general and subgroups.get(e["who"]) not in present)
+    groups = sum(e["best"] for e in killed
+                 if e["who"] not in general and subgroups.get(e["who"]) not in present)
     overall = max((e["best"] for e in killed if e["who"] in general), default=0)
     return max(groups, overall)
 
@@ -67,14 +68,15 @@ def test_every_consumer_follows_the_documented_rule(ran, monkeypatch):
         page = 1
         while True:
             html = web.get(f"/?page={page}").text
-            rows = re.findall(r'<tr class="event-row" data-event-id="([^"]+)">.*?<td class="num">([^<]*)</td>',
-                              html, re.S)
+            rows = re.findall(r'<tr class="event-row" data-event-id="([^"]+)">.*?'
+                              r'<td class="num">([^<]*)</td>', html, re.S)
             if not rows:
                 break
             listed.update(rows)
             page += 1
-        points = {p["id"]: p["killed"] for p in json.loads(re.search(
-            r'<script type="application/json" id="map-points">(.*?)</script>', web.get("/").text, re.S).group(1))}
+        block = re.search(r'<script type="application/json" id="map-points">(.*?)</script>',
+                          web.get("/").text, re.S).group(1)
+        points = {p["id"]: p["killed"] for p in json.loads(block)}
         for eid in events:
             want = expected[eid]
             assert listed[eid] == ("" if want is None else str(want)), eid

@@ -73,7 +73,8 @@ LABELS: dict[str, dict[str, str]] = {
     "background": {"en": "background", "ar": "خلفية"},
     "superseded": {"en": "superseded", "ar": "أرقام سابقة"},
     "deaths_how": {"en": "How this figure was reached", "ar": "كيف حُسب هذا الرقم"},
-    "deaths_rule": {"en": "One rule for every death figure (this page, the map, ACLED fatalities, UCDP best): "
+    "deaths_rule": {"en": "One rule for every death figure (this page, the map, ACLED fatalities, "
+                          "UCDP best): "
                           "each group's best figure, groups inside a broader group left out, the rest added "
                           "up; an overall toll of unnamed people replaces the sum when larger.",
                     "ar": "قاعدة واحدة لكل رقم للقتلى (هذه الصفحة والخريطة وحقل fatalities في ACLED وbest في "
