@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
+from marsad import cli_checks
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Marsad: Arabic conflict news to a sourced event database.")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"marsad {version('marsad')}")
+        except PackageNotFoundError:
+            typer.echo("marsad (not installed as a package)")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def main() -> None:
+def main(_version_flag: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                             help="Print the version and exit.")) -> None:
     """Marsad: Arabic conflict news to a sourced event database."""
+
+
+def fail(*problems: str | None) -> None:
+    """Stop with exit code 2 and one line per problem, when there is any (cli_checks' answers)."""
+    found = [p for p in problems if p]
+    if found:
+        for p in found:
+            typer.echo(f"marsad: {p}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+
+def note(message: str) -> None:
+    """A progress line on stderr, shown at once (before the slow imports) on a terminal or not."""
+    print(message, file=sys.stderr, flush=True)
 
 
 # Exit codes of `marsad run` and `marsad eval` (documented in docs/cli.md):
@@ -54,11 +84,16 @@ def run(
 
     Exit code: 0 all inputs read, 1 some failed (batch completed), 2 usage error or nothing readable.
     """
+    if str(out) == "-":
+        fail("--out - : `marsad run` writes a folder of files; give a folder (export can write to stdout)")
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file, not a folder")
+    fail(cli_checks.check_dask(dask))
+    if db is not None:
+        fail(cli_checks.check_store(db, must_exist=False))
+    note(f"marsad run: {len(inputs)} input(s) -> {out} (loading the pipeline)")
     from marsad.run import run_corpus
 
-    if out.exists() and not out.is_dir():
-        typer.echo(f"--out {out} is a file, not a folder", err=True)
-        raise typer.Exit(EXIT_USAGE)
     summary = run_corpus(inputs, out, db, dask=dask)
     print_summary(summary, out)
     raise typer.Exit(exit_code(summary))
@@ -106,7 +141,7 @@ def evaluate(
 
 @app.command()
 def export(
-    out: Path = typer.Option(..., "--out", help="File to write."),
+    out: Path = typer.Option(..., "--out", help="File to write ('-' for standard output)."),
     fmt: str = typer.Option("jsonl", "--format", help="acled | ucdp | geojson | jsonl"),
     db: str | None = typer.Option(None, "--db", help="SQLAlchemy URL of the store to read."),
     run_dir: Path | None = typer.Option(None, "--run", help="Or a `marsad run --out` folder to read."),
@@ -116,16 +151,34 @@ def export(
     event_type: str | None = typer.Option(None, "--type", help="ACLED event type, e.g. Battles."),
 ) -> None:
     """Export incidents from the store (or a run folder) as ACLED, UCDP GED, GeoJSON or JSONL."""
+    import shutil
+    import tempfile
+
     from marsad.export.source import ExportFilter, load_db, load_run_dir
     from marsad.export.writer import FORMATS
     from marsad.export.writer import export as write_export
 
-    if fmt not in FORMATS or (db is None) == (run_dir is None):
-        typer.echo(f"give exactly one of --db URL / --run DIR, and --format one of {', '.join(FORMATS)}",
-                   err=True)
-        raise typer.Exit(2)
-    flt = ExportFilter(since=since, until=until, country=country, event_type=event_type)
+    fail(None if fmt in FORMATS else f"--format {fmt!r}: one of {', '.join(FORMATS)}",
+         None if (db is None) != (run_dir is None) else "give exactly one of --db URL or --run DIR",
+         cli_checks.check_date("--since", since), cli_checks.check_date("--until", until),
+         cli_checks.check_country(country))
+    fail(cli_checks.check_range(since, until))
+    if db is not None:
+        fail(cli_checks.check_store(db, must_exist=True))
+    elif not (run_dir / "events.jsonl").is_file():  # type: ignore[operator]
+        fail(f"--run {run_dir}: no events.jsonl there (a `marsad run --out` folder)")
+    flt = ExportFilter(since=since, until=until, country=country.upper() if country else None,
+                       event_type=event_type)
     data = load_db(db, flt) if db is not None else load_run_dir(run_dir, flt)  # type: ignore[arg-type]
+    if str(out) == "-":
+        with tempfile.TemporaryDirectory(prefix="marsad-export-") as tmp:
+            path = Path(tmp) / f"export.{fmt}"
+            n = write_export(data, fmt, path)
+            with path.open("rb") as f:
+                shutil.copyfileobj(f, sys.stdout.buffer)
+            sys.stdout.flush()
+        typer.echo(f"wrote {n} {fmt} record(s) to standard output", err=True)
+        return
     n = write_export(data, fmt, out)
     typer.echo(f"wrote {n} {fmt} record(s) to {out}")
 
@@ -143,6 +196,7 @@ def serve(
 
     from marsad.serve.app import create_app
 
+    fail(cli_checks.check_store(db, must_exist=True))
     try:
         application = create_app(db, token=token)
     except (ArgumentError, SQLAlchemyError, OSError) as e:

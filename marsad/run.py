@@ -242,7 +242,14 @@ class _Progress:
                 self.read_task = self.bar.add_task("reading inputs", total=None)
             self.bar.update(self.read_task, completed=n)
 
+    def _plain(self, message: str) -> None:
+        """Off a terminal (a log, a pipe, a CI job) each stage is one plain line on stderr."""
+        if not self.enabled:
+            print(f"marsad: {message} ({time.perf_counter() - self.t0:.1f}s)", file=sys.stderr, flush=True)
+
     def processing(self, n: int, total: int) -> None:
+        if n == 0:
+            self._plain(f"processing {total} article(s)")
         if self._ensure():
             if self.proc_task is None:
                 self.proc_task = self.bar.add_task("processing articles", total=total)
@@ -250,6 +257,7 @@ class _Progress:
 
     def step(self, description: str) -> None:
         """A corpus-level step with no count of its own (a spinner line)."""
+        self._plain(description)
         if self._ensure():
             self.bar.add_task(description, total=None)
 

@@ -136,12 +136,45 @@ def test_dask_scale_out_gives_the_same_outputs_as_a_plain_run(tmp_path):
         assert (tmp_path / "dask" / name).read_text() == (tmp_path / "plain" / name).read_text(), name
 
 
-def test_an_unreachable_store_is_an_error_line_and_the_outputs_are_still_written(tmp_path):
+def test_an_unusable_store_stops_the_run_before_the_pipeline(tmp_path):
     out = tmp_path / "out"
     (tmp_path / "a_file").write_text("not a folder")
     url = f"sqlite:///{tmp_path / 'a_file' / 'x.db'}"
     result = runner.invoke(app, ["run", str(SAMPLE), "--out", str(out), "--db", url])
-    assert result.exit_code == 1, result.output
-    [error] = rows(out / "errors.jsonl")
-    assert error["input"] == url and error["reason"].startswith("store not readable")
-    assert [d["id"] for d in rows(out / "documents.jsonl")] == SAMPLE_IDS
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == f"marsad: --db: the folder {tmp_path / 'a_file'} does not exist"
+    assert not out.exists()  # nothing was read or written
+    refused = runner.invoke(app, ["run", str(SAMPLE), "--out", str(out), "--db", "postgresql://u@127.0.0.1:1/x"])
+    assert refused.exit_code == 2
+    assert refused.output.startswith("marsad: --db: cannot reach the store postgresql+psycopg://u@127.0.0.1:1/x")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--dask", "bogus"], "marsad: --dask 'bogus': use 'local' or a scheduler address such as tcp://10.0.0.5:8786"),
+    (["--dask", "tcp://127.0.0.1:1"], "marsad: --dask: no Dask scheduler answers at tcp://127.0.0.1:1"),
+    (["--out", "-"], "marsad: --out - : `marsad run` writes a folder of files"),
+])
+def test_run_options_are_checked_first_with_one_line_and_exit_2(tmp_path, args, message):
+    argv = ["run", str(SAMPLE), "--out", str(tmp_path / "out"), *args] if args[0] != "--out" else \
+        ["run", str(SAMPLE), *args]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(message) and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_reports_its_stages_off_a_terminal(tmp_path):
+    result = runner.invoke(app, ["run", str(SAMPLE), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == f"marsad run: 1 input(s) -> {tmp_path / 'out'} (loading the pipeline)"
+    assert any(line.startswith("marsad: processing 5 article(s) (") for line in lines)
+    assert any(line.startswith("marsad: linking, reconciling, storing (") for line in lines)
+
+
+def test_version_and_short_help():
+    from importlib.metadata import version
+
+    assert runner.invoke(app, ["--version"]).output == f"marsad {version('marsad')}\n"
+    short = runner.invoke(app, ["export", "-h"])
+    assert short.exit_code == 0 and "--country" in short.output and "--since" in short.output

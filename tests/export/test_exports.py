@@ -172,3 +172,43 @@ def test_export_from_the_store(tmp_path):
     assert header == ACLED_COLUMNS
     assert {r["event_id_cnty"]: r["fatalities"] for r in rows} == {"SYR-20220120-abc": "378",
                                                                    "IRQ-20230301-def": "7"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--country", "SY"], "marsad: --country 'SY' is not an ISO 3166-1 alpha-3 code Marsad knows "
+                          "(an ISO alpha-2 code? perhaps SYR)"),
+    (["--since", "2018-13-45"], "marsad: --since '2018-13-45' is not a real date"),
+    (["--until", "last week"], "marsad: --until 'last week' is not an ISO date; use YYYY-MM-DD"),
+    (["--since", "2019-01-01", "--until", "2018-01-01"],
+     "marsad: --since 2019-01-01 is after --until 2018-01-01"),
+])
+def test_export_refuses_bad_filters_with_one_line_and_exit_2(tmp_path, args, message):
+    store = pytest.importorskip("marsad.store.db")
+    events, claims, arts = corpus()
+    url = f"sqlite:///{tmp_path / 'marsad.db'}"
+    store.save_run(url, list(arts.values()), claims, events)
+    result = CliRunner().invoke(app, ["export", "--db", url, "--format", "acled",
+                                      "--out", str(tmp_path / "o.csv"), *args])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(message) and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_export_of_a_mistyped_store_creates_nothing_and_stdout_export(tmp_path):
+    typo = tmp_path / "typo" / "marsad.db"
+    result = CliRunner().invoke(app, ["export", "--db", f"sqlite:///{typo}", "--format", "acled",
+                                      "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code == 2
+    assert result.output == (f"marsad: --db: no store at {typo} (check the path; "
+                             "`marsad run --out DIR` creates DIR/marsad.db)\n")
+    assert not typo.parent.exists()
+    store = pytest.importorskip("marsad.store.db")
+    events, claims, arts = corpus()
+    url = f"sqlite:///{tmp_path / 'marsad.db'}"
+    store.save_run(url, list(arts.values()), claims, events)
+    out = CliRunner().invoke(app, ["export", "--db", url, "--format", "jsonl", "--out", "-",
+                                   "--country", "syr", "--since", "2020-01-01"])
+    assert out.exit_code == 0, out.output
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert [json.loads(line)["event_id"] for line in lines] == ["SYR-20220120-abc"]
+    assert not (tmp_path / "-").exists() and not Path("-").exists()

@@ -27,8 +27,17 @@ def test_serve_requires_db():
 
 def test_serve_reports_an_unusable_store_clearly(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--db", "nosuchdialect://x"])
-    assert result.exit_code == 2 and "cannot open the store" in result.output
+    assert result.exit_code == 2
+    assert result.output == ("marsad: --db 'nosuchdialect://x': only sqlite:/// and postgresql:// "
+                             "stores are supported\n")
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
     result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{blocked}/sub/marsad.db"])
-    assert result.exit_code == 2 and "cannot open the store" in result.output
+    assert result.exit_code == 2
+    assert result.output.startswith(f"marsad: --db: no store at {blocked}/sub/marsad.db")
+
+
+def test_serve_with_a_mistyped_store_path_creates_nothing(tmp_path):
+    result = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path}/typo/marsad.db"])
+    assert result.exit_code == 2 and "no store at" in result.output
+    assert not (tmp_path / "typo").exists()
