@@ -212,7 +212,62 @@ def _straddles(starts: list[int], ends: list[int], offset: int) -> bool:
     return k >= 0 and starts[k] < offset < ends[k]
 
 
+def country_entries(data: dict) -> list[dict]:
+    """Actor entries generated from the country rows and templates of `actor_countries.yaml`:
+    each country's military and police forces, government, protesters, rioters and civilians."""
+    out = []
+    for iso, row in data["countries"].items():
+        for tpl in data["templates"]:
+            inter = tpl["inter"]
+            if inter == "state":
+                inter = 8 if row.get("external") else 1
+            aliases: list[str] = []
+            for alias in tpl["aliases"]:
+                if "{n}" in alias:
+                    aliases += [alias.format(n=n, c="", en=row["en"], adj=row["adj"]) for n in row["nisba"]]
+                elif "{c}" in alias:
+                    aliases += [alias.format(c=c, n="", en=row["en"], adj=row["adj"]) for c in row["ar"]]
+                else:
+                    aliases.append(alias.format(en=row["en"], adj=row["adj"], n="", c=""))
+            out.append({"name": tpl["name"].format(en=row["en"]), "inter": inter, "role": tpl["role"],
+                        "country": iso, "since": row.get("since"), "aliases": aliases})
+    return out
+
+
+def merged_entries(hand: list[dict], generated: list[dict]) -> list[dict]:
+    """The hand-written entries first (their order and fields win), each gaining the aliases generated
+    under its name; then the generated entries no hand-written one names."""
+    by_name = {e["name"]: e for e in generated}
+    out = []
+    for e in hand:
+        gen = by_name.pop(e["name"], None)
+        if gen is not None:
+            e = {**e, "aliases": [*(e.get("aliases") or []), *gen["aliases"]]}
+        out.append(e)
+    return out + list(by_name.values())
+
+
 @cache
 def actor_table() -> ActorTable:
-    """The actor table of `marsad/lang/ar/actors.yaml`, compiled once per process."""
-    return ActorTable(lang.load("actors"))
+    """The actor table of `marsad/lang/ar/actors.yaml` plus the state and population actors of
+    `actor_countries.yaml`, compiled once per process."""
+    return ActorTable(merged_entries(lang.load("actors"), country_entries(lang.load("actor_countries"))))
+
+
+@cache
+def country_forces() -> dict[tuple[str, str], Actor]:
+    """(ISO3, "Military forces" | "Security forces") -> that country's military or police forces.
+    Generic soldiers are the military; generic security forces and police are the police, and the
+    military where the table has no police for the country."""
+    out: dict[tuple[str, str], Actor] = {}
+    for act in actor_table().actors:
+        if not act.country:
+            continue
+        if act.name.startswith("Military Forces of "):
+            out.setdefault((act.country, "Military forces"), act)
+        elif act.name.startswith("Police Forces of "):
+            out.setdefault((act.country, "Security forces"), act)
+    for (iso, generic), act in list(out.items()):
+        if generic == "Military forces":
+            out.setdefault((iso, "Security forces"), act)
+    return out

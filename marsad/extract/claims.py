@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from marsad import lang
 from marsad.extract import attribution, numbers, who
-from marsad.extract.actors import Actor, actor_table, doc_keyed
+from marsad.extract.actors import Actor, actor_table, country_forces, doc_keyed
 from marsad.extract.attribution import SentenceView, Speaker
 from marsad.extract.tokens import PhraseSet, Tok, lex_key, tokenize, variants
 from marsad.model import Claim, Span
@@ -129,7 +129,6 @@ class ClaimExtractor:
         self.alex = attribution.lexicon()
         self.actors = actor_table()
         self.wlex = who.lexicon()
-        self._forces_by_country: dict[tuple[str, str], Actor] | None = None
         self.generic = self.wlex.generic
         words = set(self.alex.speech.first_words) | set(self.alex.according.first_words)
         words |= set(self.alex.continuation)
@@ -774,19 +773,8 @@ class ClaimExtractor:
         return None
 
     def _country_forces(self) -> dict[tuple[str, str], Actor]:
-        """(ISO3, generic forces name) -> that country's forces in the actor table (built once)."""
-        if self._forces_by_country is not None:
-            return self._forces_by_country
-        out = {}
-        for act in self.actors.actors:
-            generic = _COUNTRY_FORCES.get(act.name.split(" of ")[0]) if act.country else None
-            if generic:
-                out[(act.country, generic)] = act
-        for (iso, generic), act in list(out.items()):  # police missing: the army stands for security forces
-            if generic == "Military forces":
-                out.setdefault((iso, "Security forces"), act)
-        self._forces_by_country = out
-        return out
+        """(ISO3, generic forces name) -> that country's forces in the actor table."""
+        return country_forces()
 
     def _named_group(self, ctx: _SentCtx, start: int, stop: int):
         """`عنصرين من ميليشيا لواء القدس`: a group head the actor table lacks, named by its words."""

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from marsad.extract.actors import Actor, actor_table
+from marsad.extract.actors import Actor, actor_table, country_forces
 from marsad.extract.event_types import (
     Trigger,
     acled,
@@ -33,6 +33,7 @@ from marsad.extract.event_types import (
     word_index,
 )
 from marsad.extract.incidents import Clause, Incident, segment, source_index, statement_index, support_index
+from marsad.extract.who import resolve_groups
 from marsad.model import Event, Span, parse_day
 from marsad.text.document import doc_text
 
@@ -68,6 +69,7 @@ VICTIM_KINDS = {"killed", "injured", "casualties", "abducted", "missing"}
 # Generic actor names that stand for a country's state forces once the incident's country is known.
 GENERIC_STATE = {"Security forces", "Military forces"}
 STATE_INTERS = {1, 8}  # ACLED inter codes of state forces at home (1) and abroad (8)
+STATE_FORCES = ("Military Forces of ", "Police Forces of ")  # one state's army and police: one side
 STRIKE_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 # Sub-event types in which state forces named alone are the target, not the attacker.
 STATE_TARGET_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Armed clash"}
@@ -117,6 +119,7 @@ def extract_events(doc: Doc) -> Doc:
                 if claim.event_index is None:
                     claim.event_index = idx
     doc._.events = events
+    resolve_groups(claims, events)  # who and source made specific by the incident (marsad.extract.who)
     return doc
 
 
@@ -416,8 +419,8 @@ def _as_party(a: Actor, country: str | None) -> Actor:
     police in a known country are that country's forces."""
     if a.name in set(acled()["civilian_subgroups"]):
         return actor_table().get("Civilians") or a
-    if a.name in GENERIC_STATE and country in _state_forces():
-        return _state_forces()[country]
+    if a.name in GENERIC_STATE and (country, a.name) in country_forces():
+        return country_forces()[(country, a.name)]
     if country in ANTI_ISIS_THEATRES and a.name == REGIONAL_COALITION:
         return actor_table().get(ANTI_ISIS_COALITION) or a  # `التحالف` in Syria or Iraq
     return a
@@ -482,7 +485,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     # only state forces are named, and they were hit (by a bomb, in an ambush): the attackers are unknown
     hit = all(n in victim_names for n in armed) or ev.sub_event_type in STATE_TARGET_TYPES
     # a clash between two named forces (`اشتبكت قوات الجيش الوطني الليبي مع قوات حكومة الوفاق`) has its sides
-    two_sides = ev.sub_event_type == "Armed clash" and len([n for n in armed if n not in generic]) >= 2
+    # (a state's army and police are one side)
+    sides = {by_name[n].country if n.startswith(STATE_FORCES) and by_name[n].country else n
+             for n in armed if n not in generic}
+    two_sides = ev.sub_event_type == "Armed clash" and len(sides) >= 2
     unidentified = (ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) and hit
                     and not two_sides)
     if unidentified:

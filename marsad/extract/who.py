@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad import lang
-from marsad.extract.actors import Actor
+from marsad.extract.actors import Actor, actor_table, country_forces
 from marsad.extract.tokens import Tok, lex_key, variants
 
 
@@ -30,6 +30,10 @@ class WhoLexicon:
     total_words: frozenset[str]
     victim_nouns: frozenset[str]
     nationality: dict[str, str]  # word form -> ISO3
+    civilian_kinds: frozenset[str]
+    people_hurt: str
+    unnamed_attackers: frozenset[str]
+    civilian_events: frozenset[str]
 
 
 @cache
@@ -45,7 +49,9 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["group_heads"]),
                       frozenset(lex_key(w) for w in d["total_words"]),
                       frozenset(lex_key(w) for w in d["victim_nouns"]),
-                      _nationality_forms(d["nationalities"]))
+                      _nationality_forms(d["nationalities"]), frozenset(d["civilian_kinds"]),
+                      d["people_hurt"], frozenset(d["unnamed_attackers"]),
+                      frozenset(d["civilian_events"]))
 
 
 _FW = lang.load("function_words")["who"]  # marsad/lang/ar/function_words.yaml (match-key form)
@@ -54,6 +60,9 @@ _LEAD = frozenset(_FW["lead"])
 # Endings of a nationality stem (سعودي, سعوديا, سعوديين, ...), in order.
 _NATIONALITY_ENDINGS = tuple(_FW["nationality_endings"])
 _QUOTE_CHARS = frozenset("\"“”«»″()")
+_UNIDENTIFIED = "Unidentified persons"
+# Generic forces a country makes specific (actors.country_forces).
+_GENERIC_FORCES = frozenset({"Military forces", "Security forces"})
 
 
 def _nationality_forms(table: dict) -> dict[str, str]:
@@ -110,3 +119,39 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
 def is_others(tok: Tok) -> bool:
     """آخرين / آخرون: the same group as the figure before."""
     return bool(set(variants(tok.text)) & lexicon().others)
+
+
+def resolve_groups(claims: list, events: list) -> None:
+    """Refine each claim's group and source once its incident is known (`claim.event_index`).
+
+    - soldiers, police or security men with no country of their own (جنديا, رجال الأمن, الجيش as a
+      speaker) are the forces of the incident's country: `Military Forces of X`, `Police Forces of X`;
+    - people hurt with no group named (قتل 43 شخصا) in violence against civilians or a suicide
+      bombing are civilians; in a clash, or a bomb against a patrol, they may be any side's men;
+    - militants or gunmen with no name (مقتل عشرة إرهابيين) are the one named non-state armed group
+      the incident is about, when it names exactly one.
+    """
+    lex = lexicon()
+    table = actor_table()
+    forces = country_forces()
+    for c in claims:
+        ev = events[c.event_index] if getattr(c, "event_index", None) is not None else None
+        iso = getattr(ev, "country", None)
+        if iso and c.who in _GENERIC_FORCES and (iso, c.who) in forces:
+            c.who = forces[(iso, c.who)].name
+        if iso and c.source in _GENERIC_FORCES and (iso, c.source) in forces:
+            c.source = forces[(iso, c.source)].name
+        if c.who == _UNIDENTIFIED and c.kind in lex.civilian_kinds and c.value is not None \
+                and ev is not None and _against_civilians(ev, lex):
+            c.who = lex.people_hurt
+        if c.who in lex.unnamed_attackers and ev is not None:
+            named = [a for a in (table.get(n) for n in ev.actors or []) if a is not None and a.role == "armed"
+                     and a.inter not in (None, 1, 8) and a.name not in lex.generic
+                     and a.name not in lex.unnamed_attackers]
+            if len(named) == 1:
+                c.who = named[0].name
+
+
+def _against_civilians(ev, lex: WhoLexicon) -> bool:
+    """The incident is of a type whose unnamed victims are civilians (who.yaml `civilian_events`)."""
+    return ev.event_type in lex.civilian_events or ev.sub_event_type in lex.civilian_events

@@ -248,7 +248,8 @@ def test_soldiers_of_a_nationality_and_a_party_spokesman(claims_of):
             "الجماعة إن قواتها أسرت 5 جنود.")
     assert [(c.kind, c.value, c.who, c.source) for c in claims_of(text)] == [
         ("killed", 20, "Military Forces of Saudi Arabia", "Houthis (Ansar Allah)"),
-        ("arrested", 5, "Military forces", "Houthis (Ansar Allah)")]
+        # the incident is placed by the Saudi forces it names: its unnamed soldiers are theirs
+        ("arrested", 5, "Military Forces of Saudi Arabia", "Houthis (Ansar Allah)")]
 
 
 def test_mourned_members_end_the_speaker(claims_of):

@@ -82,7 +82,7 @@ def test_sub_district_beats_the_city_it_lies_south_of(nlp):
     text = "قتل ثلاثة عناصر من الشرطة في هجوم لتنظيم داعش على نقطة تفتيش في ناحية الرشاد جنوب كركوك."
     [ev] = events(nlp, text, "2022-06-10")
     assert (ev.location, ev.admin1, ev.geo_precision) == ("Al-Rashad", "Kirkuk", 2)
-    assert {ev.actor1, ev.actor2} == {"Islamic State (ISIS)", "Military Forces of Iraq"}
+    assert {ev.actor1, ev.actor2} == {"Islamic State (ISIS)", "Police Forces of Iraq"}  # police, not army
 
 
 def test_neighbourhood_far_from_its_named_town_gives_way_to_the_town(nlp):

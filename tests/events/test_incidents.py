@@ -192,7 +192,7 @@ def test_protesters_killed_is_excessive_force(run_events):
     ev = doc._.events[0]
     assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters")
     assert ev.disorder_type == "Political violence; Demonstrations"
-    assert set(ev.actors) == {"Military Forces of Iraq", "Protesters"}
+    assert set(ev.actors) == {"Police Forces of Iraq", "Protesters"}  # security forces at home: the police
 
 
 def test_suspects_of_an_earlier_bombing_do_not_date_the_raid(run_events):
