@@ -24,7 +24,7 @@ def _who(doc) -> list[tuple]:
     return [(c.kind, c.value, c.who) for c in doc._.claims]
 
 
-# ------------------------------------------------------------------ the actor table built from country rows
+# --- the actor table built from country rows
 @pytest.mark.parametrize(("words", "name"), [
     ("الشرطة الكينية", "Police Forces of Kenya"),
     ("قوات الأمن الصومالية", "Police Forces of Somalia"),
@@ -52,7 +52,7 @@ def test_generic_forces_map_to_army_or_police():
     assert ("XXX", "Military forces") not in forces
 
 
-# ------------------------------------------------------------------ role nouns are the incident country's forces
+# --- role nouns are the incident country's forces
 def test_soldiers_and_security_men_take_the_incident_country(run):
     doc = run("قتل جنديان وأصيب ثلاثة من رجال الأمن في انفجار عبوة ناسفة استهدف دورية في مقديشو.")
     assert _who(doc) == [("killed", 2, "Military Forces of Somalia"), ("injured", 3, "Police Forces of Somalia")]
@@ -68,7 +68,7 @@ def test_no_country_no_guess(run):
     assert [c.who for c in doc._.claims] in ([], ["Military forces"])
 
 
-# ------------------------------------------------------------------ unnamed attackers are the named group
+# --- unnamed attackers are the named group
 def test_unnamed_militants_are_the_one_named_group(run):
     doc = run("قالت الشرطة الكينية إن مسلحين من حركة الشباب هاجموا قرية قرب لامو، وإن القوات قتلت أربعة مسلحين.")
     assert ("killed", 4, "Al Shabaab") in _who(doc)
@@ -79,7 +79,7 @@ def test_two_named_groups_leave_militants_unnamed(run):
     assert [c.who for c in doc._.claims if c.value == 6] != ["Al Shabaab"]
 
 
-# ------------------------------------------------------------------ people hurt in an attack on civilians
+# --- people hurt in an attack on civilians
 def test_people_killed_in_a_massacre_are_civilians(run):
     doc = run("أعدم مسلحون تسعة أشخاص في قرية بولاية زامفارا شمال غربي نيجيريا.")
     assert _who(doc) == [("killed", 9, "Civilians")]
