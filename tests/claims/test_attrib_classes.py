@@ -55,7 +55,8 @@ def test_generic_forces_map_to_army_or_police():
 # --- role nouns are the incident country's forces
 def test_soldiers_and_security_men_take_the_incident_country(run):
     doc = run("قتل جنديان وأصيب ثلاثة من رجال الأمن في انفجار عبوة ناسفة استهدف دورية في مقديشو.")
-    assert _who(doc) == [("killed", 2, "Military Forces of Somalia"), ("injured", 3, "Police Forces of Somalia")]
+    assert _who(doc) == [("killed", 2, "Military Forces of Somalia"),
+                         ("injured", 3, "Police Forces of Somalia")]
 
 
 def test_a_nationality_beats_the_incident_country(run):
@@ -70,7 +71,8 @@ def test_no_country_no_guess(run):
 
 # --- unnamed attackers are the named group
 def test_unnamed_militants_are_the_one_named_group(run):
-    doc = run("قالت الشرطة الكينية إن مسلحين من حركة الشباب هاجموا قرية قرب لامو، وإن القوات قتلت أربعة مسلحين.")
+    doc = run("قالت الشرطة الكينية إن مسلحين من حركة الشباب هاجموا قرية قرب لامو، "
+              "وإن القوات قتلت أربعة مسلحين.")
     assert ("killed", 4, "Al Shabaab") in _who(doc)
 
 
