@@ -104,7 +104,7 @@ class ActorTable:
             self.actors.append(actor)
             self.by_name[actor.name] = actor
             seen: set[tuple[str, ...]] = set()
-            for alias in [actor.name, *(entry.get("aliases") or [])]:
+            for alias in [actor.name, *(entry.get("aliases") or []), *inflected(entry.get("nouns") or {})]:
                 words = tuple(_WORD.findall(_match_key(key(str(alias)))))
                 if not words or words in seen:
                     continue
@@ -210,6 +210,14 @@ def _straddles(starts: list[int], ends: list[int], offset: int) -> bool:
     """Whether a word (given by sorted starts and ends) begins before `offset` and ends after it."""
     k = bisect.bisect_right(starts, offset) - 1
     return k >= 0 and starts[k] < offset < ends[k]
+
+
+def inflected(nouns: dict[str, list[str]]) -> list[str]:
+    """The word forms of an entry's `nouns` ({class: [stems]}): each stem with the endings of its
+    inflection class in actor_countries.yaml (m: مدني مدنيا مدنيان مدنيين مدنيون; f: تلميذة تلميذتان
+    تلميذتين تلميذات). The article and proclitics are the matcher's (word_variants)."""
+    endings = lang.load("actor_countries")["inflection"]
+    return [stem + e for cls, stems in nouns.items() for e in endings[cls] for stem in stems]
 
 
 def country_entries(data: dict) -> list[dict]:

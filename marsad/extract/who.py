@@ -34,6 +34,8 @@ class WhoLexicon:
     people_hurt: str
     unnamed_attackers: frozenset[str]
     civilian_events: frozenset[str]
+    counted_as_militants: frozenset[str]
+    militants: str
 
 
 @cache
@@ -51,7 +53,7 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["victim_nouns"]),
                       _nationality_forms(d["nationalities"]), frozenset(d["civilian_kinds"]),
                       d["people_hurt"], frozenset(d["unnamed_attackers"]),
-                      frozenset(d["civilian_events"]))
+                      frozenset(d["civilian_events"]), frozenset(d["counted_as_militants"]), d["militants"])
 
 
 _FW = lang.load("function_words")["who"]  # marsad/lang/ar/function_words.yaml (match-key form)
@@ -129,7 +131,9 @@ def resolve_groups(claims: list, events: list) -> None:
     - people hurt with no group named (قتل 43 شخصا) in violence against civilians or a suicide
       bombing are civilians; in a clash, or a bomb against a patrol, they may be any side's men;
     - militants or gunmen with no name (مقتل عشرة إرهابيين) are the one named non-state armed group
-      the incident is about, when it names exactly one.
+      the incident is about, when it names exactly one (a group named elsewhere in the article may
+      be background); otherwise
+      gunmen counted are militants (`Unidentified Armed Group` names a perpetrator, not a toll).
     """
     lex = lexicon()
     table = actor_table()
@@ -144,12 +148,22 @@ def resolve_groups(claims: list, events: list) -> None:
         if c.who == _UNIDENTIFIED and c.kind in lex.civilian_kinds and c.value is not None \
                 and ev is not None and _against_civilians(ev, lex):
             c.who = lex.people_hurt
-        if c.who in lex.unnamed_attackers and ev is not None:
-            named = [a for a in (table.get(n) for n in ev.actors or []) if a is not None and a.role == "armed"
-                     and a.inter not in (None, 1, 8) and a.name not in lex.generic
-                     and a.name not in lex.unnamed_attackers]
+        if c.who in lex.unnamed_attackers:
+            named = _named_groups([table.get(n) for n in ev.actors or []] if ev is not None else [], lex)
             if len(named) == 1:
                 c.who = named[0].name
+            elif c.who in lex.counted_as_militants:
+                c.who = lex.militants  # gunmen counted (killed, arrested) are militants, not a perpetrator
+
+
+def _named_groups(actors: list, lex: WhoLexicon) -> list[Actor]:
+    """The distinct named non-state armed groups among actors (no generic name, no state forces)."""
+    out: list[Actor] = []
+    for a in actors:
+        if a is not None and a.role == "armed" and a.inter not in (None, 1, 8) and a.name not in lex.generic \
+                and a.name not in lex.unnamed_attackers and a not in out:
+            out.append(a)
+    return out
 
 
 def _against_civilians(ev, lex: WhoLexicon) -> bool:

@@ -90,3 +90,34 @@ def test_people_killed_in_a_massacre_are_civilians(run):
 def test_people_arrested_stay_unidentified(run):
     doc = run("اعتقلت الشرطة المصرية 12 شخصا بتهمة التظاهر دون تصريح.")
     assert _who(doc) == [("arrested", 12, "Unidentified persons")]
+
+
+# --- morphology: a stem with its inflection class, not a list of surface forms
+@pytest.mark.parametrize(("words", "name"), [
+    ("ثلاث تلميذات", "Children"),
+    ("تلميذين", "Children"),
+    ("طفلتين", "Children"),
+    ("والتلميذان", "Children"),  # conjunction and article peeled, dual ending
+    ("17 جهاديا", "Militants"),
+    ("المتمردين", "Militants"),
+    ("40 مصليا", "Civilians"),
+    ("مجندين", "Military forces"),
+    ("60 مهاجرا", "Migrants"),
+])
+def test_inflected_nouns_name_their_group(words, name):
+    assert actor_table().lookup(words).name == name
+
+
+def test_feminine_forms_only_where_the_class_says():
+    # مدني is masculine-only: الحماية المدنية (civil protection) is no group of civilians
+    assert actor_table().lookup("الحماية المدنية") is None
+
+
+def test_migrants_are_their_own_group(run):
+    doc = run("اعتقلت البحرية الليبية 85 مهاجرا قبالة سواحل صبراتة.")
+    assert [(c.value, c.who) for c in doc._.claims] == [(85, "Migrants")]
+
+
+def test_gunmen_counted_with_no_group_are_militants(run):
+    doc = run("قتلت قوات الأمن التونسية ثلاثة مسلحين في اشتباك بجبال القصرين.")
+    assert _who(doc) == [("killed", 3, "Militants")]
