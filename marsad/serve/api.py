@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -32,13 +33,30 @@ def event_filter(
     country: str | None = Query(None, description="ISO3 code, e.g. SYR"),
     admin1: str | None = Query(None, description="governorate/province name as stored"),
     type: str | None = Query(None, description="ACLED event type, e.g. Battles"),  # noqa: A002
-    actor: str | None = Query(None, description="part of an actor name"),
+    actor: str | None = Query(None, description="part of an actor name, or an alias (داعش, Daesh)"),
     q: str | None = Query(None, max_length=200, description="text search (Arabic normalised: أ/ا, ة/ه ...)"),
     background: bool | None = Query(None, description="only background (true) or current (false) events"),
 ) -> EventFilter:
     return EventFilter(date_from=date_from or None, date_to=date_to or None, country=country or None,
-                       admin1=admin1 or None, event_type=type or None, actor=actor or None, q=q or None,
+                       admin1=admin1 or None, event_type=type or None, actor=actor_name(actor), q=q or None,
                        background=background)
+
+
+def actor_name(text: str | None) -> str | None:
+    """The actor filter: a name written in Arabic, or an alias that is no part of a canonical name
+    (Daesh), is looked up in the actor table (lang/ar/actors.yaml) and becomes its canonical name;
+    anything else stays a part of a name to match."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    from marsad.extract.actors import actor_table
+
+    table = actor_table()
+    if re.search("[\u0600-\u06ff]", text) or not any(text.lower() in a.name.lower() for a in table.actors):
+        actor = table.lookup(text)
+        if actor is not None:
+            return actor.name
+    return text
 
 
 def page(total: int, limit: int, offset: int, items: list[dict[str, Any]]) -> dict[str, Any]:

@@ -94,7 +94,8 @@ def toll(claims: list[dict[str, Any]], width: int = 640, height: int = 240) -> d
                            "title": f"{kind} {who}: {v} ({d.isoformat()}; {c.get('source') or '?'}; "
                                     f"{c.get('outlet') or '?'})"})
         line = " ".join(f"{p['x']},{p['y']}" for p in points if not p["denied"])
-        series.append({"label": f"{kind} · {who}", "color": PALETTE[i], "points": points, "line": line})
+        series.append({"label": f"{kind} · {who}", "kind": kind, "who": who, "color": PALETTE[i],
+                       "points": points, "line": line})
     y_ticks = [{"y": round(pad_t + ph * (1 - f), 1), "label": str(round(top * f))} for f in (0, 0.5, 1)]
     ords = sorted({lo, hi, (lo + hi) // 2})
     x_ticks = [{"x": xy(date.fromordinal(o), 0)[0], "label": date.fromordinal(o).isoformat(),

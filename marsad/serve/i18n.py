@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from marsad import lang
+
 LANGS = ("en", "ar")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -88,26 +92,45 @@ LABELS: dict[str, dict[str, str]] = {
                             "ar": "حصيلة إجمالية لا تزيد على مجموع الفئات: لا تُضاف"},
     "why_groups_smaller": {"en": "inside the larger overall toll", "ar": "ضمن الحصيلة الإجمالية الأكبر"},
     "more": {"en": "more", "ar": "المزيد"},
+    "via": {"en": "via", "ar": "نقلاً عن"},
+    "actor_hint": {"en": "name or alias, e.g. ISIS", "ar": "اسم أو لقب، مثل داعش"},
     "map_limited": {"en": "The map shows the newest %d geocoded events; narrow the filters to see others.",
                     "ar": "تعرض الخريطة أحدث %d حدثاً محدد الموقع؛ ضيّق التصفية لرؤية غيرها."},
 }
 
 
-# Claim kinds and stances, shown translated in Arabic pages (the API keeps the English codes).
-TERMS: dict[str, dict[str, str]] = {
-    "killed": {"ar": "قتلى"}, "injured": {"ar": "جرحى"}, "casualties": {"ar": "إصابات"},
-    "arrested": {"ar": "معتقلون"}, "escaped": {"ar": "فارّون"}, "missing": {"ar": "مفقودون"},
-    "abducted": {"ar": "مختطفون"}, "freed": {"ar": "محررون"}, "held": {"ar": "محتجزون"},
-    "displaced": {"ar": "نازحون"}, "asserted": {"ar": "مؤكد"}, "denied": {"ar": "نفي"},
-    "unconfirmed": {"ar": "غير مؤكد"},
-}
+@cache
+def _arabic_terms() -> dict[str, str]:
+    """Code -> Arabic label: marsad/lang/ar/display.yaml, else an actor's first Arabic alias."""
+    import re
+
+    out: dict[str, str] = {}
+    from marsad.extract.actors import country_entries, merged_entries
+
+    for entry in merged_entries(lang.load("actors"), country_entries(lang.load("actor_countries"))):
+        arabic = [a for a in entry.get("aliases") or [] if re.search("[\u0600-\u06ff]", a)]
+        if arabic:
+            out[entry["name"]] = arabic[0]
+    display = lang.load("display")
+    # "Civilians (Yemen)", "Protesters (Iraq)": the group's plural label and the country's Arabic name
+    countries = {row["en"]: row["ar"][0] for row in lang.load("actor_countries")["countries"].values()}
+    for name in list(out):
+        m = re.fullmatch(r"(.+) \((.+)\)", name)
+        if m and m.group(1) in (display.get("actors") or {}) and m.group(2) in countries:
+            out[name] = f"{display['actors'][m.group(1)]} ({countries[m.group(2)]})"
+    for section in ("actors", "disorder_types", "sub_event_types", "event_types", "qualifiers", "kinds",
+                    "stances"):
+        out.update(display.get(section) or {})
+    return out
 
 
-def term(lang: str):
-    """term(code) -> the code's label in `lang` (the code itself when there is none)."""
+def term(lang_code: str):
+    """term(code) -> the code's label in `lang_code` (the code itself when there is none)."""
 
     def tr(code: str | None) -> str:
-        return TERMS.get(code or "", {}).get(lang) or (code or "")
+        if lang_code == "ar" and code:
+            return _arabic_terms().get(code, code)
+        return code or ""
 
     return tr
 

@@ -78,7 +78,8 @@ def index(request: Request, flt: EventFilter = Depends(event_filter), page: int 
     return _render(request, "index.html", {
         "flt": flt, "total": total, "items": [dict(e, killed=_killed(e)) for e in items], "page": page,
         "pages": max(1, -(-total // PAGE_SIZE)), "facets": store.facets(),
-        "points": store.map_points(flt, limit=MAP_LIMIT), "map_limited": total > MAP_LIMIT,
+        "points": _labelled(request, store.map_points(flt, limit=MAP_LIMIT)),
+        "map_limited": total > MAP_LIMIT,
         "timeline": charts.timeline(store.event_dates(flt)),
     })
 
@@ -88,6 +89,12 @@ def _points(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"id": e["event_id"], "lat": e["latitude"], "lon": e["longitude"], "type": e.get("event_type"),
              "date": e.get("date"), "place": e.get("location"), "killed": _killed(e)}
             for e in events if e.get("latitude") is not None and e.get("longitude") is not None]
+
+
+def _labelled(request: Request, points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Map points with the event type in the page's language (the colour still keys on the code)."""
+    tr = term(_lang(request))
+    return [dict(p, type_label=tr(p.get("type"))) for p in points]
 
 
 def _killed(ev: dict[str, Any]) -> int | None:
@@ -118,10 +125,25 @@ def event_page(request: Request, event_id: str, store: Store = Depends(get_store
     order = {k: i for i, k in enumerate(charts.TOLL_KINDS)}
     ev["estimates"] = sorted(ev.get("estimates") or [], key=lambda e: (order.get(e.get("kind"), 99),
                                                                         -(e.get("best") or 0)))
+    for e in ev["estimates"]:
+        e["superseded_once"] = _superseded_once(e.get("superseded") or [])
     return _render(request, "event.html", {
-        "ev": ev, "articles": articles, "toll": charts.toll(ev["claims"]), "points": _points([ev]),
+        "ev": ev, "articles": articles, "toll": charts.toll(ev["claims"]),
+        "points": _labelled(request, _points([ev])),
         "killed": _killed(ev), "deaths": event_deaths(ev),
     })
+
+
+def _superseded_once(items: list[Any]) -> list[dict[str, Any]]:
+    """Each superseded figure once (a count repeated by several reports is one figure), with the day
+    it was first reported and every source that gave it."""
+    by_value: dict[Any, dict[str, Any]] = {}
+    for sp in sorted((x for x in items if isinstance(x, dict)), key=lambda x: str(x.get("date") or "9999")):
+        seen = by_value.setdefault(sp.get("value"), {"value": sp.get("value"), "date": sp.get("date"),
+                                                     "sources": []})
+        if sp.get("source") and sp["source"] not in seen["sources"]:
+            seen["sources"].append(sp["source"])
+    return list(by_value.values())
 
 
 def _claim_label(c: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ Set MARSAD_UPDATE_SCREENSHOT=1 to also copy the event page screenshot to docs/sc
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -124,6 +125,25 @@ def test_list_filter_open_hasakah_event(served, tmp_path):
             page.click("a.lang")
             page.wait_for_selector("#map[data-ready='1']", timeout=15000)
             assert page.get_attribute("html", "dir") == "rtl"
+            # the Arabic view: type, actors, kinds and stances in Arabic; "asserted" never reads "confirmed"
+            heading = page.inner_text("h1")
+            assert re.search("[\u0600-\u06ff]", heading) and not re.search("[A-Za-z]", heading), heading
+            facts = page.inner_text("dl.facts")
+            assert "داعش" in facts and "Islamic State" not in facts
+            stances = page.locator("#claims tbody tr td:nth-child(5)").all_inner_texts()
+            assert stances and "مُعلَن" in stances and "مؤكد" not in stances
+            assert page.locator("dl.facts bdi").count() >= 3  # dates, places, names isolated
+            ar_shot = tmp_path / "event-ar.png"
+            page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(ar_shot), full_page=False)
+
+            # the actor filter takes the Arabic name
+            page.goto(base + "/?lang=ar")
+            page.fill("input[name=actor]", "داعش")
+            page.click("form#filters button[type=submit]")
+            page.wait_for_selector("#map[data-ready='1']", timeout=15000)
+            assert int(page.get_attribute("#event-count", "data-total")) >= 1
+            assert page.locator(f"tr.event-row[data-event-id='{event_id}']").count() == 1
 
             page.goto(base + "/api/docs")  # Swagger UI from the package, under the CSP
             page.wait_for_selector(".swagger-ui .opblock", timeout=15000)

@@ -63,7 +63,7 @@ def test_event_page_highlights_claim_evidence(web):
     assert 'href="#claim-h1_killed_29-43_isis"' in html  # claims table links to the highlight
     assert 'class="badge dispute"' in html  # the disputed escaped figure is marked
     superseded = ('<small class="superseded">superseded: <s>28</s> '
-                  '<span class="muted">(2022-01-21, sdf)</span>')
+                  '<span class="muted">(<bdi>2022-01-21</bdi>, <bdi>sdf</bdi>)</span>')
     assert superseded in html
     assert 'id="toll-chart"' in html and html.count("<circle") == 2
     assert "first report" in html  # merge reasons of the linked report
@@ -150,9 +150,35 @@ def test_timeline_bins_by_day_or_month():
 
 def test_arabic_pages_translate_claim_kinds(web):
     ar = web.get("/events/ev-hasakah?lang=ar").text
-    assert "<td>قتلى</td>" in ar and "<td>مؤكد</td>" in ar
+    assert "<td>قتلى</td>" in ar and "<td>مُعلَن</td>" in ar
+    assert "مؤكد" not in ar.replace("غير مؤكد", "")  # "asserted" never reads as "confirmed"
     en = web.get("/events/ev-hasakah?lang=en").text
     assert "<td>killed</td>" in en and "<td>قتلى</td>" not in en
+
+
+def test_arabic_view_translates_types_actors_and_isolates_mixed_text(web):
+    ar = web.get("/events/ev-hasakah?lang=ar").text
+    assert "<h1>معارك</h1>" in ar  # the ACLED event type
+    assert "<dd><bdi>داعش</bdi> · <bdi>قوات سوريا الديمقراطية</bdi></dd>" in ar  # actor names
+    assert "<dd><bdi>2022-01-20 → 2022-01-30</bdi>" in ar  # a date range keeps its order in RTL
+    assert "<bdi>Ghwayran, Al-Hasakah (SYR)</bdi>" in ar
+    listing = web.get("/?lang=ar").text
+    assert "<td>تفجيرات/عنف عن بُعد" in listing and '>معارك (1)</option>' in listing
+    assert 'name="actor" value="" size="14" dir="auto"' in listing
+    en = web.get("/events/ev-hasakah?lang=en").text
+    assert "<h1>Battles</h1>" in en and "<bdi>Islamic State (ISIS)</bdi>" in en
+
+
+@pytest.mark.parametrize("query", ["داعش", "الدولة الإسلامية", "ISIS", "Daesh", "Islamic State"])
+def test_actor_filter_accepts_arabic_and_aliases(web, query):
+    items = web.get("/api/events", params={"actor": query}).json()["items"]
+    assert [e["event_id"] for e in items] == ["ev-hasakah"]
+    html = web.get("/", params={"actor": query, "lang": "ar"}).text
+    assert re.findall(r'data-event-id="([^"]+)"', html) == ["ev-hasakah"]
+
+
+def test_nothing_for_an_actor_nobody_named(web):
+    assert web.get("/api/events", params={"actor": "حزب الله"}).json()["total"] == 0
 
 
 def test_documents_page_searches_normalised_text(web):

@@ -21,10 +21,10 @@
     var box = document.createElement("div");
     var a = document.createElement("a");
     a.href = "/events/" + encodeURIComponent(p.id) + "?lang=" + encodeURIComponent(lang);
-    a.textContent = (p.date || "?") + " · " + (p.type || "");
+    a.textContent = (p.date || "?") + " · " + (p.type_label || p.type || "");
     box.appendChild(a);
     var place = document.createElement("div");
-    place.textContent = (p.place || "") + (p.killed ? " · " + p.killed + " killed" : "");
+    place.textContent = (p.place || "") + (p.killed ? " · " + p.killed + " " + (el.getAttribute("data-killed-word") || "killed") : "");
     box.appendChild(place);
     return box;
   }
