@@ -79,8 +79,16 @@ def run(
     db: str | None = typer.Option(None, "--db", help="SQLAlchemy URL (default: sqlite file OUT/marsad.db)."),
     dask: str | None = typer.Option(None, "--dask", metavar="local|SCHEDULER_ADDRESS",
                                     help="Process articles on Dask workers: 'local' or a scheduler address."),
+    published: str | None = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                                         help="Publication date for inputs without one."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Outlet name for inputs without one."),
+    url: str | None = typer.Option(None, "--url", help="URL of the report (one input file)."),
+    meta: Path | None = typer.Option(None, "--meta", metavar="TABLE",
+                                     help="JSONL/CSV: file, published, outlet, url, title."),
 ) -> None:
     """Run the pipeline over INPUTS and write the contract files and the store.
+
+    Inputs without metadata: FILE.meta.json beside a file, a --meta table, or --published/--outlet/--url.
 
     Exit code: 0 all inputs read, 1 some failed (batch completed), 2 usage error or nothing readable.
     """
@@ -89,14 +97,35 @@ def run(
     if out.exists() and not out.is_dir():
         fail(f"--out {out} is a file, not a folder")
     fail(cli_checks.check_dask(dask))
+    metadata = _metadata(inputs, published, outlet, url, meta)
     if db is not None:
         fail(cli_checks.check_store(db, must_exist=False))
     note(f"marsad run: {len(inputs)} input(s) -> {out} (loading the pipeline)")
     from marsad.run import run_corpus
 
-    summary = run_corpus(inputs, out, db, dask=dask)
+    summary = run_corpus(inputs, out, db, dask=dask, metadata=metadata)
     print_summary(summary, out)
     raise typer.Exit(exit_code(summary))
+
+
+def _metadata(inputs: list[str], published: str | None, outlet: str | None, url: str | None,
+              meta: Path | None):
+    """The run's supplied metadata (marsad.ingest.metadata), or a usage error."""
+    from marsad.ingest.metadata import BadMetadata, Metadata, check_values, load_table
+
+    if url and (len(inputs) != 1 or not Path(inputs[0]).is_file()):
+        fail("--url names one report: give it with a single input file (or use --meta / FILE.meta.json)")
+    if meta is not None and not meta.is_file():
+        fail(f"--meta {meta}: no such file")
+    try:
+        flags = check_values({"published": published, "outlet": outlet, "url": url}, "option")
+        table = load_table(meta) if meta is not None else {}
+    except BadMetadata as e:
+        fail(str(e).replace("option: ", "--"))
+    if not (flags or table):
+        return None
+    return Metadata(published=flags.get("published"), outlet=flags.get("outlet"), url=flags.get("url"),
+                    by_file=table)
 
 
 @app.command("eval")

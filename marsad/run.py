@@ -21,6 +21,7 @@ from typing import Any
 
 from marsad import pipeline
 from marsad.ingest.dedup import mark_duplicates
+from marsad.ingest.metadata import Metadata, with_metadata
 from marsad.ingest.readers import read_inputs
 from marsad.link.linker import link_events
 from marsad.model import Article, Claim, Event, IngestError
@@ -71,11 +72,13 @@ def document_row(article: Article | None, error: IngestError | None = None,
     return row
 
 
-def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask: Any = None) -> RunSummary:
+def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask: Any = None,
+               metadata: Metadata | None = None) -> RunSummary:
     """Read, process, link, reconcile, store and write one batch of inputs.
 
     `dask`: None runs the per-article pipeline here; "local", a scheduler address or a
     `dask.distributed.Client` spreads it over Dask workers (marsad.scale). Linking is central either way.
+    `metadata`: dates, outlets and URLs the user supplies for inputs without them (ingest.metadata).
     """
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +87,7 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask
     # Input order is kept: documents.jsonl lists every document (read or failed) where it came in.
     slots: list[Article | IngestError] = []
     articles: list[Article] = []
-    for item in read_inputs(inputs):
+    for item in with_metadata(read_inputs(inputs), metadata):  # sidecars, --meta, --published...
         slots.append(item)
         if isinstance(item, IngestError):
             summary.errors.append(item)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from pathlib import Path
 
@@ -38,9 +39,12 @@ def reports(ev: Event, articles: dict[str, Article]) -> list[Article]:
 
 
 def outlet_names(ev: Event, articles: dict[str, Article]) -> list[str]:
+    """The outlets of the incident's reports; a report without one is named by its URL's host, never by
+    Marsad's internal document id."""
     out: list[str] = []
     for a in reports(ev, articles):
-        name = a.outlet or a.id
+        host = re.match(r"https?://(?:www\.)?([^/:?#]+)", a.url or "")
+        name = a.outlet or (host.group(1) if host else "unnamed outlet")
         if name not in out:
             out.append(name)
     return out

@@ -22,6 +22,7 @@ class Page:
     text: str
     date: str | None  # the page's own date metadata, ISO, or None
     sitename: str | None = None
+    url: str | None = None  # the page's canonical address (<link rel=canonical>, else og:url)
 
 
 def looks_like_html(text: str) -> bool:
@@ -43,7 +44,9 @@ def extract_page(html: str, url: str | None = None) -> Page:
     body = (doc.text or "").strip()
     if title and body and not body.startswith(title):
         body = f"{title}\n\n{body}"
-    return Page(title, body, doc.date or None, (doc.sitename or "").strip() or None)
+    canonical = (doc.url or "").strip()
+    return Page(title, body, doc.date or None, (doc.sitename or "").strip() or None,
+                canonical if re.match(r"https?://", canonical) else None)
 
 
 def fragment_text(html: str) -> str:

@@ -272,7 +272,7 @@ def read_html(html: str, origin: str, stem: str | None = None, url: str | None =
         else None
     return make_article(page.text, origin=origin, doc_id=doc_id, stem=stem, title=page.title,
                         published=published, page_date=page.date, dateline=dateline,
-                        outlet=sitename or outlet, url=url)
+                        outlet=sitename or outlet, url=url or page.url)
 
 
 def page_dateline(html: str, title: str | None, window: int = 6) -> str | None:
