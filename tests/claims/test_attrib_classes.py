@@ -121,3 +121,27 @@ def test_migrants_are_their_own_group(run):
 def test_gunmen_counted_with_no_group_are_militants(run):
     doc = run("قتلت قوات الأمن التونسية ثلاثة مسلحين في اشتباك بجبال القصرين.")
     assert _who(doc) == [("killed", 3, "Militants")]
+
+
+# --- the table mined from the corpus (bench/mine_actors.py) and reviewed
+@pytest.mark.parametrize(("words", "name"), [
+    ("اشتباكات بين مسلحي التبو والطوارق", "Tebu Ethnic Militia"),
+    ("قوات البيشمركة", "Peshmerga (Kurdistan Regional Government)"),
+    ("الميليشيات الانقلابية", "Houthis (Ansar Allah)"),
+    ("عناصر من الحرس الثوري الإيراني", "Islamic Revolutionary Guard Corps (IRGC)"),
+    ("مثيري الشغب", "Rioters"),
+    ("مقاتلي جبهة تحرير ماسينا", "Katiba Macina"),
+])
+def test_mined_groups_are_known(words, name):
+    assert actor_table().lookup(words).name == name
+
+
+def test_mining_patterns_cut_names_at_function_words():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).parents[2] / "bench" / "mine_actors.py"
+    spec = importlib.util.spec_from_file_location("mine_actors", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    found = list(mod.candidates("هاجمت ميليشيا درع الساحل في قرية قرب المدينة، وقال تنظيم حراس الفجر إن"))
+    assert found == ["ميليشيا درع", "ميليشيا درع الساحل", "تنظيم حراس", "تنظيم حراس الفجر"]

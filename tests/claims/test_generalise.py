@@ -146,8 +146,10 @@ MORE = [
     ("وقتل خلال الساعات الأربع والعشرين الماضية 14 شخصا في الغارات.",
      [("killed", 14, "Unidentified persons")]),
     # a militia the actor table does not know is named by its words, not as generic fighters
-    ("وقتل عنصرين من ميليشيا لواء القدس في كمين قرب تدمر.", [("killed", 2, "ميليشيا لواء القدس")]),
-    ("وقتل 4 من عناصر ميليشيات الدفاع الوطني في الهجوم.", [("killed", 4, "ميليشيات الدفاع الوطني")]),
+    ("وقتل عنصرين من ميليشيا لواء الباقر في كمين قرب تدمر.", [("killed", 2, "ميليشيا لواء الباقر")]),
+    # a group the table now knows (mined): its canonical name
+    ("وقتل 4 من عناصر ميليشيات الدفاع الوطني في الهجوم.", [("killed", 4, "National Defence Forces (NDF)")]),
+    ("وقتل 4 من عناصر ميليشيات درع القلمون في الهجوم.", [("killed", 4, "ميليشيات درع القلمون")]),
     # a known group after the head stays the known group
     ("وقتل 4 من عناصر تنظيم داعش في الهجوم.", [("killed", 4, "Islamic State (ISIS)")]),
     # the accused are suspects, whatever they are accused of belonging to
