@@ -83,7 +83,8 @@ def main() -> None:
         found = set(candidates(text))
         counts.update(found)
         for c in found:
-            example.setdefault(c, text[max(0, text.find(c) - 40):text.find(c) + len(c) + 40].replace("\n", " "))
+            at = text.find(c)
+            example.setdefault(c, text[max(0, at - 40):at + len(c) + 40].replace("\n", " "))
     shown = 0
     for cand, c in counts.most_common():
         if c < a.min or shown >= a.top:
