@@ -22,7 +22,7 @@ test: setup
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check marsad tests bench
+	$(BIN)/ruff check marsad tests bench scripts
 
 bench: setup
 	$(BIN)/python bench/throughput.py

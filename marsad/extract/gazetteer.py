@@ -19,6 +19,7 @@ from marsad import lang
 from marsad.text.normalize import key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+WORLD_FILE = "world.csv.gz"  # the world layer under the detailed MENA gazetteer
 
 # Larger units first when two homonyms are otherwise equal.
 FEATURE_RANK = {
@@ -146,9 +147,9 @@ def _int(value: str) -> int | None:
         return None
 
 
-def _read_rows() -> list[list[str]]:
+def _read_rows(name: str = "places.csv.gz") -> list[list[str]]:
     """The CSV rows (header dropped), columns as in the shared gazetteer's README."""
-    with gzip.open(DATA_DIR / "places.csv.gz", "rb") as f:
+    with gzip.open(DATA_DIR / name, "rb") as f:
         data = f.read().decode("utf-8")
     reader = csv.reader(io.StringIO(data))
     header = next(reader)
@@ -225,12 +226,56 @@ def gazetteer() -> Gazetteer:
             ids = names.setdefault(k, [])
             if i not in ids:
                 ids.append(i)
+    _add_world(rows, names)
     gaz = Gazetteer(rows, names)
     # Tens of thousands of long-lived rows: keep the cyclic collector from walking them on every
     # full collection while documents are processed (gc.freeze moves them to a permanent generation).
     gc.collect()
     gc.freeze()
     return gaz
+
+
+def _add_world(rows: list, names: dict[str, list[int]]) -> None:
+    """The world layer (`world.csv.gz`: ISO 3166 countries, GeoNames cities with Arabic names) under
+    the detailed gazetteer, which stays the first choice: a world name whose key already names a
+    place of the same country adds nothing, and a world country row only adds its extra names to the
+    country's row when the detailed gazetteer or the curated list has one."""
+    if not (DATA_DIR / WORLD_FILE).exists():
+        return
+    world = _read_rows(WORLD_FILE)
+    country_row: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        feature, country = (row[4], row[5]) if len(row) == 12 else (row[3], row[4])
+        if feature == "country":
+            country_row.setdefault(country, i)
+
+    def country_of(i: int) -> str:
+        row = rows[i]
+        return row[5] if len(row) == 12 else row[4]
+
+    arabic: list[str] = []
+    owners: list[tuple[int, str]] = []  # (row or -1 - world index, country)
+    for w, row in enumerate(world):
+        for n in [row[1], *(row[3].split("|") if row[3] else [])]:
+            if n:
+                arabic.append(n)
+                owners.append((w, row[5]))
+    placed: dict[int, int] = {}  # world index -> row
+    for k, (w, iso) in zip(_bulk_keys(arabic), owners, strict=True):
+        if not k:
+            continue
+        ids = names.get(k)
+        if ids and any(country_of(i) == iso for i in ids):
+            continue  # the detailed gazetteer (or curated list) already knows this name in this country
+        i = placed.get(w)
+        if i is None:
+            row = world[w]
+            i = country_row.get(iso) if row[4] == "country" else None
+            if i is None:
+                i = len(rows)
+                rows.append(row)
+            placed[w] = i
+        names.setdefault(k, []).append(i)
 
 
 def frequent_name_candidates(min_zipf: float = 3.6) -> list[tuple[float, str, bool]]:

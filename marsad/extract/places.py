@@ -87,9 +87,25 @@ def _config() -> dict[str, Any]:
         "authority_verbs": {key(w) for w in cur.get("authority_verbs") or []},
         "max_designator": max((k.count(" ") + 1 for k in designators), default=1),
         "designator_last": {k.rsplit(" ", 1)[-1] for k in designators},
-        "country_words": {key(w): iso for iso, ws in (cur.get("country_adjectives") or {}).items()
-                          for w in ws},
+        "country_words": _country_words(cur),
+        "street_words": {key(w) for w in cur.get("street_words") or []},
     }
+
+
+def _country_words(cur: dict) -> dict[str, str]:
+    """Nisba adjectives naming a country, as keys -> ISO3: places_curated.yaml's forms, and every
+    form (feminine, plurals, article) of the stems in countries.yaml."""
+    out = {key(w): iso for iso, ws in (cur.get("country_adjectives") or {}).items() for w in ws}
+    endings = ("", "ه", "ين", "ون")
+    for iso, spec in ((lang.load("countries") or {}).get("countries") or {}).items():
+        for stem in (spec or {}).get("nisba") or []:
+            k = key(stem)
+            if " " in k:
+                continue
+            for e in endings:
+                out.setdefault(k + e, iso)
+                out.setdefault("ال" + k + e, iso)
+    return out
 
 
 @lru_cache(maxsize=100_000)
@@ -358,6 +374,7 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         iso = adjective_forms.get(norm)
         if iso:
             sent_countries[-1].add(iso)
+    doc_countries: set[str] = set().union(*sent_countries) if sent_countries else set()
     # words worth a look: a name may start there, or a designator stands right before
     interesting = _interesting_tokens(norms)
     out = []
@@ -398,8 +415,17 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             patronym = n > 1 and norms[i] in cfg["patronymics"] and bool(prev) and words[i - 1] and not (
                 site or prev in cfg["designators"])
             if n == 1 and qual is None and not site and _agreeing_adjective(norms[i], prev, cut) and all(
-                    c.feature in _MINOR for c in cands):
-                i += n  # `القوات الكردية`, `طائرة تركية`: an adjective agreeing with its noun, not a village
+                    c.feature in _MINOR or _world(c) or (norms[i].startswith("ال") and c.feature != "country")
+                    for c in cands):
+                # `القوات الكردية`, `طائرة تركية`, `الطريقة الصوفية`: an adjective agreeing with its noun,
+                # not a village (nor, when both are definite, a town or city of that name)
+                i += n
+                continue
+            if qual is None and not site and prev and words[i - 1] and (
+                    prev in cfg["patronymics"] or _street(prev)):
+                # `حمد بن جاسم`: a name right after بن/أبو is a person's lineage; `شارع فلسطين`,
+                # `ساحة بغداد`: a place after a street or square word names the street, not the place
+                i += n
                 continue
             prev2 = f"{norms[i - 2]} {prev}" if i > 1 and prev and not starts[i - 1] else ""
             big = any(c.feature in ("country", "admin1", "city") for c in cands)
@@ -410,12 +436,18 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                         "cands": cands, "qualifier": qual, "site": site, "weak": weak, "patronym": patronym,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]],
-                        "metonym": metonym})
+                        "metonym": metonym, "doc_countries": doc_countries})
         i += n
     return out
 
 
 _MINOR = frozenset({"village", "other", "neighborhood"})
+
+
+def _street(norm: str) -> bool:
+    """Whether a token is a street or square word (`شارع`, `بساحة`), proclitics allowed."""
+    streets = _config()["street_words"]
+    return any(form in streets for form, _cut in _first_token_variants(norm))
 
 
 def _agreeing_adjective(norm: str, prev: str, cut: int) -> bool:
@@ -430,6 +462,46 @@ _SUPPORTING = frozenset({"admin1", "admin2", "admin3", "city", "town", "region"}
 # Designators after which an unknown word is worth a spelling-variant search: named settlements and
 # units, not facilities ("قاعدة عسكرية", "مخيم للنازحين") or directions.
 _NAMED_UNITS = frozenset({"city", "town", "village", "neighborhood", "admin1", "admin2", "admin3"})
+
+
+BIG_CITY = 1_000_000  # a world-layer city this large needs no other cue to its country
+
+
+def _world(c: Place) -> bool:
+    """A row of the world layer (GeoNames towns and cities, ISO 3166-2 provinces) that no other
+    cue supports by itself: its country, capitals and cities of a million are cues of their own."""
+    return (c.id.startswith("gn:") or c.id.startswith("iso:") and c.feature == "admin1") and not (
+        c.feature == "city" and (c.population or 0) >= BIG_CITY)
+
+
+def _anchored(matches: list[dict[str, Any]], named: set[str]) -> list[dict[str, Any]]:
+    """Keep world-layer candidates only in a country the report is about.
+
+    Outside the detailed MENA gazetteer a name is a homonym somewhere on the globe (`يوبي` is a
+    Nigerian state and a Japanese town, `دواس` an Indian city): a town, city or province of the world
+    layer counts only when its country is named in the report (country name, nisba adjective,
+    capital, big city, or another place the detailed gazetteer knows there) or a designator says
+    what it is (`ولاية يوبي`, `مدينة موبي`).
+    """
+    countries = set(named)
+    for m in matches:
+        sure = [c for c in m["cands"] if not _world(c)]
+        if sure and len({c.country for c in sure}) == 1:
+            countries.add(sure[0].country)
+    out = []
+    for m in matches:
+        cands = m["cands"]
+        # `ولاية يوبي`, `مدينة موبي`: a designator of a named unit says it is a place
+        if any(_world(c) for c in cands) and not m["features"]:
+            # a world town or village also needs a site word (`في`, `ب`): `برايس` is a spokesman,
+            # not Price, Utah, even in a report about the United States
+            cands = tuple(c for c in cands if not _world(c) or (
+                c.country in countries and (m["site"] or c.feature not in ("town", "village"))))
+            if not cands:
+                continue
+            m["cands"] = cands
+        out.append(m)
+    return out
 
 
 def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -560,7 +632,8 @@ def find_places(doc) -> list[PlaceMention]:
     One sense per name and designator in a doc: the scores of a name's mentions are summed, so
     "سروج الواقعة بجنوب شرق تركيا" settles the later bare "سروج" too.
     """
-    matches = _plausible(_raw_matches(doc))
+    raw = _raw_matches(doc)
+    matches = _plausible(_anchored(raw, raw[0]["doc_countries"] if raw else set()))
     _link_containers(matches)
     countries, admins = _context(matches)
     total = sum(countries.values())

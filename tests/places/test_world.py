@@ -1,0 +1,86 @@
+"""The world layer under the MENA gazetteer: places in the Gulf, the Maghreb, the Horn of Africa,
+the Sahel, Afghanistan, Europe and the Americas; country names and nisba adjectives; streets named
+after countries; nationality adjectives beside a place; names that are also ordinary words.
+Sentences are written for these tests (not taken from any gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.places import find_places, gazetteer
+from marsad.model import Article
+from marsad.text.nlp import make_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_nlp()
+
+
+def found(nlp, text: str) -> list[tuple[str, str, str, str, int]]:
+    doc = nlp(text)
+    doc._.article = Article(id="t", text=text, published="2018-05-01")
+    doc._.boilerplate = []
+    return [(m.text, m.place.name_en, m.place.feature, m.place.country, m.geo_precision) for m in find_places(doc)]
+
+
+def test_world_layer_adds_countries_cities_and_provinces():
+    g = gazetteer()
+    assert len(g) > 100_000  # 72k MENA rows + the world layer
+    assert {"SOM", "AFG", "CAN", "NGA", "MLI", "BRA", "JPN"} <= set(g.countries)
+    (kabul,) = g.lookup("كابل")
+    assert (kabul.country, kabul.feature) == ("AFG", "city")
+    # the detailed gazetteer stays first: a Syrian name adds no world duplicate in Syria
+    assert [p.country for p in g.lookup("الحسكه") if p.feature == "city"] == ["SYR"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Gulf
+    ("اعتقلت قوات الأمن الكويتية ثلاثة مشتبه بهم في منطقة الجهراء",
+     [("الجهراء", "Al Jahrā’", "admin1", "KWT", 3)]),
+    # Maghreb
+    ("قتل جندي في هجوم مسلح قرب مدينة القصرين غربي تونس",
+     [("القصرين", "Kasserine", "city", "TUN", 2), ("تونس", "Tunisia", "country", "TUN", 3)]),
+    # Horn of Africa
+    ("فجر انتحاري نفسه في سوق بمدينة بلدوين وسط الصومال",
+     [("بلدوين", "Beledweyne", "town", "SOM", 1), ("الصومال", "Somalia", "country", "SOM", 3)]),
+    # Sahel
+    ("هاجم مسلحون قاعدة عسكرية في منطقة ميناكا شمال شرق مالي",
+     [("ميناكا", "Ménaka", "admin1", "MLI", 3)]),
+    # Afghanistan
+    ("انفجرت سيارة مفخخة في مدينة جلال آباد شرق أفغانستان",
+     [("جلال آباد", "Jalālābād", "city", "AFG", 1), ("أفغانستان", "Afghanistan", "country", "AFG", 3)]),
+    # Europe
+    ("طعن رجل ثلاثة أشخاص في مدينة مرسيليا جنوب فرنسا",
+     [("مرسيليا", "Marseille", "city", "FRA", 1), ("فرنسا", "France", "country", "FRA", 3)]),
+    # the Americas: a capital on its own is a cue to its country
+    ("أطلق مسلح النار على المارة في تورونتو مساء الأحد",
+     [("تورونتو", "Toronto", "city", "CAN", 1)]),
+])
+def test_places_around_the_world(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_a_world_homonym_needs_its_country_in_the_report(nlp):
+    # يوبي is a Nigerian state and a Japanese town: Nigeria named in the report picks the state
+    assert found(nlp, "خطف مسلحون عشرات الطالبات من مدرسة في ولاية يوبي شمال شرق نيجيريا") == [
+        ("يوبي", "Yobe", "admin1", "NGA", 3), ("نيجيريا", "Nigeria", "country", "NGA", 3)]
+    # a world town named bare, with no site word, is a person's name here, not Price (Utah)
+    assert found(nlp, "وقال المتحدث الأمريكي نيد برايس إن الوزير سيزور المنطقة") == []
+
+
+def test_a_street_named_after_a_country_is_not_that_country(nlp):
+    assert found(nlp, "تظاهر المئات في شارع فلسطين وسط بغداد") == [("بغداد", "Baghdad", "city", "IRQ", 1)]
+    assert found(nlp, "انفجرت عبوة قرب ساحة الأردن في المدينة") == []
+
+
+def test_a_nationality_adjective_beside_a_place_is_not_a_place(nlp):
+    # the drone's and the forces' nationality name who acted, not where
+    assert found(nlp, "قصفت طائرة مسيرة إيرانية موقعا قرب أربيل") == [("أربيل", "Erbil", "city", "IRQ", 2)]
+    assert found(nlp, "أعلنت القوات الأمريكية مقتل عنصرين في الرمادي") == [("الرمادي", "Ramadi", "city", "IRQ", 1)]
+    # a definite nisba agreeing with a definite noun is an adjective even when a city bears the name
+    assert found(nlp, "اشتبكت الشرطة مع أتباع الطريقة الصوفية في العاصمة") == []
+
+
+def test_a_name_after_bin_is_a_lineage(nlp):
+    assert found(nlp, "قال الشيخ حمد بن جاسم إن الأزمة طويلة") == []
