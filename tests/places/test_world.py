@@ -64,7 +64,7 @@ def test_places_around_the_world(nlp, text, expected):
 def test_a_world_homonym_needs_its_country_in_the_report(nlp):
     # يوبي is a Nigerian state and a Japanese town: Nigeria named in the report picks the state
     assert found(nlp, "خطف مسلحون عشرات الطالبات من مدرسة في ولاية يوبي شمال شرق نيجيريا") == [
-        ("يوبي", "Yobe", "admin1", "NGA", 3), ("نيجيريا", "Nigeria", "country", "NGA", 3)]
+        ("ولاية يوبي", "Yobe", "admin1", "NGA", 3), ("نيجيريا", "Nigeria", "country", "NGA", 3)]
     # a world town named bare, with no site word, is a person's name here, not Price (Utah)
     assert found(nlp, "وقال المتحدث الأمريكي نيد برايس إن الوزير سيزور المنطقة") == []
 
