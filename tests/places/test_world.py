@@ -21,7 +21,8 @@ def found(nlp, text: str) -> list[tuple[str, str, str, str, int]]:
     doc = nlp(text)
     doc._.article = Article(id="t", text=text, published="2018-05-01")
     doc._.boilerplate = []
-    return [(m.text, m.place.name_en, m.place.feature, m.place.country, m.geo_precision) for m in find_places(doc)]
+    return [(m.text, m.place.name_en, m.place.feature, m.place.country, m.geo_precision)
+            for m in find_places(doc)]
 
 
 def test_world_layer_adds_countries_cities_and_provinces():
@@ -77,7 +78,8 @@ def test_a_street_named_after_a_country_is_not_that_country(nlp):
 def test_a_nationality_adjective_beside_a_place_is_not_a_place(nlp):
     # the drone's and the forces' nationality name who acted, not where
     assert found(nlp, "قصفت طائرة مسيرة إيرانية موقعا قرب أربيل") == [("أربيل", "Erbil", "city", "IRQ", 2)]
-    assert found(nlp, "أعلنت القوات الأمريكية مقتل عنصرين في الرمادي") == [("الرمادي", "Ramadi", "city", "IRQ", 1)]
+    assert found(nlp, "أعلنت القوات الأمريكية مقتل عنصرين في الرمادي") == [
+        ("الرمادي", "Ramadi", "city", "IRQ", 1)]
     # a definite nisba agreeing with a definite noun is an adjective even when a city bears the name
     assert found(nlp, "اشتبكت الشرطة مع أتباع الطريقة الصوفية في العاصمة") == []
 
