@@ -11,26 +11,38 @@ and a count in the summary. Outputs (all in DIR):
 
 from __future__ import annotations
 
+import contextlib
+import heapq
 import json
+import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from marsad import pipeline
-from marsad.ingest.dedup import mark_duplicates
+from marsad.ingest.dedup import find_duplicates, fingerprint
 from marsad.ingest.metadata import Metadata, with_metadata
 from marsad.ingest.readers import read_inputs
 from marsad.link.linker import link_events
-from marsad.model import Article, Claim, Event, IngestError
+from marsad.model import Article, Claim, Event, IngestError, Span
 from marsad.reconcile.estimates import reconcile
 from marsad.store import db as store
+from marsad.store.journal import DoneReport, Journal, JournalEntry, StoredArticles, article_hash, run_key
+from marsad.store.store import Store, event_from_dict
 from marsad.text.document import guess_title
 
 # A run shorter than this finishes before a progress bar would be worth drawing.
 PROGRESS_DELAY_SECONDS = 0.5
+# Reports read, processed and stored together (one store transaction each).
+CHUNK_SIZE = 256
+# Outputs are written here first and moved into the output folder once the store has the run.
+PARTIAL = ".marsad-partial"
+# The store used when the given one cannot be opened (the outputs are still written), then removed.
+SCRATCH_STORE = ".marsad-scratch.db"
+OUTPUTS = ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl")
 
 DOCUMENT_FIELDS = ("id", "title", "published", "published_origin", "outlet", "url", "language",
                    "origin", "boilerplate", "duplicate_of", "error")
@@ -52,7 +64,7 @@ class RunSummary:
                 ("events", str(self.events)), ("seconds", f"{self.seconds:.2f}")]
 
 
-def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -73,91 +85,186 @@ def document_row(article: Article | None, error: IngestError | None = None,
 
 
 def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask: Any = None,
-               metadata: Metadata | None = None) -> RunSummary:
-    """Read, process, link, reconcile, store and write one batch of inputs.
+               metadata: Metadata | None = None, chunk_size: int = CHUNK_SIZE) -> RunSummary:
+    """Read, process, link, reconcile, store and write one batch of inputs, streaming.
 
-    `dask`: None runs the per-article pipeline here; "local", a scheduler address or a
-    `dask.distributed.Client` spreads it over Dask workers (marsad.scale). Linking is central either way.
-    `metadata`: dates, outlets and URLs the user supplies for inputs without them (ingest.metadata).
+    Reports are read, processed and stored a chunk at a time, each marked done in the store's run
+    journal as its chunk commits (marsad.store.journal), so memory holds one chunk plus what linking
+    needs. A run killed at any point and started again with the same command skips the done reports
+    and ends with the outputs and store rows of one clean run. `dask`: None runs the per-article
+    pipeline here; "local", a scheduler address or a `dask.distributed.Client` spreads the chunks over
+    Dask workers (marsad.scale). Linking is central either way. `metadata`: dates, outlets and URLs
+    the user supplies for inputs without them (ingest.metadata).
     """
     t0 = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    summary = RunSummary()
     progress = _Progress(t0)
-    # Input order is kept: documents.jsonl lists every document (read or failed) where it came in.
-    slots: list[Article | IngestError] = []
-    articles: list[Article] = []
-    for item in with_metadata(read_inputs(inputs), metadata):  # sidecars, --meta, --published...
-        slots.append(item)
-        if isinstance(item, IngestError):
-            summary.errors.append(item)
-        else:
-            articles.append(item)
-        progress.reading(len(slots))
-    summary.duplicates = mark_duplicates(articles) if len(articles) > 1 else 0
-
-    progress.processing(0, len(articles))
-    if dask is None:
-        results = process_articles(articles, on_done=lambda n: progress.processing(n, len(articles)))
-    else:
-        from marsad.scale import process_distributed
-
-        results = process_distributed(articles, dask, on_done=lambda n: progress.processing(n, len(articles)))
-    progress.step("linking, reconciling, storing")
-    claims: list[Claim] = []
-    article_events: list[Event] = []
-    rows: dict[str, dict[str, Any]] = {}
-    stage_errors: dict[str, IngestError] = {}
-    done: list[Article] = []
-    for res in results:
-        if res.error is not None:
-            stage_errors[res.article.id] = res.error
-            continue
-        done.append(res.article)
-        claims.extend(res.claims)
-        article_events.extend(res.events)
-        rows[res.article.id] = document_row(res.article, boilerplate=res.boilerplate)
-    summary.errors.extend(stage_errors.values())
-
     url = db_url or store.default_url(out_dir)
-    by_id = {a.id: a for a in done}
+    store_errors: list[IngestError] = []
+    scratch = out_dir / SCRATCH_STORE
     try:
-        existing = store.load_events(url)
+        st = Store(url)
     except Exception as e:  # noqa: BLE001 - an unreachable store must not cost the run its outputs
-        summary.errors.append(IngestError(_safe_url(url), f"store not readable: {type(e).__name__}: {e}"))
-        existing, url = [], None
-    incidents = link_events(article_events, claims, by_id, existing=existing)
-    reconcile(incidents, claims, by_id)
-    if url is not None:
-        try:
-            store.save_run(url, done, claims, incidents)
-        except Exception as e:  # noqa: BLE001 - the JSONL outputs are still written, the error listed
-            summary.errors.append(IngestError(_safe_url(url), f"store not written: {type(e).__name__}: {e}"))
-    progress.stop()
-
-    # One line per document id: a failed copy of an id already listed (a repeated id) adds none.
-    docs_out: list[dict[str, Any]] = []
-    listed: set[str] = set()
-    for item in slots:
-        if isinstance(item, Article):
-            row = rows.get(item.id) or document_row(item, stage_errors.get(item.id))
-        elif item.doc_id is not None and item.doc_id not in listed and item.doc_id not in rows:
-            row = document_row(None, item)
-        else:
-            continue
-        if row["id"] not in listed:
-            listed.add(row["id"])
-            docs_out.append(row)
-    summary.read = len(done)
-    summary.failed = len(summary.errors)
-    summary.claims = len(claims)
-    summary.events = len(incidents)
-    write_jsonl(out_dir / "documents.jsonl", docs_out)
-    write_jsonl(out_dir / "claims.jsonl", [c.to_dict() for c in claims])
-    write_jsonl(out_dir / "events.jsonl", [e.to_dict() for e in incidents])
-    write_jsonl(out_dir / "errors.jsonl", [e.to_dict() for e in summary.errors])
+        store_errors.append(IngestError(_safe_url(url), f"store not readable: {type(e).__name__}: {e}"))
+        st = Store(f"sqlite:///{scratch.resolve()}")
+    key = run_key([*inputs, repr(metadata)], str(out_dir.resolve()))
+    journal = Journal(st)
+    try:
+        saved = None
+        if journal.start(key) == "processing":
+            read_errors = _process_inputs(inputs, metadata, journal, key, dask, chunk_size, progress)
+            progress.step("linking, reconciling, storing")
+            saved = _link_and_write(journal, key, out_dir, read_errors, store_errors)
+        summary = _finish(journal, key, out_dir, saved)
+    finally:
+        progress.stop()
+        st.close()
+    if store_errors:
+        for leftover in (scratch, Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
+            leftover.unlink(missing_ok=True)
     summary.seconds = round(time.perf_counter() - t0, 2)
     return summary
+
+
+def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journal, key: str, dask: Any,
+                    chunk_size: int, progress: _Progress) -> list[tuple[int, IngestError]]:
+    """Read every input, process the reports not done yet a chunk at a time and record each chunk.
+
+    Returns the read errors with their input positions (they are read again on a resumed run).
+    """
+    done = journal.done(key)
+    read_errors: list[tuple[int, IngestError]] = []
+
+    def todo() -> Iterator[list[tuple[int, Article, str]]]:
+        chunk: list[tuple[int, Article, str]] = []
+        for seq, item in enumerate(with_metadata(read_inputs(inputs), metadata)):  # sidecars, --meta...
+            if isinstance(item, IngestError):
+                read_errors.append((seq, item))
+            elif done.get(item.id) != (read_hash := article_hash(item)):
+                chunk.append((seq, item, read_hash))
+                if len(chunk) >= chunk_size:
+                    yield chunk
+                    chunk = []
+            progress.reading(seq + 1)
+        if chunk:
+            yield chunk
+
+    if dask is None:
+        nlp = pipeline.build()
+        processed = (done_reports(chunk, process_articles([a for _, a, _ in chunk], nlp)) for chunk in todo())
+    else:
+        from marsad.scale import process_chunks
+
+        processed = process_chunks(todo(), dask)
+    n = 0
+    for reports in processed:
+        journal.save_chunk(key, reports)
+        n += len(reports)
+        progress.processing(n, None)
+    return read_errors
+
+
+def done_reports(chunk: list[tuple[int, Article, str]], results: list[DocResult]) -> list[DoneReport]:
+    """The journal records of a processed chunk of (input position, article, hash as read)."""
+    by_id = {res.article.id: res for res in results}
+    out = []
+    for seq, read, read_hash in chunk:
+        res = by_id[read.id]
+        err = res.error
+        row = document_row(res.article, err, res.boilerplate)
+        out.append(DoneReport(seq, res.article, read_hash, row, res.claims, res.events,
+                              fingerprint(res.article.text), err.reason if err else None))
+    return out
+
+
+def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list[tuple[int, IngestError]],
+                    store_errors: list[IngestError]) -> None:
+    """Link and reconcile every done report of the run, write the outputs beside the folder, then
+    commit the incidents and claims with the run's status in one transaction."""
+    entries: list[tuple[str, str | None, bytes]] = []
+    ok_ids: list[str] = []
+    claims: list[Claim] = []
+    events: list[Event] = []
+    stage_errors: list[IngestError] = []
+    for e in journal.entries(key):
+        entries.append((e.doc_id, e.row.get("published"), e.shingles or b""))
+        if e.error is not None:
+            stage_errors.append(IngestError(e.row.get("origin") or e.doc_id, e.error, e.doc_id))
+            continue
+        ok_ids.append(e.doc_id)
+        claims.extend(_claim(d) for d in e.result["claims"])
+        events.extend(event_from_dict(d) for d in e.result["events"])
+    duplicates = find_duplicates(entries) if len(entries) > 1 else {}
+    del entries
+    articles = StoredArticles(journal, key, ok_ids, duplicates)
+    try:
+        existing = journal.store.load_events()
+    except Exception as e:  # noqa: BLE001 - a store that fails now is listed; the outputs are still written
+        store_errors.append(IngestError(_safe_url(journal.store.url), f"store not readable: "
+                                        f"{type(e).__name__}: {e}"))
+        existing = []
+    incidents = link_events(events, claims, articles, existing=existing)
+    reconcile(incidents, claims, articles)
+    errors = [e for _, e in read_errors] + stage_errors + store_errors
+    partial = out_dir / PARTIAL
+    partial.mkdir(exist_ok=True)
+    _write_documents(partial / "documents.jsonl", journal.entries(key), read_errors, set(ok_ids), duplicates)
+    write_jsonl(partial / "claims.jsonl", (c.to_dict() for c in claims))
+    write_jsonl(partial / "events.jsonl", (e.to_dict() for e in incidents))
+    write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in errors))
+    summary = {"read": len(ok_ids), "duplicates": len(duplicates), "claims": len(claims),
+               "events": len(incidents), "errors": [e.to_dict() for e in errors]}
+    try:
+        journal.commit(key, duplicates, ok_ids, claims, incidents, summary, store.save_source.get())
+    except Exception as exc:  # noqa: BLE001 - the outputs are still written, the error listed
+        reason = f"store not written: {type(exc).__name__}: {exc}"
+        errors.append(IngestError(_safe_url(journal.store.url), reason))
+        write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in errors))
+        summary["errors"] = [e.to_dict() for e in errors]
+    return summary
+
+
+def _finish(journal: Journal, key: str, out_dir: Path, saved: dict[str, Any] | None) -> RunSummary:
+    """Move the outputs written beside the folder into it (each rename is atomic); the run is complete.
+
+    `saved`: the summary of the run just linked; None when a killed run had got that far already.
+    """
+    partial = out_dir / PARTIAL
+    for name in OUTPUTS:
+        if (partial / name).exists():
+            os.replace(partial / name, out_dir / name)
+    if partial.exists():
+        partial.rmdir()
+    if saved is None:
+        saved = journal.summary(key) or {}
+    with contextlib.suppress(Exception):  # a store that failed is listed in errors.jsonl already
+        journal.complete(key)
+    errors = [IngestError(**e) for e in saved.get("errors", [])]
+    return RunSummary(read=saved.get("read", 0), failed=len(errors), duplicates=saved.get("duplicates", 0),
+                      claims=saved.get("claims", 0), events=saved.get("events", 0), errors=errors)
+
+
+def _claim(d: dict[str, Any]) -> Claim:
+    return Claim(**dict(d, spans=[Span(**s) for s in d.get("spans") or []]))
+
+
+def _write_documents(path: Path, entries: Iterator[JournalEntry], read_errors: list[tuple[int, IngestError]],
+                     ok_ids: set[str], duplicates: dict[str, str]) -> None:
+    """documents.jsonl: one line per document id, read or failed, in input order (a failed copy of an
+    id already listed, or of a report processed without error, adds none)."""
+    listed: set[str] = set()
+    with path.open("w", encoding="utf-8") as f:
+        merged = heapq.merge(((e.seq, e) for e in entries), iter(read_errors), key=lambda p: p[0])
+        for _seq, item in merged:
+            if isinstance(item, JournalEntry):
+                row = dict(item.row, duplicate_of=duplicates.get(item.doc_id, item.row.get("duplicate_of")))
+            elif item.doc_id is not None and item.doc_id not in listed and item.doc_id not in ok_ids:
+                row = document_row(None, item)
+            else:
+                continue
+            if row["id"] not in listed:
+                listed.add(row["id"])
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _safe_url(url: str) -> str:

@@ -11,14 +11,13 @@ Results come back in input order, so the outputs are the same as a plain run's.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Iterator
 from typing import Any
 
 from marsad.model import Article
 from marsad.run import DocResult, process_articles
-
-# Articles per task: large enough to amortise shipping, small enough to balance the workers.
-BATCH_SIZE = 64
+from marsad.store.journal import DoneReport
 
 _WORKER_NLP: Any = None
 
@@ -33,16 +32,20 @@ def process_batch(articles: list[Article]) -> list[DocResult]:
     return process_articles(articles, _WORKER_NLP)
 
 
-def batches(articles: list[Article], size: int) -> list[list[Article]]:
-    return [articles[i:i + size] for i in range(0, len(articles), size)]
+def process_chunk(chunk: list[tuple[int, Article, str]]) -> list[DoneReport]:
+    """Runs on a worker: one chunk of (input position, article, hash as read) to journal records."""
+    from marsad.run import done_reports
+
+    return done_reports(chunk, process_batch([a for _, a, _ in chunk]))
 
 
-def process_distributed(articles: list[Article], scheduler: Any, batch_size: int | None = None,
-                        on_done: Callable[[int], None] | None = None) -> list[DocResult]:
-    """The per-article results for all articles, in input order, computed by Dask workers.
+def process_chunks(chunks: Iterator[list[tuple[int, Article, str]]], scheduler: Any,
+                   in_flight: int | None = None) -> Iterator[list[DoneReport]]:
+    """The journal records of each chunk, in input order, computed by Dask workers.
 
-    `scheduler`: "local" (a LocalCluster started and closed here), a scheduler address, or a
-    `dask.distributed.Client` the caller owns.
+    Chunks are submitted as they are read, a few per worker at a time, so neither the driver nor the
+    scheduler holds the corpus. `scheduler`: "local" (a LocalCluster started and closed here), a
+    scheduler address, or a `dask.distributed.Client` the caller owns.
     """
     from dask.distributed import Client, LocalCluster
 
@@ -59,13 +62,14 @@ def process_distributed(articles: list[Article], scheduler: Any, batch_size: int
             client = Client(scheduler)
         owned.insert(0, client)
     try:
-        futures = client.map(process_batch, batches(articles, batch_size or BATCH_SIZE), pure=False)
-        results: list[DocResult] = []
-        for future in futures:  # in submission order: outputs match a plain run
-            results.extend(future.result())
-            if on_done is not None:
-                on_done(len(results))
-        return results
+        window = in_flight or 2 * max(len(client.scheduler_info().get("workers", {})), 1)
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(client.submit(process_chunk, chunk, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()  # in submission order: outputs match a plain run
+        while pending:
+            yield pending.popleft().result()
     finally:
         for thing in owned:
             thing.close()

@@ -123,13 +123,8 @@ def test_dask_scale_out_gives_the_same_outputs_as_a_plain_run(tmp_path):
     plain = run_corpus(inputs, tmp_path / "plain")
     cluster = LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None)
     with cluster, Client(cluster) as client:
-        import marsad.scale
-
-        marsad.scale.BATCH_SIZE = 2  # several batches: results must come back in input order
-        try:
-            spread = run_corpus(inputs, tmp_path / "dask", dask=client)
-        finally:
-            marsad.scale.BATCH_SIZE = 64
+        # several chunks: results must come back in input order
+        spread = run_corpus(inputs, tmp_path / "dask", dask=client, chunk_size=2)
     assert (spread.read, spread.failed, spread.claims, spread.events) == \
         (plain.read, plain.failed, plain.claims, plain.events) == (5, 1, plain.claims, plain.events)
     for name in ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl"):

@@ -8,8 +8,12 @@ diacritics, hamza spelling and digit script: the usual differences between two c
 
 from __future__ import annotations
 
+import hashlib
 import re
+from array import array
 from collections.abc import Sequence
+
+import numpy as np
 
 from marsad.model import Article
 from marsad.text.normalize import key
@@ -33,30 +37,51 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(max(len(words) - size + 1, 0))}
 
 
+def fingerprint(text: str) -> bytes:
+    """What near-duplicate detection keeps of a report: its shingles as sorted unique 64-bit hashes
+    (the first 8 bytes of each shingle's SHA-1), a few KB instead of the text, so a streamed run can
+    compare every report after processing without holding the texts. The low 32 bits are the hash
+    datasketch's MinHash takes of a shingle, so signatures are the same as from the shingles."""
+    hashes = {int.from_bytes(hashlib.sha1(sh).digest()[:8], "little") for sh in shingles(text)}
+    return array("Q", sorted(hashes)).tobytes()
+
+
 def mark_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD,
                     all_pairs_max: int = ALL_PAIRS_MAX) -> int:
-    """Set `duplicate_of` on reposts (in place); returns how many were flagged.
+    """Set `duplicate_of` on reposts (in place); returns how many were flagged."""
+    found = find_duplicates([(a.id, a.published, fingerprint(a.text)) for a in articles], threshold,
+                            all_pairs_max, preset={a.id for a in articles if a.duplicate_of is not None})
+    for a in articles:
+        if a.id in found:
+            a.duplicate_of = found[a.id]
+    return len(found)
 
-    Articles are visited earliest first; each is compared with the originals kept so far and
-    points to the earliest one it matches, so a chain of reposts all point to one original.
+
+def find_duplicates(entries: Sequence[tuple[str, str | None, bytes]], threshold: float = THRESHOLD,
+                    all_pairs_max: int = ALL_PAIRS_MAX, preset: set[str] | None = None) -> dict[str, str]:
+    """Reposts among (id, published, fingerprint) entries given in input order: id -> original's id.
+
+    Entries are visited earliest first; each is compared with the originals kept so far and points
+    to the earliest one it matches, so a chain of reposts all point to one original. `preset`: ids
+    already marked as reposts (kept as they are, and not taken as originals when they match one).
     """
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
-    candidates = [(i, sh) for i in order if len(sh := shingles(articles[i].text)) >= MIN_WORDS]
+    order = sorted(range(len(entries)), key=lambda i: (entries[i][1] or "9999", i))
+    candidates = [(i, fp) for i in order
+                  if len(fp := np.frombuffer(entries[i][2], dtype=np.uint64)) >= MIN_WORDS]
     if len(candidates) < 2:
-        return 0
+        return {}
     index = _AllPairs() if len(candidates) <= all_pairs_max else _MinHashIndex(threshold)
     rank = {i: r for r, i in enumerate(order)}
-    flagged = 0
-    sets: dict[int, set[bytes]] = {}
-    for i, sh in candidates:
-        originals = [j for j in index.query(sh) if _jaccard(sh, sets[j]) >= threshold]
-        if originals and articles[i].duplicate_of is None:
-            articles[i].duplicate_of = articles[min(originals, key=rank.__getitem__)].id
-            flagged += 1
+    found: dict[str, str] = {}
+    sets: dict[int, np.ndarray] = {}
+    for i, fp in candidates:
+        originals = [j for j in index.query(fp) if _jaccard(fp, sets[j]) >= threshold]
+        if originals and entries[i][0] not in (preset or ()):
+            found[entries[i][0]] = entries[min(originals, key=rank.__getitem__)][0]
             continue
-        index.insert(i, sh)
-        sets[i] = sh
-    return flagged
+        index.insert(i, fp)
+        sets[i] = fp
+    return found
 
 
 class _AllPairs:
@@ -65,10 +90,10 @@ class _AllPairs:
     def __init__(self) -> None:
         self.keys: list[int] = []
 
-    def insert(self, i: int, sh: set[bytes]) -> None:
+    def insert(self, i: int, fp: np.ndarray) -> None:
         self.keys.append(i)
 
-    def query(self, sh: set[bytes]) -> list[int]:
+    def query(self, fp: np.ndarray) -> list[int]:
         return self.keys
 
 
@@ -81,18 +106,26 @@ class _MinHashIndex:
         self._minhash = MinHash
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
 
-    def _sig(self, sh: set[bytes]):
-        mh = self._minhash(num_perm=NUM_PERM)
-        mh.update_batch(list(sh))
+    def _sig(self, fp: np.ndarray):
+        mh = self._minhash(num_perm=NUM_PERM, hashfunc=_low32)
+        mh.update_batch(fp.tolist())
         return mh
 
-    def insert(self, i: int, sh: set[bytes]) -> None:
-        self.lsh.insert(i, self._sig(sh))
+    def insert(self, i: int, fp: np.ndarray) -> None:
+        self.lsh.insert(i, self._sig(fp))
 
-    def query(self, sh: set[bytes]) -> list[int]:
-        return self.lsh.query(self._sig(sh))
+    def query(self, fp: np.ndarray) -> list[int]:
+        return self.lsh.query(self._sig(fp))
 
 
-def _jaccard(a: set[bytes], b: set[bytes]) -> float:
-    """Exact check of an LSH candidate pair: LSH only proposes, it must not decide."""
-    return len(a & b) / len(a | b) if a or b else 0.0
+def _low32(h: int) -> int:
+    """datasketch's default shingle hash (the first 4 bytes of its SHA-1), from a fingerprint hash."""
+    return h & 0xFFFFFFFF
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact check of an LSH candidate pair (sorted unique hashes): LSH only proposes, it must not decide."""
+    if not len(a) and not len(b):
+        return 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)

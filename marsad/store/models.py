@@ -10,7 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -127,3 +138,44 @@ class RevisionRow(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     source: Mapped[str | None] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RunRow(Base):
+    """One `marsad run` in progress or finished (migration 0004): what makes a killed run resumable.
+
+    `key` is derived from the command (inputs, output folder), so starting the same command again
+    finds it. `status`: processing (reports being processed, each recorded in run_documents as it is
+    done) -> linked (incidents stored, outputs written; `summary` holds the run's counts) -> complete.
+    """
+
+    __tablename__ = "runs"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RunDocumentRow(Base):
+    """A report a run has processed (migration 0004): its per-report results, kept until the run is
+    complete so that a resumed run links every report without processing the done ones again.
+
+    `seq` is the report's position in the input; `content_hash` the hash of the article as read (a
+    report that changed since is processed again); `error` a stage failure; `row` its documents.jsonl
+    line (every article field but the text); `text` the article's text (the documents table gets the
+    run's reports with its incidents, all or nothing); `result` its claims and article events;
+    `shingles` its near-duplicate fingerprint.
+    """
+
+    __tablename__ = "run_documents"
+
+    run_key: Mapped[str] = mapped_column(ForeignKey("runs.key", ondelete="CASCADE"), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    error: Mapped[str | None] = mapped_column(Text)
+    row: Mapped[dict[str, Any]] = mapped_column(JSON)
+    text: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    shingles: Mapped[bytes | None] = mapped_column(LargeBinary)

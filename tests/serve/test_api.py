@@ -205,12 +205,12 @@ def test_oversize_body_is_413(sqlite_url, monkeypatch):
 
 
 def test_post_when_the_store_cannot_be_written_is_503(client, monkeypatch):
-    from marsad.store import db as store_db
+    from marsad.store.journal import Journal
 
     def broken(*_args, **_kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store_db, "save_run", broken)
+    monkeypatch.setattr(Journal, "commit", broken)  # the one transaction that stores a run's results
     r = client.post("/api/documents", json=_sample_rows()[0], headers=AUTH)
     assert r.status_code == 503 and "disk full" in r.json()["detail"]
     assert client.get("/api/documents").json()["total"] == 2

@@ -1,0 +1,248 @@
+"""The run journal: what makes `marsad run` streaming and resumable, written with SQLAlchemy Core.
+
+A run is keyed by its command (`run_key`). As each chunk of reports is processed, one transaction
+stores in `run_documents` each report's article and results (claims, article events, its
+documents.jsonl line, its near-duplicate fingerprint): the report is then done. A run killed at any
+point and started again with the same command finds its key, skips the done reports, and links all
+of them from the journal. The documents, the claims with their event ids, the incidents and the
+run's status `linked` are committed in one transaction (the store never shows a half-stored run);
+the run is `complete` once its output files are in place, and its journal rows are then deleted.
+Bulk writes use Core `executemany`, not the ORM's unit of work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select, update
+
+from marsad.model import Article, Claim, Event
+from marsad.store.models import ClaimRow, DocumentRow, RunDocumentRow, RunRow
+from marsad.store.store import CHUNK, SaveStats, Store, _claim_row, _hash, claim_id, search_norm
+
+DOCS = DocumentRow.__table__
+CLAIMS = ClaimRow.__table__
+RUNS = RunRow.__table__
+RUN_DOCS = RunDocumentRow.__table__
+_DOC_FIELDS = ("title", "text", "published", "published_origin", "outlet", "url", "origin", "language",
+               "duplicate_of")
+
+
+def run_key(inputs: Iterable[str], out_dir: str) -> str:
+    """The identity of a run: the same command (inputs and output folder) gives the same key."""
+    return hashlib.sha256(json.dumps([list(inputs), out_dir]).encode()).hexdigest()
+
+
+def article_hash(article: Article) -> str:
+    """The hash of an article as read: a done report whose input changed since is processed again."""
+    return _hash(article.to_dict())
+
+
+@dataclass(slots=True)
+class DoneReport:
+    """One processed report, as the journal records it."""
+
+    seq: int  # position in the input
+    article: Article  # after the pipeline (a guessed title is set)
+    read_hash: str  # article_hash before the pipeline
+    row: dict[str, Any]  # its documents.jsonl line
+    claims: list[Claim]
+    events: list[Event]
+    shingles: bytes | None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class JournalEntry:
+    """A done report read back from the journal (results as plain dicts)."""
+
+    doc_id: str
+    seq: int
+    error: str | None
+    row: dict[str, Any]
+    result: dict[str, Any] | None
+    shingles: bytes | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
+
+
+class Journal:
+    """The journal of the runs in one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.engine = store.engine
+
+    def start(self, key: str) -> str:
+        """Begin or resume the run `key`: its status, `processing` (fresh or resumed) or `linked`."""
+        with self.engine.begin() as conn:
+            row = conn.execute(select(RUNS.c.status).where(RUNS.c.key == key)).first()
+            if row is not None and row.status != "complete":
+                return row.status
+            now = _now()
+            conn.execute(delete(RUN_DOCS).where(RUN_DOCS.c.run_key == key))
+            conn.execute(delete(RUNS).where(RUNS.c.key == key))
+            conn.execute(insert(RUNS), [{"key": key, "status": "processing", "summary": None,
+                                         "started_at": now, "updated_at": now}])
+            return "processing"
+
+    def done(self, key: str) -> dict[str, str]:
+        """doc id -> hash of the article as read, for every report this run has done."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(RUN_DOCS.c.doc_id, RUN_DOCS.c.content_hash)
+                                .where(RUN_DOCS.c.run_key == key))
+            return dict(rows.all())
+
+    def save_chunk(self, key: str, reports: list[DoneReport]) -> None:
+        """One transaction: the chunk's reports and their results, marked done."""
+        with self.engine.begin() as conn:
+            ids = [r.article.id for r in reports]
+            conn.execute(delete(RUN_DOCS).where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(ids)))
+            conn.execute(insert(RUN_DOCS), [{
+                "run_key": key, "doc_id": r.article.id, "seq": r.seq, "content_hash": r.read_hash,
+                "error": r.error, "row": r.row, "text": r.article.text, "shingles": r.shingles,
+                "result": None if r.error is not None else {
+                    "claims": [{**c.to_dict(), "event_index": c.event_index} for c in r.claims],
+                    "events": [e.to_dict() for e in r.events]},
+            } for r in reports])
+
+    @staticmethod
+    def _upsert_documents(conn: Any, articles: list[Article], now: datetime,
+                          stats: SaveStats | None = None) -> None:
+        if not articles:
+            return
+        stored = dict(conn.execute(select(DOCS.c.id, DOCS.c.content_hash)
+                                   .where(DOCS.c.id.in_([a.id for a in articles]))).all())
+        new, changed = [], []
+        for a in articles:
+            h = _hash(a.to_dict())
+            if stored.get(a.id) == h:
+                continue
+            row = {k: getattr(a, k) for k in _DOC_FIELDS}
+            row.update(search_text=search_norm(f"{a.title or ''}\n{a.text}"), content_hash=h, updated_at=now)
+            if a.id in stored:
+                changed.append({"b_id": a.id, **row})
+            else:
+                new.append({"id": a.id, "created_at": now, **row})
+        if new:
+            conn.execute(insert(DOCS), new)
+        if changed:
+            conn.execute(update(DOCS).where(DOCS.c.id == bindparam("b_id")), changed)
+        if stats is not None:
+            stats.documents_new += len(new)
+            stats.documents_updated += len(changed)
+
+    def entries(self, key: str) -> Iterator[JournalEntry]:
+        """The run's done reports in input order, read a page at a time."""
+        last = -1
+        cols = (RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, RUN_DOCS.c.error, RUN_DOCS.c.row, RUN_DOCS.c.result,
+                RUN_DOCS.c.shingles)
+        while True:
+            with self.engine.connect() as conn:
+                page = conn.execute(select(*cols).where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.seq > last)
+                                    .order_by(RUN_DOCS.c.seq).limit(CHUNK)).all()
+            if not page:
+                return
+            for r in page:
+                yield JournalEntry(r.doc_id, r.seq, r.error, r.row, r.result, r.shingles)
+            last = page[-1].seq
+
+    def commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
+               events: list[Event], summary: dict[str, Any], source: str) -> SaveStats:
+        """One transaction: duplicate marks, the run's claims with event ids, its incidents, status linked."""
+        stats = SaveStats()
+        now = _now()
+        with self.store.session.begin() as s:
+            conn = s.connection()
+            for page in _chunks(doc_ids):
+                self._upsert_documents(conn, list(self.articles(key, page, duplicates).values()), now, stats)
+            for chunk in _chunks(doc_ids):
+                conn.execute(delete(CLAIMS).where(CLAIMS.c.doc_id.in_(chunk)))
+            rows_out: list[dict[str, Any]] = []
+            seen: dict[str, int] = {}
+            per_doc: dict[str, int] = {}
+            for c in claims:
+                cid = claim_id(c)
+                seen[cid] = seen.get(cid, 0) + 1
+                if seen[cid] > 1:
+                    cid = f"{cid}#{seen[cid]}"
+                rows_out.append(_claim_row(c, cid, per_doc.get(c.doc_id, 0)))
+                per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+            for chunk in _chunks(rows_out):
+                conn.execute(insert(CLAIMS), chunk)
+            stats.claims = len(rows_out)
+            self.store._save_events(s, events, now, source, stats, True)
+            s.execute(update(RUNS).where(RUNS.c.key == key).values(status="linked", summary=summary,
+                                                                   updated_at=now))
+        return stats
+
+    def articles(self, key: str, doc_ids: list[str], duplicates: Mapping[str, str]) -> dict[str, Article]:
+        """The run's articles of these ids, as processed (with duplicate marks), from the journal."""
+        out: dict[str, Article] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(doc_ids):
+                for doc_id, row, text in conn.execute(
+                        select(RUN_DOCS.c.doc_id, RUN_DOCS.c.row, RUN_DOCS.c.text)
+                        .where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(chunk))):
+                    fields = {k: row.get(k) for k in _DOC_FIELDS if k != "text"}
+                    art = Article(id=doc_id, text=text or "", **fields)
+                    art.duplicate_of = duplicates.get(doc_id)
+                    out[doc_id] = art
+        return out
+
+    def summary(self, key: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(RUNS.c.summary).where(RUNS.c.key == key)).scalar()
+
+    def complete(self, key: str) -> None:
+        """The outputs are in place: the run is complete and its journal rows go."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(RUN_DOCS).where(RUN_DOCS.c.run_key == key))
+            conn.execute(update(RUNS).where(RUNS.c.key == key).values(status="complete", updated_at=_now()))
+
+
+class StoredArticles(Mapping[str, Article]):
+    """The run's articles, read from the journal when asked (a page kept): linking and reconciliation
+    look articles up by id, and holding every text of a large corpus is what streaming avoids."""
+
+    def __init__(self, journal: Journal, key: str, ids: Iterable[str], duplicates: Mapping[str, str],
+                 keep: int = 512) -> None:
+        self.journal = journal
+        self.key = key
+        self.ids = dict.fromkeys(ids)
+        self.duplicates = duplicates
+        self.keep = keep
+        self.cache: dict[str, Article] = {}
+
+    def __getitem__(self, doc_id: str) -> Article:
+        art = self.cache.get(doc_id)
+        if art is not None:
+            return art
+        if doc_id not in self.ids:
+            raise KeyError(doc_id)
+        art = self.journal.articles(self.key, [doc_id], self.duplicates)[doc_id]
+        if len(self.cache) >= self.keep:
+            self.cache.pop(next(iter(self.cache)))
+        self.cache[doc_id] = art
+        return art
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
