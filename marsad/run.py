@@ -157,10 +157,11 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
 
         processed = process_chunks(todo(), dask)
     n = 0
+    progress.processing(0)
     for reports in processed:
         journal.save_chunk(key, reports)
         n += len(reports)
-        progress.processing(n, None)
+        progress.processing(n)
     return read_errors
 
 
@@ -357,9 +358,9 @@ class _Progress:
         if not self.enabled:
             print(f"marsad: {message} ({time.perf_counter() - self.t0:.1f}s)", file=sys.stderr, flush=True)
 
-    def processing(self, n: int, total: int) -> None:
-        if n == 0:
-            self._plain(f"processing {total} article(s)")
+    def processing(self, n: int, total: int | None = None) -> None:
+        """`n` articles processed so far (of `total` when known; a stream's total is not)."""
+        self._plain(f"processed {n} article(s)" if n else "reading and processing articles")
         if self._ensure():
             if self.proc_task is None:
                 self.proc_task = self.bar.add_task("processing articles", total=total)

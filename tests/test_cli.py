@@ -163,7 +163,7 @@ def test_run_reports_its_stages_off_a_terminal(tmp_path):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0] == f"marsad run: 1 input(s) -> {tmp_path / 'out'} (loading the pipeline)"
-    assert any(line.startswith("marsad: processing 5 article(s) (") for line in lines)
+    assert any(line.startswith("marsad: processed 5 article(s) (") for line in lines)
     assert any(line.startswith("marsad: linking, reconciling, storing (") for line in lines)
 
 
