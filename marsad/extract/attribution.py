@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from marsad import lang
-from marsad.extract.actors import Actor
+from marsad.extract.actors import Actor, actor_table
 from marsad.extract.tokens import PhraseSet, Tok, lex_key, variants
 from marsad.text.normalize import key
 
@@ -56,6 +56,8 @@ class AttributionLexicon:
     about_verbs: frozenset[str]
     object_verbs: frozenset[str]
     titles: frozenset[str]
+    apposition: frozenset[str]
+    anonymous: frozenset[str]
 
     @property
     def starts(self) -> frozenset[str]:
@@ -87,6 +89,7 @@ def lexicon() -> AttributionLexicon:
         speech_triggers=_keys(d["speech_triggers"]), org_heads=PhraseSet({"org": d["organisation_heads"]}),
         report_nouns=PhraseSet({"r": d["report_nouns"]}), hedges_after=PhraseSet({"h": d["hedges_after"]}),
         about_verbs=_keys(d["about_verbs"]), object_verbs=_keys(d["object_verbs"]), titles=_keys(d["titles"]),
+        apposition=_keys(d["apposition_pronouns"]), anonymous=_keys(d["anonymous_sources"]),
     )
 
 
@@ -213,11 +216,13 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
         if specific and specific[0][0] == a and specific[0][2].role != "civilians":
             # وزارة الصحة في حكومة الوحدة الوطنية: the head names the speaker, the rest says whose it is
             s, e, act = specific[0]
+            act = _as_speaker(act)
             return Speaker(pos, act.name, text, actor=act, **kw)
         if not specific and len(found) > 1 and found[0][2].name == "Officials":
             found = found[1:]  # مسؤولون في الشرطة: officials of the police speak for the police
         # a named source (an agency, a ministry, a monitor) over the words around it (مراسل الجزيرة)
         s, e, act = max(specific or found, key=lambda f: (f[2].inter is None, f[1] - f[0], -f[0]))
+        act = _as_speaker(act)
         return Speaker(pos, act.name, text, actor=act, **kw)
     if b - a > 6:
         return None  # a long phrase naming no known actor is not a speaker we can trust
@@ -289,16 +294,30 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                 if sp2 and sp2.actor is not None:
                     sp = replace(sp2, relay=sp.source)
                     b = b2
-            if sp is not None and sp.actor is None and b + 1 < n and toks[b].text in ("،", ",") and \
-                    not lex.titles.isdisjoint(variants(toks[b + 1].text)):
+            if sp is not None and sp.actor is None:
+                titled = _titled(view, a, b, lex)
+                if titled is not None:  # عبد القادر عبد الرحمن مدير خدمة (أمين) للإسعاف: the body he heads
+                    s2, e2, act = titled
+                    sp = replace(sp, source=act.name, actor=act, source_text=view.original(a, max(b, e2)))
+                    b = max(b, e2)
+            appo = b + 1 if b + 1 < n and toks[b].text in ("،", ",") else None
+            if appo is not None and appo + 1 < n and not lex.apposition.isdisjoint(variants(toks[appo].text)):
+                appo += 1  # عبد القادر شيخ كبير، وهو مسعف: the pronoun opens the apposition
+            if sp is not None and sp.actor is None and appo is not None and (
+                    not lex.titles.isdisjoint(variants(toks[appo].text)) or appo > b + 1):
                 # اللواء منصور التركي، المتحدث الأمني في وزارة الداخلية: the title says whom he speaks for
-                a2, b2 = _subject(view, b + 1, lex)
+                a2, b2 = _subject(view, appo, lex)
                 sp2 = _speaker_of(view, a2, b2, i, generic, denial=denial, hedge=hedge)
                 if sp2 is not None and sp2.actor is not None:
                     sp = replace(sp2, source_text=view.original(a, b2))
                     b = b2
             if sp is not None and sp.relay is None and b < n and _told(view, b) is not None:
-                sp = replace(sp, relay=_told(view, b).name)
+                told = _told(view, b)
+                if sp.actor is None and _bare(sp.source_text) in lex.anonymous:
+                    # قالت مصادر لوكالة الأنباء الألمانية: nameless sources; the agency they told vouches
+                    sp = replace(sp, source=told.name, actor=told)
+                else:
+                    sp = replace(sp, relay=told.name)
             elif sp is not None and sp.relay is None and b + 2 < n and toks[b].text == "ل" and \
                     toks[b + 1].text in _QUOTE_TOKS:
                 close = next((k for k in range(b + 2, min(n, b + 7)) if toks[k].text in _QUOTE_TOKS), None)
@@ -336,6 +355,26 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
             continue
         i += 1
     return out
+
+
+def _as_speaker(act: Actor) -> Actor:
+    """A group of people that speaks is a kind of source (attribution.yaml `speaking_groups`):
+    paramedics are a medical source, residents are eyewitnesses."""
+    name = lang.load("attribution")["speaking_groups"].get(act.name)
+    return (actor_table().get(name) or act) if name else act
+
+
+def _titled(view: SentenceView, a: int, b: int, lex: AttributionLexicon) -> tuple[int, int, Actor] | None:
+    """A body named right after a title inside a speaker phrase naming no actor (a person's name,
+    then مدير/رئيس/المتحدث ... and the body, past quotes and brackets): (start, end, actor)."""
+    toks = view.toks
+    k = next((k for k in range(a + 1, b) if not lex.titles.isdisjoint(variants(toks[k].text))), None)
+    if k is None:
+        return None
+    reach = k + 6
+    return next(((s, e, act) for s, e, act in view.actors
+                 if k < s <= reach and act.inter is None and act.role in ("official", "media", "other")
+                 and all(toks[j].is_word or toks[j].text in "()\"«»" for j in range(k + 1, s))), None)
 
 
 def _bare(word: str) -> str:

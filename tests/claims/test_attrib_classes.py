@@ -126,7 +126,7 @@ def test_gunmen_counted_with_no_group_are_militants(run):
 # --- the table mined from the corpus (bench/mine_actors.py) and reviewed
 @pytest.mark.parametrize(("words", "name"), [
     ("اشتباكات بين مسلحي التبو والطوارق", "Tebu Ethnic Militia"),
-    ("قوات البيشمركة", "Peshmerga (Kurdistan Regional Government)"),
+    ("مصدر في قيادة عمليات نينوى", "Military Forces of Iraq"),
     ("الميليشيات الانقلابية", "Houthis (Ansar Allah)"),
     ("عناصر من الحرس الثوري الإيراني", "Islamic Revolutionary Guard Corps (IRGC)"),
     ("مثيري الشغب", "Rioters"),
@@ -145,3 +145,29 @@ def test_mining_patterns_cut_names_at_function_words():
     spec.loader.exec_module(mod)
     found = list(mod.candidates("هاجمت ميليشيا درع الساحل في قرية قرب المدينة، وقال تنظيم حراس الفجر إن"))
     assert found == ["ميليشيا درع", "ميليشيا درع الساحل", "تنظيم حراس", "تنظيم حراس الفجر"]
+
+
+# --- a source is a speaker: roles, appositions, titles, agencies told
+def _sources(doc) -> list[tuple]:
+    return [(c.value, c.source) for c in doc._.claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an army voice is a military source, not the security services
+    ("وقال مسؤول عسكري إن 6 جنود قتلوا في الكمين.", [(6, "Military source")]),
+    # a name, then ، وهو and a role: the role speaks
+    ("وقال خالد حسن، وهو مسعف في المدينة، إن 9 أشخاص قتلوا في القصف.", [(9, "Medical source")]),
+    # a name, then a title and the body he heads (past brackets)
+    ("وقال أحمد يوسف مدير خدمة (النجدة) للإسعاف إن 14 جريحا نقلوا إلى المستشفى.", [(14, "Medical source")]),
+    # nameless sources who spoke to an agency: the agency vouches
+    ("وقالت مصادر لوكالة رويترز إن 11 مسلحا قتلوا في الغارة.", [(11, "Reuters")]),
+    # a source inside an operations command is the army's
+    ("وأفاد مصدر في قيادة عمليات صلاح الدين بأن 7 عناصر من داعش قتلوا.", [(7, "Military Forces of Iraq")]),
+])
+def test_speakers_found_through_structure(run, text, expected):
+    assert _sources(run(text)) == expected
+
+
+def test_residents_who_speak_are_eyewitnesses(run):
+    doc = run("قتل مسلحون 6 مزارعين في هجوم على قرية بوسط مالي، بحسب سكان.")
+    assert [(c.value, c.who, c.source) for c in doc._.claims] == [(6, "Civilians", "Eyewitnesses")]

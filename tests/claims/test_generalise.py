@@ -25,7 +25,7 @@ SOURCES = [
     # a new spokesman is a new speaker, not the one before
     ("قال الجيش إن قواته قتلت 20 مسلحا. وقال الناطق باسم جهاز الإسعاف والطوارئ إن 4 مسعفين أصيبوا.",
      [("killed", 20, "exact", "Military forces", "asserted"),
-      ("injured", 4, "exact", "الناطق باسم جهاز الإسعاف والطوارئ", "asserted")]),
+      ("injured", 4, "exact", "Medical source", "asserted")]),  # the ambulance service speaks
     # the accused party is the object, not part of the speaker
     ("واتهمت حكومة عبد ربه منصور هادي جماعة الحوثي بقتل 11 مدنيا في تعز.",
      [("killed", 11, "exact", "Government of Yemen", "asserted")]),
