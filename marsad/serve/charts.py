@@ -59,6 +59,17 @@ def timeline(dates: list[str | None], width: int = 900, height: int = 120) -> di
             "base": pad_t + plot_h, "left": pad_l, "by_month": by_month}
 
 
+def tolls(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One toll chart per kind of figure, each on its own axis (150,000 displaced would flatten 40
+    killed on a shared one), in TOLL_KINDS order."""
+    out = []
+    for kind in TOLL_KINDS:
+        chart = toll([c for c in claims if c.get("kind") == kind], height=180)
+        if chart is not None:
+            out.append(dict(chart, kind=kind))
+    return out
+
+
 def toll(claims: list[dict[str, Any]], width: int = 640, height: int = 240) -> dict[str, Any] | None:
     """One line per (kind, who) through the claimed values by publication date; None when nothing to draw.
 

@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from marsad.reconcile.fatalities import event_deaths, event_killed
-from marsad.serve import charts
+from marsad.serve import charts, reasons
 from marsad.serve.api import event_filter, get_store
 from marsad.serve.highlight import Mark, runs
 from marsad.serve.i18n import term, translator
@@ -72,6 +72,7 @@ def not_found(request: Request, detail: str) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
+@router.get("/events", response_class=HTMLResponse)
 def index(request: Request, flt: EventFilter = Depends(event_filter), page: int = Query(1, ge=1, le=100000),
           store: Store = Depends(get_store)) -> HTMLResponse:
     total, items = store.list_events(flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
@@ -81,6 +82,8 @@ def index(request: Request, flt: EventFilter = Depends(event_filter), page: int 
         "points": _labelled(request, store.map_points(flt, limit=MAP_LIMIT)),
         "map_limited": total > MAP_LIMIT,
         "timeline": charts.timeline(store.event_dates(flt)),
+        "export_query": urlencode({k: v for k, v in request.query_params.items()
+                                   if k not in ("page", "lang") and v}),
     })
 
 
@@ -122,13 +125,19 @@ def event_page(request: Request, event_id: str, store: Store = Depends(get_store
         marks += _event_marks(ev.get("evidence") or [], doc["text"], d["id"])
         articles.append(dict(doc, url=_safe_url(doc["url"]), runs=runs(doc["text"], marks),
                              reasons=d["reasons"], n_claims=len(claims_by_doc.get(d["id"], []))))
+    t, tr = translator(_lang(request)), term(_lang(request))
+    for d in ev["documents"]:
+        d["why"] = [reasons.describe(r, t, tr) for r in d.get("reasons") or []]
+    tiers = reasons.claim_tiers(ev.get("estimates") or [])
+    for c in ev["claims"]:
+        c["tier"] = tiers.get((c["doc_id"], c.get("kind"), c.get("value"), c.get("source"), c.get("stance")))
     order = {k: i for i, k in enumerate(charts.TOLL_KINDS)}
     ev["estimates"] = sorted(ev.get("estimates") or [], key=lambda e: (order.get(e.get("kind"), 99),
                                                                         -(e.get("best") or 0)))
     for e in ev["estimates"]:
         e["superseded_once"] = _superseded_once(e.get("superseded") or [])
     return _render(request, "event.html", {
-        "ev": ev, "articles": articles, "toll": charts.toll(ev["claims"]),
+        "ev": ev, "articles": articles, "tolls": charts.tolls(ev["claims"]), "tier_keys": reasons.TIER_KEYS,
         "points": _labelled(request, _points([ev])),
         "killed": _killed(ev), "deaths": event_deaths(ev),
     })

@@ -145,6 +145,13 @@ def test_list_filter_open_hasakah_event(served, tmp_path):
             assert int(page.get_attribute("#event-count", "data-total")) >= 1
             assert page.locator(f"tr.event-row[data-event-id='{event_id}']").count() == 1
 
+            # a phone: tables scroll in their own box, the page itself never runs off the screen
+            phone = browser.new_page(viewport={"width": 390, "height": 844})
+            phone.goto(base + f"/events/{event_id}?lang=ar")
+            phone.wait_for_selector("#map[data-ready='1']", timeout=15000)
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+            phone.close()
+
             page.goto(base + "/api/docs")  # Swagger UI from the package, under the CSP
             page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
             assert page.locator(".swagger-ui .opblock").count() >= 7

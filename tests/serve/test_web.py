@@ -65,9 +65,40 @@ def test_event_page_highlights_claim_evidence(web):
     superseded = ('<small class="superseded">superseded: <s>28</s> '
                   '<span class="muted">(<bdi>2022-01-21</bdi>, <bdi>sdf</bdi>)</span>')
     assert superseded in html
-    assert 'id="toll-chart"' in html and html.count("<circle") == 2
-    assert "first report" in html  # merge reasons of the linked report
+    assert 'id="toll-killed"' in html and html.count("<circle") == 2 and 'id="toll-escaped"' not in html
+    assert "<strong>First report of the incident</strong>" in html  # merge reasons, in words
+    assert 'id="highlight-legend"' in html and 'id="tiers-help"' in html
     assert 'dir="rtl"' in html and "أعلنت قوات سوريا الديمقراطية" in html
+
+
+def test_merge_reasons_read_as_words_not_reprs():
+    from marsad.serve.i18n import term, translator
+    from marsad.serve.reasons import describe
+
+    reason = {"doc_id": "d2", "rule": "score", "score": 0.835, "at": {"place": "wof:85632573"},
+              "features": {"date": 0.0, "place": 1.0, "type": 1.0, "figures": 0.6, "days_apart": 4}}
+    assert describe(reason, translator("en"), term("en")) == {
+        "head": "Merged by similarity (match 0.83)",
+        "parts": ["different date", "same place", "same event type", "figures 60% alike", "4 days apart"]}
+    ar = describe(reason, translator("ar"), term("ar"))
+    assert ar["head"] == "دُمج للتشابه (درجة التطابق 0.83)" and "wof:" not in str(ar)
+
+
+def test_each_kind_has_its_own_toll_axis():
+    claims = [{"kind": "killed", "who": "Civilians", "value": 40, "published": "2018-03-16"},
+              {"kind": "killed", "who": "Civilians", "value": 43, "published": "2018-03-17"},
+              {"kind": "displaced", "who": "Civilians", "value": 150000, "published": "2018-03-17"}]
+    charts_ = charts.tolls(claims)
+    assert [(c["kind"], c["y_ticks"][-1]["label"]) for c in charts_] == [("killed", "43"),
+                                                                         ("displaced", "150000")]
+
+
+def test_events_path_lists_events_and_offers_exports(web):
+    page = web.get("/events?country=SYR")
+    assert page.status_code == 200 and 'data-event-id="ev-hasakah"' in page.text
+    assert '<a href="/api/export?format=acled&amp;country=SYR" download>ACLED CSV</a>' in page.text
+    csv_ = web.get("/api/export?format=acled&country=SYR")
+    assert csv_.status_code == 200 and "ev-hasakah" in csv_.text
 
 
 def test_language_switch(web):
