@@ -44,6 +44,7 @@ class Words(list):
     starts: list[int]
     phrase_hits: dict[Any, tuple[list, list[int]]]  # PhraseIndex -> its hits, first words
     positions: dict[str, list[int]]
+    inflected_positions: dict[str, list[int]]
 
 
 _UPPER = re.compile(r"[A-Z]+")
@@ -104,6 +105,42 @@ def _peel(word: str) -> list[str]:
     return out
 
 
+@cache
+def _enclitics() -> tuple[str, ...]:
+    """Endings a trigger word may carry (attached pronouns, plural verb ending, tanween alif), longest
+    first, as match keys (lang/ar/clitics.yaml)."""
+    endings = {key(e).translate(_FOLD) for e in lang.load("clitics")["trigger_endings"]}
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+MIN_STEM = 3  # letters a word must keep after an ending is taken off
+
+
+@lru_cache(maxsize=200_000)
+def _inflected(word: str) -> tuple[str, ...]:
+    """The word's proclitic-peeled forms and each of them without an ending: `وخطفهم` -> `خطف`,
+    `اغتالوا` -> `اغتال`, `اشتباكا` -> `اشتباك`."""
+    out = list(_variants(word))
+    for v in list(out):
+        for e in _enclitics():
+            if v.endswith(e) and len(v) - len(e) >= MIN_STEM:
+                out.append(v[:-len(e)])
+    return tuple(dict.fromkeys(out))
+
+
+def _same_word(actual: str, term: str) -> bool:
+    """A later word of a phrase as written (`الضربات الجوية` for `ضربات جوية`, `قصفا مدفعيا` for
+    `قصف مدفعي`): the article and an ending may differ."""
+    if actual == term:
+        return True
+    bare_a = actual[2:] if actual.startswith("ال") and len(actual) > 4 else actual
+    bare_t = term[2:] if term.startswith("ال") and len(term) > 4 else term
+    if bare_a == bare_t:
+        return True
+    return any(bare_a.endswith(e) and bare_a[:-len(e)] == bare_t for e in _enclitics()
+               if len(bare_a) - len(e) >= MIN_STEM)
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseHit:
     """One lexicon phrase found in a doc: word indices [first, last) and original offsets."""
@@ -118,7 +155,9 @@ class PhraseHit:
 class PhraseIndex:
     """Multi-word phrases indexed by their first word; `find` returns the longest at each word."""
 
-    def __init__(self, phrases: Iterable[tuple[str, Any]]):
+    def __init__(self, phrases: Iterable[tuple[str, Any]], inflected: bool = False):
+        """`inflected`: words may carry endings and the article as `_inflected` and `_same_word` allow."""
+        self.inflected = inflected
         index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         for phrase, payload in phrases:
             words = tuple(_WORD.findall(key(str(phrase)).translate(_FOLD)))
@@ -158,7 +197,9 @@ class PhraseIndex:
         """Longest phrase at each word, left to right; only words whose forms begin some phrase are
         tried (looked up in the doc's form -> positions table, built once per doc)."""
         index = self._index
-        table = _positions(words)
+        forms = _inflected if self.inflected else _variants
+        same = _same_word if self.inflected else str.__eq__
+        table = _positions(words, forms)
         if table is None:
             starts: Iterable[int] = range(lo, hi)
         else:
@@ -172,7 +213,7 @@ class PhraseIndex:
             if i < nxt:
                 continue  # inside the previous hit
             best = None
-            for variant in _variants(words[i].key):
+            for variant in forms(words[i].key):
                 cands = index.get(variant)
                 if not cands:
                     continue
@@ -180,7 +221,7 @@ class PhraseIndex:
                     size = len(phrase)
                     if best is not None and size <= best[0]:
                         break
-                    if i + size <= hi and all(words[i + k].key == phrase[k] for k in range(1, size)):
+                    if i + size <= hi and all(same(words[i + k].key, phrase[k]) for k in range(1, size)):
                         best = (size, payload)
                         break
             if best is None:
@@ -191,17 +232,19 @@ class PhraseIndex:
         return hits
 
 
-def _positions(words: list[Word]) -> dict[str, list[int]] | None:
-    """Each form (word or proclitic-peeled variant) of the doc -> the word positions that have it."""
+def _positions(words: list[Word], forms: Any = _variants) -> dict[str, list[int]] | None:
+    """Each form (word or proclitic-peeled variant, and for inflected indexes the word without its
+    ending) of the doc -> the word positions that have it."""
     if not isinstance(words, Words):
         return None
-    table = getattr(words, "positions", None)
+    name = "positions" if forms is _variants else "inflected_positions"
+    table = getattr(words, name, None)
     if table is None:
         table = {}
         for i, w in enumerate(words):
-            for v in _variants(w.key):
+            for v in forms(w.key):
                 table.setdefault(v, []).append(i)
-        words.positions = table
+        setattr(words, name, table)
     return table
 
 
@@ -258,7 +301,7 @@ def trigger_index() -> PhraseIndex:
         term = TriggerTerm(sub, int(group.get("weight", 1)), bool(group.get("target")),
                            bool(group.get("inert")), bool(group.get("gunfire")))
         phrases.extend((t, term) for t in group["terms"])
-    return PhraseIndex(phrases)
+    return PhraseIndex(phrases, inflected=True)
 
 
 @cache
@@ -315,6 +358,7 @@ GENERIC_WEIGHT = 3  # trigger words that say something exploded or was bombarded
 
 # Explosives set off on the spot; an air strike or shelling stays remote violence whatever else is said.
 PLANTED_EXPLOSIVES = frozenset({"Remote explosive/landmine/IED", "Grenade"})
+CROWD_TYPES = frozenset({"Protests", "Riots"})  # event types whose words make a clash a riot
 
 
 @dataclass(slots=True)
@@ -372,6 +416,9 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
             and not (armed_target or armed_victims) and any(t.term.gunfire for t, _f in weighted)):
         # gunmen shooting worshippers after (or with) a bomb: ACLED codes the attack on civilians
         sub = "Attack"
+    if sub == "Armed clash" and any(sub_event_index()[s][0] in CROWD_TYPES for s in scores):
+        # `مواجهات بين فلسطينيين والشرطة ... المحتجون يلقون الحجارة`: a crowd fighting police is a riot
+        sub = "Violent demonstration"
     if sub_event_index()[sub][0] == "Protests" and deaths:
         sub = "Excessive force against protesters"  # demonstrators killed
     if sub == "Arrests" and deaths:

@@ -59,6 +59,7 @@ LEAD_SENTENCES = 3  # the headline and the first two sentences of the body
 FAR_KM = 40.0  # two places further apart than this are two incidents
 SEPARATE_KM = 5.0  # after `وفي سياق متصل`, another town this far away is another incident
 MIN_SEED_WEIGHT = 3  # a clause must name the violence this specifically to open an incident
+NAMED_WEIGHT = 5  # a trigger this specific (`غارات`, `عبوة`) opens an incident elsewhere, figures or not
 UNCONFIRMED_FACTOR = 0.4  # weight of a bare village name that the text neither designates nor repeats
 OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another incident
 TIER_MIN = 2.5
@@ -308,11 +309,27 @@ def _mark(clauses: list[Clause], words: list[Word]) -> None:
         c.nationalities = [h.payload for h in nat.find(words, c.wlo, c.whi)]
         # markers count near the start of a clause (its first dozen words), where Arabic puts them
         head_hi = min(c.whi, c.wlo + 12)
-        c.marked = bool(marks["separate"].find(words, c.wlo, head_hi))
+        c.marked = bool(marks["separate"].find(words, c.wlo, head_hi)) or _place_opening(c, words)
         c.separate = c.marked or c.broken
         c.background_marker = bool(marks["background"].find(words, c.wlo, c.whi))
         c.update = bool(marks["toll_update"].find(words, c.wlo, c.whi))
         c.distinct = bool(marks["distinct_incident"].find(words, c.wlo, head_hi))
+
+
+PLACE_OPENING_WORDS = 3  # `وفي ديالى`, `وفي محافظة صلاح الدين`: the place within this many words of `وفي`
+
+
+def _place_opening(c: Clause, words: list[Word]) -> bool:
+    """A sentence opening with `وفي` + a place (`وفي ديالى، قتل ...`): the next item of a round-up."""
+    if c.broken or c.sentence == 0 or c.wlo >= len(words) or words[c.wlo].key not in _round_up_openers():
+        return False
+    near = words[min(c.wlo + PLACE_OPENING_WORDS, c.whi - 1)].end
+    return any(words[c.wlo].end < m.start <= near and m.place.feature != "country" for m in c.places)
+
+
+@cache
+def _round_up_openers() -> frozenset[str]:
+    return frozenset(key(w) for w in lang.load("incident_markers")["round_up_openers"])
 
 
 def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
@@ -532,6 +549,9 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
         if target is None:
             inc = Incident(clauses=[c], seed=c)
             _settle(inc, words, published, support)
+            if inc.date is None and last.date is not None and not c.background_marker:
+                # a round-up's item without a day of its own happened on the day of the item before
+                inc.date, inc.day, inc.day_end = last.date, last.day, last.day_end
             incidents.append(inc)
             last = inc
             continue
@@ -705,6 +725,8 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
                               else (None, None))
     own_span = _span(c, words)
     if own_place is None and own_span is None:
+        if c.marked and _news(c) and not c.background_marker:
+            return None  # `من جهة أخرى، قتل 20 عنصرا ...`: a round-up's next item, place not repeated
         return "last"
     for inc in incidents:
         if _compatible(c, inc, own_place, own_country, own_span):
@@ -712,8 +734,8 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     recent = own_span is not None and published is not None and (published - own_span[1]).days <= RECENT_DAYS
     if c.background_marker and not recent:
         return "drop"
-    if c.separate and c.casualties and c.weight > 0:
-        return None  # `بالتوازي مع هجوم آخر ... أسفر عن مقتل 11 جنديا`
+    if c.separate and _news(c):
+        return None  # `بالتوازي مع هجوم آخر ... أسفر عن مقتل 11 جنديا`, `في حين قتل 7 مقاتلين في جبل صبر`
     if c.weight < MIN_SEED_WEIGHT:
         return "drop"
     # another day is news of its own (`وأسفر القصف التركي، الجمعة، عن مقتل 43`); another place only
@@ -724,7 +746,25 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     if c.separate or (other_day and c.casualties) or (recent and other_day) \
             or (c.fresh_weight >= MIN_SEED_WEIGHT and c.casualties):
         return None
+    if own_place is not None and c.weight >= NAMED_WEIGHT and _acting(c, words):
+        # `وعلى جبهة الساحل الغربي، شنت طائرات التحالف ثلاث غارات على ...`: violence named by its
+        # weapon somewhere else is an incident of its own, figures or not
+        return None
     return "drop"
+
+
+def _acting(c: Clause, words: list[Word]) -> bool:
+    """The clause narrates violence rather than quoting or recalling it: no verb of saying before its
+    strongest trigger, no marker of history."""
+    if c.background_marker or c.history or not c.triggers:
+        return False
+    t = max(c.triggers, key=lambda t: t.term.weight)
+    return not _markers()["statement"].find(words, c.wlo, t.word)
+
+
+def _news(c: Clause) -> bool:
+    """The clause reports harm of its own: a figure, or a casualty word with a trigger of violence."""
+    return c.casualties and (c.weight > 0 or bool(c.claims))
 
 
 UPDATE_DAYS = 3  # a toll update recalls an incident at most this many days before it
@@ -750,6 +790,9 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
         a, b = place.place, inc.place.place
         if c.marked and _tier(a) == 3 and _tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
             return False  # `وفي سياق متصل، ... في مدينة أريحا`: another town, however near
+        if c.marked and a.id != b.id and _tier(a) >= _tier(b) and c.weight >= MIN_SEED_WEIGHT \
+                and not c.background_marker and km(a, b) > SEPARATE_KM:
+            return False  # `من جهة أخرى، أعدم التنظيم أربعة سائقين في مدينة الشرقاط`: the next item
         if c.distinct and a.id != b.id and c.triggers and (_tier(a) == 3 or _tier(b) == 3):
             return False  # `وفي حادثة منفصلة ... في مدينة العريش` after North Sinai: another incident
         same_area = a.id == b.id or (_tier(a) < 3 and a.admin1 in (None, b.admin1))
