@@ -106,9 +106,21 @@ def _lexicon() -> dict[str, Any]:
         "background_days": int(words.get("background_after_days", 45)),
         "few_days_units": {match_text(w) for w in words["few_days_units"]},  # unit words are in match form
         "single_units": {match_text(w) for w in words["single_units"]},
+        "future_days": int(words.get("future_window_days", 0)),
+        "named_lead": {key(w) for w in words.get("named_date_lead", [])},
+        "named_weak_lead": {key(w) for w in words.get("named_date_weak_lead", [])},
+        "named": {_named_key(k): int(v) for k, v in (words.get("named_dates") or {}).items()},
         "raw": words,
         "months_raw": months,
     }
+
+
+def _named_key(text: str) -> tuple[int, int] | None:
+    """(day, month) of a named date written `11 سبتمبر`."""
+    day, _, month = str(text).partition(" ")
+    months = {key(n): int(m) for m, names in lang.load("months")["gregorian"].items() for n in names}
+    mo = months.get(key(month))
+    return (int(day), mo) if day.isdigit() and mo else None
 
 
 def _bar(words: list[str]) -> str:
@@ -169,7 +181,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "month_bare": rf"(?<!\w)[وف]?(?:{_bar(pw['month_lead'])}){_SP}"
                       rf"(?P<body>(?:{mw}{_SP})?{month_pair})(?!\w)",
         "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>{rel}){_SP})?(?:{dw}{_SP})?(?P<wd>{wday})"
-                   rf"(?:{_SP}(?P<mod>{mod}))?",
+                   rf"(?:{_SP}(?P<lastweek>{_alt(words['last_week_words'])})|{_SP}(?P<mod>{mod}))?",
         "ago": rf"(?:{ago}){_SP}(?:{some}{_SP})?(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?"
                rf"(?P<unit>{unit})?",
         "last_n": rf"(?:{_bar(pw['during'])}){_SP}(?:ال)?(?:(?P<n>\d{{1,3}})\s*)?"
@@ -225,8 +237,8 @@ def _year_for(month: int, day: int | None, pub: dt.date | None) -> int | None:
     if day is None:
         return y if month <= pub.month else y - 1
     cand = _safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
-    if cand is not None and cand > pub + dt.timedelta(days=1):
-        return y - 1
+    if cand is not None and cand > pub + dt.timedelta(days=max(1, _lexicon()["future_days"])):
+        return y - 1  # too far ahead to be a coming date: last year's
     return y
 
 
@@ -256,6 +268,9 @@ def _day(g: dict[str, str | None]) -> int:
     if g.get("d"):
         return int(g["d"])
     return int(_lexicon()["ordinals"][g["dord"]])
+
+
+SATURDAY = 5  # first day of the week in Arab countries (Python weekday numbers)
 
 
 def _weekday_on_or_before(pub: dt.date, weekday: int) -> dt.date:
@@ -343,12 +358,20 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
         rel = g.get("rel")
         if rel:
             # "أمس الخميس": the weekday is the more specific word; a report written the evening
-            # before its publication date says أمس for the day before the weekday it names.
+            # before its publication date says أمس for the day before the weekday it names, and
+            # `اليوم الأربعاء` in a report stamped days later (a feed's crawl date) is still Wednesday
+            # (measured on the wide gold set: the relative word winning lost two incidents)
             day = pub + dt.timedelta(days=lx["relative_days"].get(rel, 0))
             if day.weekday() != wd:
                 day = _weekday_on_or_before(day, wd)
+        elif g.get("lastweek"):
+            # "الأربعاء من الأسبوع الماضي": in the Saturday-to-Friday week before this one
+            this_week = pub - dt.timedelta(days=(pub.weekday() - SATURDAY) % 7)
+            day = this_week - dt.timedelta(days=7) + dt.timedelta(days=(wd - SATURDAY) % 7)
         elif g.get("mod") in lx["next"]:
             day = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        elif g.get("mod") in lx["past"] and pub.weekday() == wd:
+            day = pub - dt.timedelta(days=7)  # "الخميس الماضي" said on a Thursday: a week ago
         else:
             day = _weekday_on_or_before(pub, wd)
         return _Resolved(day, day, 1, True)
@@ -514,6 +537,15 @@ def _finish(kind: str, res: _Resolved, before: str, body: str,
         if pub is not None and pub > first:
             last = max(last, pub)
     background = False
+    if kind == "day_month" and res.relative:
+        words = before.split()
+        lead = {key(words[-1]), key(words[-1])[1:]} if words else set()  # with or without و/ف/ب/ل
+        named = lx["named"].get((first.day, first.month))
+        if named is not None and lead & (lx["named_lead"] | lx["named_weak_lead"]):
+            first = last = dt.date(named, first.month, first.day)  # `هجمات 11 سبتمبر`: 2001
+            return first, last, precision, False, True
+        if lead & lx["named_lead"]:
+            return first, last, precision, res.relative, True  # `ذكرى 14 تموز`: a date of history
     if pub is not None:
         horizon = pub - dt.timedelta(days=lx["background_days"])
         background = first < horizon if since else last < horizon

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from marsad.extract.actors import Actor, actor_table, country_forces
 from marsad.extract.event_types import (
     Trigger,
+    Typing,
     acled,
     aircraft_index,
     anaphora_index,
@@ -30,9 +31,19 @@ from marsad.extract.event_types import (
     interaction,
     nationality_index,
     perpetrator_cue_index,
+    sub_event_index,
     word_index,
 )
-from marsad.extract.incidents import Clause, Incident, segment, source_index, statement_index, support_index
+from marsad.extract.incidents import (
+    Clause,
+    Incident,
+    key_in,
+    segment,
+    site_words,
+    source_index,
+    statement_index,
+    support_index,
+)
 from marsad.extract.who import resolve_groups
 from marsad.model import Event, Span, parse_day
 from marsad.text.document import doc_text
@@ -89,7 +100,7 @@ def extract_events(doc: Doc) -> Doc:
     for c in claims:
         c.event_index = None
     triggers = find_triggers(doc)
-    if not any(t.term.weight > 0 for t in triggers):
+    if not any(t.term.weight > 0 for t in triggers) and not any(c.kind == "killed" for c in claims):
         doc._.events = []
         return doc
     dates = find_dates(doc) if find_dates is not None else []
@@ -99,7 +110,7 @@ def extract_events(doc: Doc) -> Doc:
     # `سرايا القدس`, `قوات سوريا الديمقراطية`: a place inside an actor's name is no site
     names = [(m.start, m.end) for m in actor_mentions]
     places = [p for p in places if not getattr(p, "metonym", False)
-              and not any(a <= p.start and p.end <= b for a, b in names)]
+              and (not any(a <= p.start and p.end <= b for a, b in names) or _named_as_place(doc, p))]
     actor_countries = [m.actor.country for m in actor_mentions if m.actor.country]
     incidents, _clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)
     events: list[Event] = []
@@ -121,6 +132,14 @@ def extract_events(doc: Doc) -> Doc:
     doc._.events = events
     resolve_groups(claims, events)  # who and source made specific by the incident (marsad.extract.who)
     return doc
+
+
+def _named_as_place(doc: Doc, p: Any) -> bool:
+    """`في مدينتي الرياض والدمام`: a capital that also stands for its government (`الرياض تتهم`) is a
+    place after a site word."""
+    words = doc_words(doc)
+    i = word_index(words, p.start)
+    return i > 0 and key_in(words[i - 1].key, site_words())
 
 
 def _on_day(c: Clause, inc: Incident) -> bool:
@@ -207,6 +226,10 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
                     by_lead = fight
                     by_lead.score = max(by_lead.score, typing.score)
             typing = by_lead
+    if typing.event_type is None and deaths and armed_victims and not civilian_victims:
+        # `قتلت قوات الأمن 11 مسلحا`: fighters killed with no weapon named are a battle all the same
+        etype, disorder = sub_event_index()["Armed clash"]
+        typing = Typing(etype, "Armed clash", disorder, False, float(SPECIFIC_WEIGHT))
     # harm reported (casualty words, figures) makes an incident of a weakly worded attack
     harm = min(4.0, sum(_factor(c) for c in inc.clauses for t in c.triggers if t.term.sub_event_type is None))
     harm += min(3.0, float(len(claims)))

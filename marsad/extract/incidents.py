@@ -30,6 +30,7 @@ from marsad.extract.event_types import (
     Word,
     doc_words,
     nationality_index,
+    sub_event_index,
     word_index,
 )
 from marsad.model import parse_day
@@ -48,6 +49,11 @@ def key_in(word: str, keys: frozenset[str]) -> bool:
 def _inside() -> frozenset[str]:
     """Keys of "in" before a relative place word (`في جنوب مدينة كوباني`): inside the place."""
     return frozenset(key(w) for w in lang.load("incident_markers")["inside"])
+
+
+def site_words() -> frozenset[str]:
+    """Keys of the words before a place that make it a site (`في`, `مدينة`, `مدينتي`)."""
+    return _naming()
 
 
 @cache
@@ -147,7 +153,7 @@ def _markers() -> dict[str, PhraseIndex]:
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
                          "statement", "source_cues", "site_cues", "support_cues", "denials", "denial_objects",
-                         "toll_update", "distinct_incident", "foiled")}
+                         "toll_update", "distinct_incident", "foiled", "plot", "threat")}
 
 
 def support_index() -> PhraseIndex:
@@ -173,6 +179,11 @@ def _day(d: Any) -> dt.date | None:
     if isinstance(v, dt.datetime):
         return v.date()
     return v if isinstance(v, dt.date) else parse_day(v)
+
+
+def _future(d: Any, published: dt.date | None) -> bool:
+    day = _day(d)
+    return published is not None and day is not None and day > published + dt.timedelta(days=1)
 
 
 def _day_end(d: Any) -> dt.date | None:
@@ -266,6 +277,7 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
 
 _DISRUPTED = {w: TriggerTerm("Disrupted weapons use", w, False) for w in range(1, 11)}
 DENIAL_REACH = 5  # words after a denial verb that it covers (`نفت وزارة الداخلية اختطاف`)
+PLOT_REACH = 2  # words from the first word of violence after a threat that name what is threatened
 
 
 def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> list[Trigger]:
@@ -278,6 +290,21 @@ def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> l
                     if t.term.sub_event_type is not None and t.term.weight > 0
                     and any(h.last <= t.word <= h.last + DENIAL_REACH for h in foils) else t
                     for t in triggers]
+    plots = marks["plot"].find(words, clause.wlo, clause.whi) if foils else []
+    if plots:
+        # `أحبطت عمليات خطط لها التنظيم ... تستهدف المساجد ... إيقاع الضحايا`: all foiled
+        first = plots[0].last
+        triggers = [t if t.word < first else
+                    Trigger(t.start, t.end, t.word, t.text, _DISRUPTED[t.term.weight])
+                    if t.term.sub_event_type is not None and t.term.weight > 0 else None for t in triggers]
+        triggers = [t for t in triggers if t is not None]
+    threats = marks["threat"].find(words, clause.wlo, clause.whi)
+    if threats:
+        # a threat names its object (`هدد التنظيم أمس بتفجير سيارات مفخخة`) in the first words of violence
+        # after it, not the deeds told after that (`يهدد بإعدام كرواتي خطفه`)
+        first = threats[0].last
+        aim = next((t.word for t in triggers if t.word >= first), first)
+        triggers = [t for t in triggers if not first <= t.word < aim + PLOT_REACH]
     denials = marks["denials"].find(words, clause.wlo, clause.whi)
     if not denials:
         return triggers
@@ -510,7 +537,8 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     for c in clauses:
         if c.triggers:
             c.triggers = _not_denied(c, c.triggers, words)
-    _attach(clauses, dates, "dates")
+    # a day after publication (`غدا`, `يوم 17 أبريل` in a schedule) is a plan, never an incident's day
+    _attach(clauses, [d for d in dates if not _future(d, published)], "dates")
     places = [m for m in places if not _adjective(m, words)]
     _attach(clauses, _not_datelines(doc, clauses, places), "places")
     _attach(clauses, claims, "claims")
@@ -521,7 +549,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     _rehome_by_parties(clauses, words)
     incidents: list[Incident] = []
     seed = next((c for c in clauses if c.lead and not c.history
-                 and (c.weight >= MIN_SEED_WEIGHT or (c.weight > 0 and c.casualties))), None)
+                 and (c.weight >= MIN_SEED_WEIGHT or (c.weight > 0 and c.casualties) or _killing(c))), None)
     if seed is None:
         seed = next((c for c in clauses if c.weight >= MIN_SEED_WEIGHT and not c.history
                      and not c.background_marker and not c.separate), None)
@@ -566,6 +594,8 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
                 place, country = best_place(target.clauses, words, support)
                 if place is not None:
                     target.place, target.country = place, country
+            # only a clause naming the violence or giving figures says when it happened (`ودعا الزعيم
+            # الجديد، الذي تولى بعد مقتل سلفه في يونيو، إلى شن هجمات` dates nothing)
             if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties) \
                     and (not c.background_marker or _recalls_update(c, target, _span(c, words))):
                 _redate(target, c, words, published)
@@ -746,11 +776,24 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     if c.separate or (other_day and c.casualties) or (recent and other_day) \
             or (c.fresh_weight >= MIN_SEED_WEIGHT and c.casualties):
         return None
-    if own_place is not None and c.weight >= NAMED_WEIGHT and _acting(c, words):
+    if own_place is not None and _acting(c, words) and (
+            c.fresh_weight >= NAMED_WEIGHT or (_fighting_weight(c) >= NAMED_WEIGHT and own_span is None)):
         # `وعلى جبهة الساحل الغربي، شنت طائرات التحالف ثلاث غارات على ...`: violence named by its
-        # weapon somewhere else is an incident of its own, figures or not
+        # weapon somewhere else is an incident of its own, figures or not; `كما استهدفت الغارات مواقع
+        # في منطقة حرف سفيان` (the strikes just told) too, unless it gives a day of its own (a
+        # recalled attack: `فجر الانتحاري نفسه في الدمام ليلة الجمعة`)
         return None
     return "drop"
+
+
+def _fighting_weight(c: Clause) -> int:
+    """Weight of the clause's strongest word of fighting or bombing (`الغارات`, `المعارك`): not arrests
+    (`الموقوفين` names people held for some incident, not an incident)."""
+    return max((t.term.weight for t in c.triggers if t.term.sub_event_type is not None
+                and sub_event_index()[t.term.sub_event_type][0] in FIGHTING_TYPES), default=0)
+
+
+FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 
 
 def _acting(c: Clause, words: list[Word]) -> bool:
@@ -760,6 +803,13 @@ def _acting(c: Clause, words: list[Word]) -> bool:
         return False
     t = max(c.triggers, key=lambda t: t.term.weight)
     return not _markers()["statement"].find(words, c.wlo, t.word)
+
+
+def _killing(c: Clause) -> bool:
+    """A killing told with its figure and no weapon (`قتلت القوات 11 مسلحا`): the events stage decides
+    from who was killed whether it is an incident."""
+    return any(t.term.sub_event_type is None for t in c.triggers) and any(
+        cl.kind == "killed" and (cl.value or 0) > 0 for cl in c.claims)
 
 
 def _news(c: Clause) -> bool:

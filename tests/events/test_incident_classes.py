@@ -1,0 +1,108 @@
+"""Issue 9's classes end to end (real gazetteer, dates, claims), on report shapes written for these tests:
+round-ups, incidents without figures, trigger morphology, riots and crowd control, aims and threats
+that are no incidents, a killing with no weapon named, and schedules that date nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import pipeline
+from marsad.model import Article
+from marsad.run import process_articles
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.build()
+
+
+def events(nlp, text: str, published: str):
+    [result] = process_articles([Article(id="c1", text=text, published=published)], nlp)
+    assert result.error is None
+    return [(e.event_type, e.sub_event_type, e.location, e.date) for e in result.events]
+
+
+def test_round_up_items_are_their_own_incidents(nlp):
+    """`وفي ديالى، ...` and `من جهة أخرى، ...`: each item its own event with its own place; the items
+    that give no day happened on the day of the item before."""
+    text = ("حصاد يوم دام في العراق\n"
+            "قتل خمسة مسلحين في اشتباكات مع الجيش العراقي في مدينة الرمادي أمس الأحد. "
+            "وفي ديالى، قصفت طائرات الجيش مواقع للتنظيم في جبال حمرين وقتلت ثمانية من عناصره. "
+            "من جهة أخرى، أعدم التنظيم ثلاثة مدنيين في مدينة الموصل.")
+    assert events(nlp, text, "2016-03-14") == [
+        ("Battles", "Armed clash", "Ramadi", "2016-03-13"),
+        ("Explosions/Remote violence", "Air/drone strike", "Hamrin mountains", "2016-03-13"),
+        ("Violence against civilians", "Attack", "Mosul", "2016-03-13")]
+
+
+def test_strikes_on_another_front_need_no_figures(nlp):
+    """`وعلى جبهة الساحل الغربي، شنت طائرات التحالف غارات ...`: nobody counted, still an incident."""
+    text = ("غارات للتحالف على صعدة\n"
+            "شنت طائرات التحالف العربي، الثلاثاء، غارات على مواقع للحوثيين في مديرية رازح بمحافظة صعدة. "
+            "وعلى جبهة الساحل الغربي، شنت طائرات التحالف العربي غارات استهدفت تجمعات للحوثيين في مديرية "
+            "حيس بمحافظة الحديدة.")
+    assert [(loc, d) for _t, _s, loc, d in events(nlp, text, "2019-02-13")] == [
+        ("Razih", "2019-02-12"), ("Hays", "2019-02-12")]
+
+
+def test_a_side_remark_about_another_city_is_no_incident(nlp):
+    """A place and a weapon word in a quoted statement (`قال ... إن الضربات الجوية`) open nothing."""
+    text = ("غارات للتحالف على صعدة\n"
+            "شنت طائرات التحالف العربي، الثلاثاء، غارات على مواقع للحوثيين في مديرية رازح بمحافظة صعدة. "
+            "وقال المتحدث في مؤتمر صحفي في مدينة عدن إن الغارات مستمرة.")
+    assert [loc for _t, _s, loc, _d in events(nlp, text, "2019-02-13")] == ["Razih"]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # attached pronoun on the trigger verb
+    ("مسلحون يخطفون مهندسين في ليبيا\nخطفهم مسلحون مجهولون قرب مدينة سبها مساء الاثنين واقتادوهم إلى جهة "
+     "مجهولة.", "2017-05-09", ("Violence against civilians", "Abduction/forced disappearance", "Sabha")),
+    # plural verb ending
+    ("اغتيال ضابط في عدن\nاغتالوا ضابطا في الشرطة اليمنية بمدينة عدن صباح اليوم الأربعاء.", "2017-05-10",
+     ("Violence against civilians", "Attack", "Aden")),
+    # a killing verb with no weapon word, fighters killed
+    ("القوات تقتل مسلحين\nقتلت قوات الأمن المصرية 11 مسلحا في منطقة العريش شمال سيناء أمس الخميس.",
+     "2017-06-02", ("Battles", "Armed clash", "Al-Arish")),
+    # protest vocabulary: a crowd gathered, counted as `500 متظاهر`
+    ("احتجاجات في البصرة\nاحتشد نحو 500 متظاهر أمام مبنى المحافظة في البصرة الجمعة، مطالبين بتحسين الخدمات.",
+     "2018-07-14", ("Protests", "Peaceful protest", "Basra")),
+])
+def test_trigger_morphology_and_vocabulary(nlp, text, published, expected):
+    assert [(t, s, loc) for t, s, loc, _d in events(nlp, text, published)] == [expected]
+
+
+def test_trigger_morphology_unit():
+    """Endings and the article on a phrase's later word, without the pipeline."""
+    from marsad.extract.event_types import _inflected, _same_word
+
+    assert "خطف" in _inflected("وخطفهم")
+    assert "اغتال" in _inflected("اغتالوا")
+    assert "اشتباك" in _inflected("اشتباكا")
+    assert _same_word("الجويه", "جويه") and _same_word("مدفعيا", "مدفعي")
+    assert not _same_word("جوي", "جويه")
+    assert _inflected("هم") == ("هم",)  # too short to lose an ending
+
+
+def test_protesters_fighting_police_is_a_riot_not_a_battle_nor_a_bombing(nlp):
+    """Clashes with protesters who throw stones are Riots; tear-gas grenades are no bombs."""
+    text = ("مواجهات في وسط المدينة\nاندلعت مواجهات بين محتجين والشرطة في مدينة صفاقس مساء الأحد، "
+            "وأطلقت الشرطة قنابل مسيلة للدموع لتفريقهم، فيما رشق المحتجون قوات الأمن بالحجارة.")
+    got = [(t, s) for t, s, _l, _d in events(nlp, text, "2018-01-09")]
+    assert got == [("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    # an aim (ل + verbal noun), not a deed
+    "مسؤول أمريكي: العراق يحتاج إلى أشهر\nقال مسؤول أمريكي إن القوات العراقية تحتاج إلى ثلاثة ألوية إضافية "
+    "لاستعادة مدينة الموصل من التنظيم.",
+    # a threat: what is threatened did not happen
+    "التنظيم يتوعد بغداد\nهدد التنظيم أمس بتفجير سيارات مفخخة في أحياء بغداد.",
+])
+def test_aims_and_threats_are_no_incidents(nlp, text):
+    assert events(nlp, text, "2016-02-10") == []
+
+
+def test_a_schedule_for_tomorrow_does_not_date_the_incident(nlp):
+    text = ("انفجار في الموصل\nقتل سبعة أشخاص في انفجار سيارة مفخخة في مدينة الموصل أمس الأحد، وتعقد "
+            "الحكومة المحلية اجتماعا طارئا غدا لبحث الوضع الأمني.")
+    assert [d for _t, _s, _l, d in events(nlp, text, "2017-06-05")] == ["2017-06-04"]
