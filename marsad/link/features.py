@@ -59,6 +59,8 @@ class EventFeatures:
     docs: frozenset[str] = field(default_factory=frozenset)
     followup: bool = False  # the report says the toll rose / the wounded died since: a later report
     undated: bool = False  # the text gives no date: the event is dated by the report's publication day
+    facility: bool = False  # geocoded to a building or compound (a prison, a base): a standoff there runs on
+    continued: int = 0  # days the report says the incident had gone on before its own day ("for the 4th day")
 
     def sort_key(self) -> tuple:
         """Deterministic processing order, independent of input order."""
@@ -97,6 +99,9 @@ def _place_key(ev: Event) -> str | None:
 # Gazetteer feature classes: settlements contain spots (a prison, a district, a camp); areas are vague.
 SETTLEMENTS = frozenset({"city", "town", "village"})
 SPOTS = frozenset({"neighborhood", "facility", "prison", "camp", "base"})
+# A building or compound: an attack on it, a siege or a riot inside may run for days and stays one
+# incident (the reports come back to the same prison); a district or a camp sees many incidents.
+FACILITIES = frozenset({"facility", "prison", "base"})
 AREAS = {"admin2": 2, "admin3": 2, "admin1": 3, "region": 3, "country": 3}
 
 
@@ -164,6 +169,32 @@ def is_followup(ev: Event, claims: list[Claim], article: Article | None) -> bool
     return _followup_pattern().search(fold(" ".join(parts))) is not None
 
 
+MAX_CONTINUED_DAYS = 30  # a "for the Nth day" beyond this is a campaign's count, not one incident's
+
+
+@cache
+def _continued_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """link_words.yaml `continued_lead` + an ordinal (or "الـ12"): the incident's Nth day."""
+    data = lang.load("link_words")
+    ordinals = {key(w): int(n) for w, n in (data.get("continued_ordinals") or {}).items()}
+    leads = "|".join(re.escape(key(w)) for w in data.get("continued_lead") or [])
+    words = "|".join(re.escape(w) for w in sorted(ordinals, key=len, reverse=True))
+    number = r"ال[ـ]*\s*(?P<num>\d{1,2})(?!\d)"  # "لليوم الـ12"
+    return re.compile(rf"(?<!\w)(?:{leads})\s+(?:(?P<word>{words})(?!\w)|{number})"), ordinals
+
+
+def continued_days(text: str) -> int:
+    """How many days before the report's day the incident it tells began, by its own words
+    ("لليوم الرابع على التوالي" -> 3); 0 when it does not say the incident continued."""
+    pattern, ordinals = _continued_pattern()
+    best = 0
+    for m in pattern.finditer(fold(text)):
+        n = ordinals.get(m.group("word") or "", 0) or int(m.group("num") or 0)
+        if 2 <= n <= MAX_CONTINUED_DAYS:
+            best = max(best, n - 1)
+    return best
+
+
 def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
                 article: Article | None) -> EventFeatures:
     """Features of one article event, with its claims' figures and the words of its evidence."""
@@ -176,10 +207,15 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
     if article is not None and article.title:
         text += " " + article.title
     day = parse_day(ev.date)
+    day_end = parse_day(ev.date_end) or day
+    lead = " ".join(s.text for s in ev.evidence)
+    if article is not None:
+        lead += " " + (article.title or "") + " " + (article.text or "")[:LEAD_CHARS]
+    continued = continued_days(lead) if day is not None and day == day_end else 0
     return EventFeatures(
         member=member,
-        day=day,
-        day_end=parse_day(ev.date_end) or day,
+        day=day - dt.timedelta(days=continued) if continued else day,
+        day_end=day_end,
         published=(article.published if article and article.published else ev.published) or "",
         **_where_and_what(ev),
         actors=frozenset(ev.actors or [a for a in (ev.actor1, ev.actor2) if a]),
@@ -190,6 +226,7 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
         followup=is_followup(ev, claims, article),
         undated=not ev.date_text and day is not None and article is not None
         and parse_day(article.published) == day,
+        continued=continued,
     )
 
 
@@ -199,7 +236,8 @@ def _where_and_what(ev: Event) -> dict:
             "admin1": key(ev.admin1) if ev.admin1 else None,
             "admin2": key(ev.admin2) if ev.admin2 else None,
             "place": _place_key(ev), "lat": ev.latitude, "lon": ev.longitude,
-            "precision": _precision(ev), "scope": place_scope(ev), "event_type": ev.event_type}
+            "precision": _precision(ev), "scope": place_scope(ev), "event_type": ev.event_type,
+            "facility": bool(ev.place_id) and _features_by_id().get(ev.place_id) in FACILITIES}
 
 
 def incident_features(ev: Event) -> EventFeatures:

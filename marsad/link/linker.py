@@ -21,6 +21,15 @@ from marsad.model import Article, Claim, Event
 
 RUNNING_DAYS = 3  # beyond the day or two by which reports of one incident disagree on its date
 MAX_COMPARED = 24  # members of a large incident compared with a new report (the latest ones)
+# An event is an incident at one place on one day. Reports of it disagree on the day by a day or two
+# (crawl lag, "yesterday" read from a later publication day), so its dated reports may span this many
+# days; more only where a report says the incident went on ("for the fourth day running"), or for a
+# follow-up dated by its own publication day up to FOLLOWUP_DAYS after the incident.
+POINT_SPAN_DAYS = 2
+MAX_CONTINUED_SPAN = 30  # a report's own span longer than this (a month's campaign) is no one incident's
+# A new report must be close to the incident as a whole, not to one member (single link chains one
+# day's incident to the next): the mean of its scores against the members must reach this.
+MIN_MEAN_SCORE = 0.45
 
 
 @dataclass
@@ -34,6 +43,9 @@ class Incident:
     docs: set[str] = field(default_factory=set)
     first: dt.date | None = None
     last: dt.date | None = None
+    core: tuple[dt.date, dt.date] | None = None  # span of the reports that tell the incident itself
+    loose: tuple[dt.date, dt.date] | None = None  # span of follow-ups (a raised toll) dated by their own day
+    continued: int = 0  # the longest span a member report gives the incident by its own words
 
     def add(self, feat: EventFeatures, ev: Event) -> None:
         self.members.append(feat)
@@ -43,6 +55,59 @@ class Incident:
             if d is not None:
                 self.first = d if self.first is None or d < self.first else self.first
                 self.last = d if self.last is None or d > self.last else self.last
+        self.core, self.loose, self.continued = _spans(self, feat)
+
+
+def _own_span(feat: EventFeatures) -> int:
+    """Days a report itself says its incident went on (a range, "since", "for the Nth day")."""
+    if feat.day is None or feat.day_end is None:
+        return 0
+    days = (feat.day_end - feat.day).days
+    return days if days <= MAX_CONTINUED_SPAN else 0
+
+
+def _union(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None):
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def _spans(inc: Incident, feat: EventFeatures):
+    """The incident's spans and continuation once `feat` is a member. Reports that come back to the
+    same building or compound (a prison attack, a siege of a base) are continuation evidence: the
+    incident may run up to FAR_DAYS there."""
+    core, loose = inc.core, inc.loose
+    if feat.day is not None:
+        span = (feat.day, feat.day_end or feat.day)
+        if feat.followup:  # a raised toll reported later, dated by its own publication
+            loose = _union(loose, span)
+        else:
+            core = _union(core, span)
+    continued = max(inc.continued, _own_span(feat))
+    if feat.facility and feat.place and any(m.facility and m.place == feat.place for m in inc.members):
+        continued = max(continued, FAR_DAYS - POINT_SPAN_DAYS)
+    return core, loose, continued
+
+
+def _span_ok(core, loose, continued: int) -> bool:
+    """Reports of the incident within the point span (or the span reports say the incident went on);
+    follow-ups from a day before it to FOLLOWUP_DAYS after it."""
+    allowed = POINT_SPAN_DAYS + continued
+    if core is None:
+        return loose is None or (loose[1] - loose[0]).days <= allowed
+    if (core[1] - core[0]).days > allowed:
+        return False
+    return loose is None or ((core[0] - loose[0]).days <= 1 and (loose[1] - core[1]).days <= FOLLOWUP_DAYS)
+
+
+def fits(inc: Incident, feat: EventFeatures) -> bool:
+    """Would the incident still be one incident of a day (or of the days its reports say it went on)?"""
+    return _span_ok(*_spans(inc, feat))
+
+
+def fits_together(a: Incident, b: Incident) -> bool:
+    """Could two incidents be one without stretching past a day's incident (or its stated continuation)?"""
+    return _span_ok(_union(a.core, b.core), _union(a.loose, b.loose), max(a.continued, b.continued))
 
 
 class _Blocks:
@@ -52,6 +117,7 @@ class _Blocks:
         self.by_day: dict[tuple, dict[str | None, set[int]]] = defaultdict(lambda: defaultdict(set))
         self.by_place: dict[tuple, set[int]] = defaultdict(set)
         self.undated: dict[str | None, set[int]] = defaultdict(set)
+        self.countries: dict[dt.date, set[str | None]] = defaultdict(set)  # countries seen on a day
 
     def register(self, idx: int, feat: EventFeatures) -> None:
         if feat.day is None:
@@ -61,6 +127,7 @@ class _Blocks:
         for n in range(min((end - feat.day).days, 60) + 1):
             day = feat.day + dt.timedelta(days=n)
             self.by_day[(feat.country, day)][feat.admin1].add(idx)
+            self.countries[day].add(feat.country)
             if feat.place and feat.precision <= 2:
                 self.by_place[(feat.place, day)].add(idx)
 
@@ -76,19 +143,61 @@ class _Blocks:
         span = min((end - feat.day).days, 60)
         back = FOLLOWUP_DAYS if feat.followup else NEAR_DAYS  # a follow-up looks further back
         for n in range(-back, span + NEAR_DAYS + 1):
-            provinces = self.by_day.get((feat.country, feat.day + dt.timedelta(days=n)))
-            if not provinces:
-                continue
-            if feat.admin1 is None:
-                for ids in provinces.values():
-                    out |= ids
-            else:
-                out |= provinces.get(feat.admin1, set())
-                out |= provinces.get(None, set())
+            day = feat.day + dt.timedelta(days=n)
+            # a report whose country is unknown may be any country's; one whose country is known may
+            # be the same incident as a report that did not say where
+            countries = self.countries.get(day, set()) if feat.country is None else (feat.country, None)
+            for country in sorted(countries, key=lambda c: c or ""):
+                provinces = self.by_day.get((country, day))
+                if not provinces:
+                    continue
+                if feat.admin1 is None or country != feat.country:
+                    for ids in provinces.values():
+                        out |= ids
+                else:
+                    out |= provinces.get(feat.admin1, set())
+                    out |= provinces.get(None, set())
         if feat.place and feat.precision <= 2:
             for n in range(-FAR_DAYS, span + FAR_DAYS + 1):
                 out |= self.by_place.get((feat.place, feat.day + dt.timedelta(days=n)), set())
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoreBlock:
+    """Stored incidents a batch of reports may join: of `country` (any country when None) and
+    overlapping the days `first`..`last` (ISO dates)."""
+
+    country: str | None
+    first: str
+    last: str
+
+
+def store_blocks(article_events: list[Event], gap_days: int = 2 * FAR_DAYS) -> list[StoreBlock]:
+    """The blocks (country, date window) whose stored incidents a batch's reports can link to: each
+    report's days widened by FAR_DAYS (the longest a running incident's report may lie from it),
+    windows of one country closer than `gap_days` joined. Undated reports add nothing: they are
+    compared only with undated incidents and re-attach to incidents that already hold them."""
+    days: dict[str | None, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for ev in article_events:
+        first = parse_day(ev.date)
+        if first is None:
+            continue
+        last = max(first, parse_day(ev.date_end) or first)
+        pad = dt.timedelta(days=FAR_DAYS)
+        days[(ev.country or "").upper() or None].append((first - pad, last + pad))
+    out: list[StoreBlock] = []
+    for country in sorted(days, key=lambda c: c or ""):
+        spans = sorted(days[country])
+        lo, hi = spans[0]
+        for a, b in spans[1:]:
+            if (a - hi).days > gap_days:
+                out.append(StoreBlock(country, lo.isoformat(), hi.isoformat()))
+                lo, hi = a, b
+            else:
+                hi = max(hi, b)
+        out.append(StoreBlock(country, lo.isoformat(), hi.isoformat()))
+    return out
 
 
 def _running(inc: Incident) -> bool:
@@ -103,9 +212,13 @@ def _running(inc: Incident) -> bool:
 
 
 def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
-    """Single-link score against the incident's latest members; None when any member vetoes."""
+    """The best score against the incident's latest members, when the report is close to the
+    incident as a whole (mean score over the members, no member vetoing): None otherwise."""
     best: PairScore | None = None
     spanning = _running(inc)
+    if not fits(inc, feat):
+        return None
+    total, n = 0.0, 0
     for other in inc.members[-MAX_COMPARED:]:
         ps = score_pair(feat, other)
         if ps.veto in ("country", "admin1", "distance", "same_article"):
@@ -118,8 +231,12 @@ def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
             alike = f.get("place", 0.0) >= SAME_SPOT and f.get("actors", 0.0) >= 0.5
             if whole.veto is None and alike and (ps.veto is not None or whole.score > ps.score):
                 ps = whole
+        total, n = total + (ps.score if ps.veto is None else 0.0), n + 1
         if ps.veto is None and (best is None or ps.score > best.score):
             best = ps
+    if best is None or total / n < MIN_MEAN_SCORE:
+        return None
+    best.features["mean"] = round(total / n, 3)
     return best
 
 
@@ -205,8 +322,8 @@ def _bridge(incidents: list[Incident], bridges: list[tuple[int, int, dict]], blo
 
     for joined, other, reason in sorted(bridges, key=lambda b: (b[0], b[1])):
         a, b = find(joined), find(other)
-        if a == b or incidents[a].docs & incidents[b].docs:
-            continue  # one article reported them as two incidents
+        if a == b or incidents[a].docs & incidents[b].docs or not fits_together(incidents[a], incidents[b]):
+            continue  # one article reported them as two incidents, or together they are no day's incident
         keep, gone = min(a, b), max(a, b)
         if incidents[keep].stored is None and incidents[gone].stored is not None:
             keep, gone = gone, keep  # a stored incident keeps its id
@@ -247,11 +364,16 @@ def _merge(inc: Incident) -> Event:
         merged.estimates = merged.estimates + list(other.estimates)
         evs.append(other)
     merged.actors = _incident_actors(evs, merged)
-    days = [d for e in evs for d in (parse_day(e.date), parse_day(e.date_end)) if d]
+    # the incident's days are those its reports tell; a follow-up is dated by its own publication, and
+    # a report of the incident's Nth day dates its start
+    core_evs = [e for f, e in pairs if not f.followup] or evs
+    days = [d for e in core_evs for d in (parse_day(e.date), parse_day(e.date_end)) if d]
+    days += [f.day for f, _ in pairs if f.continued and f.day]
     days += [d for d in (parse_day(merged.date), parse_day(merged.date_end)) if d and inc.stored]
     days += [d for e in _absorbed(inc) for d in (parse_day(e.date), parse_day(e.date_end)) if d]
     if days:
-        main_days = [parse_day(e.date) for e in evs if not e.background and parse_day(e.date)]
+        main_days = [parse_day(e.date) for e in core_evs if not e.background and parse_day(e.date)]
+        main_days += [f.day for f, e in pairs if f.continued and f.day and not e.background]
         for stored in [inc.stored, *_absorbed(inc)] if inc.stored is not None else []:
             if parse_day(stored.date):
                 main_days.append(parse_day(stored.date))
@@ -303,7 +425,7 @@ def _merge_incidents(incidents: list[Incident], blocks: _Blocks, alive: list[boo
             found |= blocks.candidates(f)
         for j in sorted(found):
             guest = incidents[j]
-            if j == i or not alive[j] or host.docs & guest.docs:
+            if j == i or not alive[j] or host.docs & guest.docs or not fits_together(host, guest):
                 continue
             if host.stored is not None and guest.stored is not None and not _fresh(host):
                 continue  # two stored incidents merge only when this run's reports bridge them

@@ -36,11 +36,13 @@ UNDATED_SAME_TEXT = 0.5  # an undated later report at the province level must re
 UNDATED_SPOT_TEXT = 0.3  # ... and at the same place, a town that sees several incidents a week, this closely
 SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
 SAME_STORY_BONUS = 0.1  # tolls that only grow as the wounded die and bodies are found
+UNPLACED_TEXT = 0.35  # a report naming no country joins one that does only on shared figures or this overlap
 # Event types that often describe one incident from different angles (an attack that is both a
-# bombing and a gun battle).
+# bombing and a gun battle; a protest that some outlets call a riot).
 COMPATIBLE_TYPES = {frozenset({"Battles", "Explosions/Remote violence"}),
                     frozenset({"Battles", "Violence against civilians"}),
-                    frozenset({"Explosions/Remote violence", "Violence against civilians"})}
+                    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+                    frozenset({"Protests", "Riots"})}
 
 
 @dataclass(slots=True)
@@ -227,6 +229,9 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
         # one side does not say where: the same actors, type and words on the same or next day tell it
         score = round(score + SAME_STORY_BONUS, 3)
         feats["same_story"] = 1.0
+    if bool(a.country) != bool(b.country) and not (shared or text >= UNPLACED_TEXT):
+        # a report that does not say which country: only the same figures or the same words place it
+        return PairScore(score, feats, "country_unknown")
     corroborated = same_spot and shared > 0
     # a late report joins only a running incident, a follow-up's incident, or the same place with shared facts
     late_ok = running or corroborated or feats["date"] >= FOLLOWUP_DATE_SIM

@@ -7,9 +7,11 @@ from marsad.model import Article, Claim, Event, Span
 
 def make_event(doc: str, date: str, *, place: str, lat: float, lon: float, admin1: str, country: str,
                event_type: str, actors: list[str], evidence: str, precision: int = 1,
-               date_end: str | None = None, background: bool = False) -> Event:
+               date_end: str | None = None, background: bool = False,
+               place_id: str | None = None) -> Event:
     return Event(event_type=event_type, date=date, date_end=date_end, country=country, admin1=admin1,
-                 location=place, latitude=lat, longitude=lon, geo_precision=precision, place_id=f"p:{place}",
+                 location=place, latitude=lat, longitude=lon, geo_precision=precision,
+                 place_id=place_id or f"p:{place}",
                  actors=actors, actor1=actors[0] if actors else None,
                  actor2=actors[1] if len(actors) > 1 else None, doc_ids=[doc], background=background,
                  evidence=[Span(0, len(evidence), evidence)])

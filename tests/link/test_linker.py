@@ -15,7 +15,9 @@ TURKEY, CIV = "Military Forces of Turkey", "Civilians"
 
 
 def ghwayran(doc: str, date: str, evidence: str, date_end: str | None = None, event_type: str = "Battles"):
+    # the gazetteer's entry for the prison (a facility: reports coming back to it over days are one incident)
     return make_event(doc, date, date_end=date_end, place="Ghwayran", lat=36.47, lon=40.75,
+                      place_id="curated:syr-sinaa-prison",
                       admin1="Al-Hasakeh", country="SYR", event_type=event_type, actors=[ISIS, SDF],
                       evidence=evidence)
 
