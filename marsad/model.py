@@ -107,6 +107,9 @@ class Claim:
     spans: list[Span] = field(default_factory=list)  # every mention (headline + body repeats)
     event_id: str | None = None
     event_index: int | None = None  # which of the article's events it belongs to (before ids)
+    # a figure recalled from before the incident (an earlier attack, a campaign's or a war's toll):
+    # kept with its report, never one of the incident's estimates (marsad.reconcile.estimates)
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = _to_plain(self)
@@ -128,6 +131,7 @@ class Estimate:
     sources: list[str | None] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)  # toll over time
     superseded: list[dict[str, Any]] = field(default_factory=list)
+    outliers: list[dict[str, Any]] = field(default_factory=list)  # figures far above the incident's others
 
     def to_dict(self) -> dict[str, Any]:
         return _to_plain(self)

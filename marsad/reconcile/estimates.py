@@ -10,6 +10,12 @@ Rules (documented in docs/reconciliation.md):
   wins, then the largest figure (parts of a toll are smaller than the toll).
 - Every figure below `best` reported on or before the best figure's day is kept as `superseded`.
 - Claims of an article marked as a duplicate of another article in the corpus are not counted twice.
+- Background figures (claim.background: a toll recalled from before the incident) are not the
+  incident's: they are left out.
+- An outlier never becomes best, low or high: a figure above the incident ceiling of its kind for the
+  event's type (tolls.yaml `incident_ceilings`), or more than `outlier_factor` times the largest figure
+  of the same kind and group that another report gives on the same day or later. Outliers are listed
+  in the estimate's `outliers` and marked in its timeline.
 """
 
 from __future__ import annotations
@@ -58,9 +64,12 @@ def _rank(claim: Claim, article: Article | None, cue: str | None, head_end: int)
 
 
 def _counted(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
-    """Claims with a figure, minus those of duplicate articles whose original is in the corpus."""
+    """Claims with a figure, minus background figures and those of duplicate articles whose original
+    is in the corpus."""
     out = []
     for c in claims:
+        if c.background:
+            continue
         art = articles.get(c.doc_id)
         if art is not None and art.duplicate_of and art.duplicate_of in articles:
             continue
@@ -107,16 +116,47 @@ def _carried(ev: Event, fresh_docs: set[str]) -> list[tuple[tuple[str, str], Ran
     return out
 
 
-def estimate(kind: str, who: str, ranked: list[RankedClaim]) -> Estimate:
+@cache
+def _ceilings(event_type: str | None) -> dict[str, int]:
+    table = lang.load("tolls").get("incident_ceilings") or {}
+    return {**(table.get("default") or {}), **(table.get(event_type or "") or {})}
+
+
+def _outlier_reason(r: RankedClaim, ranked: list[RankedClaim], event_type: str | None) -> str | None:
+    """Why a figure cannot be this incident's toll: above the incident ceiling of its kind, or far
+    above what another report gives for the same group on the same day or later; else None."""
+    value = r.claim.value
+    if value is None or r.claim.stance == "denied":
+        return None
+    ceiling = _ceilings(event_type).get(r.claim.kind)
+    if ceiling is not None and value > ceiling:
+        return "ceiling"
+    later = [o.claim.value for o in ranked
+             if o.claim.doc_id != r.claim.doc_id and o.claim.value is not None and o.claim.stance != "denied"
+             and o.tier > 0 and o.day >= r.day]
+    if later and value > _outlier_factor() * max(max(later), 1):
+        return "other reports"
+    return None
+
+
+@cache
+def _outlier_factor() -> float:
+    return float(lang.load("tolls").get("outlier_factor") or 5)
+
+
+def estimate(kind: str, who: str, ranked: list[RankedClaim], event_type: str | None = None) -> Estimate:
     """One (kind, who) estimate from its ranked claims (denied ones included)."""
-    given = [r for r in ranked if r.claim.stance != "denied"]
+    reasons = {id(r): _outlier_reason(r, ranked, event_type) for r in ranked}
+    outliers = [{**_entry(r), "outlier": reasons[id(r)]} for r in ranked if reasons[id(r)]]
+    given = [r for r in ranked if r.claim.stance != "denied" and not reasons[id(r)]]
     denied = [r.claim for r in ranked if r.claim.stance == "denied"]
-    timeline = [_entry(r) for r in sorted(ranked, key=lambda r: (r.day, r.claim.doc_id, r.claim.start))]
+    timeline = [{**_entry(r), "outlier": reasons[id(r)]} if reasons[id(r)] else _entry(r)
+                for r in sorted(ranked, key=lambda r: (r.day, r.claim.doc_id, r.claim.start))]
     sources = sorted({r.claim.source or "outlet" for r in ranked})
     disputed = _disputed(denied, [r.claim for r in given])
     if not given:
         return Estimate(kind=kind, who=who, low=None, best=None, high=None, disputed=disputed,
-                        n_claims=len(ranked), sources=sources, timeline=timeline)
+                        n_claims=len(ranked), sources=sources, timeline=timeline, outliers=outliers)
     top = max(given, key=RankedClaim.key)
     best = top.claim.value
     credible = [r for r in given if r.tier > 0] or given
@@ -127,7 +167,7 @@ def estimate(kind: str, who: str, ranked: list[RankedClaim]) -> Estimate:
                   and r.claim.value < best and r.day <= top.day]
     return Estimate(kind=kind, who=who, low=min(low, best), best=best, high=max(high, best),
                     disputed=disputed, n_claims=len(ranked), sources=sources, timeline=timeline,
-                    superseded=superseded)
+                    superseded=superseded, outliers=outliers)
 
 
 def incident_estimates(claims: list[Claim], articles: dict[str, Article],
@@ -152,7 +192,8 @@ def incident_estimates(claims: list[Claim], articles: dict[str, Article],
                 groups[(c.kind, who)].append(ranked)
     for group, ranked in carried:
         groups[group].append(ranked)
-    out = [estimate(kind, who, groups[(kind, who)]) for kind, who in sorted(groups)]
+    event_type = incident.event_type if incident is not None else None
+    out = [estimate(kind, who, groups[(kind, who)], event_type) for kind, who in sorted(groups)]
     # a denial that names nobody ("denied that prisoners escaped") disputes every group given that figure
     unnamed = {kind: [r.claim for r in ranked if r.claim.stance == "denied"]
                for (kind, who), ranked in groups.items() if who == DEFAULT_WHO}
