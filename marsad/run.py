@@ -18,7 +18,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from marsad import pipeline
 from marsad.ingest.dedup import find_duplicates, fingerprint
 from marsad.ingest.metadata import Metadata, with_metadata
 from marsad.ingest.readers import read_inputs
-from marsad.link.linker import link_events
+from marsad.link.linker import link_events, store_blocks
 from marsad.model import Article, Claim, Event, IngestError, Span
 from marsad.reconcile.estimates import reconcile
 from marsad.store import db as store
@@ -199,7 +199,8 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
     del entries
     articles = StoredArticles(journal, key, ok_ids, duplicates)
     try:
-        existing = journal.store.load_events()
+        # only the stored incidents of the run's blocks (country, date window), not the whole store
+        existing = journal.store.candidate_events([astuple(b) for b in store_blocks(events)], ok_ids)
     except Exception as e:  # noqa: BLE001 - a store that fails now is listed; the outputs are still written
         store_errors.append(IngestError(_safe_url(journal.store.url), f"store not readable: "
                                         f"{type(e).__name__}: {e}"))

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, or_, select, text
+from sqlalchemy import Select, and_, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.model import Article, Claim, Estimate, Event, Span
@@ -390,6 +390,42 @@ class Store:
     def load_events(self) -> list[Event]:
         """Active incidents with their doc_ids in report order: what the linker attaches new reports to."""
         return self.events(EventFilter())
+
+    def candidate_events(self, blocks: Sequence[tuple[str | None, str, str]],
+                         doc_ids: Sequence[str] = ()) -> list[Event]:
+        """Active incidents a batch can link to, read block by block instead of the whole store: those
+        of a (country, first day, last day) block (country None: any country) whose days overlap it,
+        incidents without a country in those days, and the incidents already holding one of
+        `doc_ids` (a re-run re-attaches its reports)."""
+        conds = []
+        for country, first, last in blocks:
+            overlap = and_(func.coalesce(EventRow.date_end, EventRow.date) >= first,
+                           EventRow.date <= last + "\uffff")
+            where = [overlap]
+            if country is not None:
+                same = func.upper(EventRow.country) == country.upper()
+                where.append(or_(same, EventRow.country.is_(None)))
+            conds.append(and_(*where))
+        ids: set[str] = set()
+        with self.session() as s:
+            for i in range(0, len(conds), 50):  # a few OR-ed blocks per query
+                chunk = conds[i:i + 50]
+                active = EventRow.status == "active"
+                ids.update(s.scalars(select(EventRow.event_id).where(active, or_(*chunk))))
+            for chunk in _chunks(list(doc_ids)):
+                ids.update(s.scalars(select(EventDocumentRow.event_id).join(
+                    EventRow, EventRow.event_id == EventDocumentRow.event_id).where(
+                    EventRow.status == "active", EventDocumentRow.doc_id.in_(chunk))))
+            rows: list[EventRow] = []
+            for chunk in _chunks(sorted(ids)):
+                rows.extend(s.scalars(select(EventRow).where(EventRow.event_id.in_(chunk))))
+            docs = self._doc_ids_of(s, [r.event_id for r in rows])
+        out = []
+        for r in sorted(rows, key=lambda r: r.event_id):
+            ev = event_from_dict(dict(r.data, event_id=r.event_id))
+            ev.doc_ids = docs.get(r.event_id, [])
+            out.append(ev)
+        return out
 
     def events(self, flt: EventFilter | None = None, limit: int | None = None,
                offset: int = 0) -> list[Event]:
