@@ -7,7 +7,11 @@ incident's day or one or two days later, some reports geocoded only to the provi
 across reports of one incident, and a stream of ~150 article events a day (so a bigger corpus covers
 more days, as a growing archive does). Each size runs in its own process so peak memory is its own.
 
-usage: python bench/linking.py [--sizes 10000 20000 50000 100000] [--seed 7]
+With --real CORPUS (e.g. ../shared/corpora/ant-2018-news.jsonl.gz) it also links the article events
+the pipeline finds in a real corpus (processed once; --cache keeps them) and prints the same figures
+beside the synthetic table.
+
+usage: python bench/linking.py [--sizes 10000 20000 50000 100000] [--seed 7] [--real CORPUS [--cache PKL]]
 """
 
 from __future__ import annotations
@@ -138,19 +142,51 @@ def run_one(n: int, seed: int) -> dict:
             "pair_f1": round(pair_f1(truth, [e.event_id or "" for e in events]), 3)}
 
 
+def run_real(corpus: str, cache: str | None) -> dict:
+    """Link the article events of a real corpus (pipeline results from `bench/link_spans.py`'s cache)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from link_spans import results_of
+
+    results = results_of(corpus, Path(cache) if cache else None)
+    events = [e for r in results for e in r.events]
+    claims = [c for r in results for c in r.claims]
+    articles = {r.article.id: r.article for r in results}
+    del results
+    place_scope(Event(place_id="warm-up"))
+    before = rss_mb()
+    t0, c0 = time.perf_counter(), time.process_time()
+    incidents = link_events(events, claims, articles)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"events": len(events), "true_incidents": "-", "incidents": len(incidents), "cpu_s": round(cpu, 2),
+            "wall_s": round(wall, 2), "us_per_event": round(cpu / max(len(events), 1) * 1e6),
+            "rss_before_mb": round(before), "peak_rss_mb": round(peak), "pair_f1": "-",
+            "label": Path(corpus).name}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000, 100_000])
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--real", help="also link the article events of this real corpus")
+    ap.add_argument("--cache", help="pickle of the real corpus's pipeline results (written when absent)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--one-real", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
         print(json.dumps(run_one(a.one, a.seed)))
+        return
+    if a.one_real:
+        print(json.dumps(run_real(a.one_real, a.cache)))
         return
     rows = []
     for n in a.sizes:
         out = subprocess.run([sys.executable, __file__, "--one", str(n), "--seed", str(a.seed)],
                              capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    if a.real:
+        cmd = [sys.executable, __file__, "--one-real", a.real] + (["--cache", a.cache] if a.cache else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     base = rows[0]
     print(f"{'events':>8} {'true inc.':>9} {'linked':>8} {'CPU s':>7} {'wall s':>7} {'us/event':>8} "
@@ -159,7 +195,7 @@ def main() -> None:
         x_cpu, x_size = r["cpu_s"] / base["cpu_s"], r["events"] / base["events"]
         print(f"{r['events']:>8} {r['true_incidents']:>9} {r['incidents']:>8} {r['cpu_s']:>7} "
               f"{r['wall_s']:>7} {r['us_per_event']:>8} {x_cpu:>6.2f} {x_size:>6.1f} "
-              f"{r['rss_before_mb']:>9}M {r['peak_rss_mb']:>8}M {r['pair_f1']:>7}")
+              f"{r['rss_before_mb']:>9}M {r['peak_rss_mb']:>8}M {r['pair_f1']:>7} {r.get('label', '')}")
     print("CPU s: process time of link_events (robust to other load); RSS before: the process with its input "
           "built; peak RSS: the process's peak (input + linking).")
 
