@@ -26,13 +26,6 @@ def load_events(url: str) -> list[Event]:
         return store.load_events()
 
 
-def load_candidates(url: str, blocks: list[tuple[str | None, str, str]], doc_ids: list[str]) -> list[Event]:
-    """Only the active incidents a batch can link to: those of its (country, date window) blocks and
-    those already holding its documents (see `marsad.link.linker.store_blocks`)."""
-    with Store(url) as store:
-        return store.candidate_events(blocks, doc_ids)
-
-
 def save_run(url: str, articles: list[Article], claims: list[Claim], events: list[Event]) -> SaveStats:
     """Store documents, claims and incidents idempotently (re-running the same input adds nothing)."""
     with Store(url) as store:
