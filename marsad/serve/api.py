@@ -10,13 +10,14 @@ import json
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from marsad.serve import ingest
+from marsad.serve import ingest, schemas
 from marsad.store import EventFilter, Store
 
 router = APIRouter(prefix="/api")
@@ -63,14 +64,17 @@ def page(total: int, limit: int, offset: int, items: list[dict[str, Any]]) -> di
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/events", summary="List and filter incidents (newest first)")
+@router.get("/events", summary="List and filter incidents (newest first)", response_model=None,
+            responses={200: {"model": schemas.EventPage}})
 def list_events(flt: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_LIMIT),
                 offset: int = Query(0, ge=0), store: Store = Depends(get_store)) -> dict[str, Any]:
     total, items = store.list_events(flt, limit=limit, offset=offset)
     return page(total, limit, offset, items)
 
 
-@router.get("/events/{event_id:path}", summary="One incident: estimates, claims, reports, revisions")
+@router.get("/events/{event_id:path}", summary="One incident: estimates, claims, reports, revisions",
+            response_model=None, responses={200: {"model": schemas.EventDetail},
+                                            404: {"model": schemas.Problem}})
 def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     ev = store.get_event(event_id)
     if ev is None:
@@ -78,7 +82,8 @@ def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any
     return ev
 
 
-@router.get("/documents", summary="List documents (metadata; q searches the text)")
+@router.get("/documents", summary="List documents (metadata; q searches the text)", response_model=None,
+            responses={200: {"model": schemas.DocumentPage}})
 def list_documents(q: str | None = Query(None, max_length=200), outlet: str | None = None,
                    date_from: str | None = None, date_to: str | None = None,
                    limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
@@ -88,7 +93,8 @@ def list_documents(q: str | None = Query(None, max_length=200), outlet: str | No
     return page(total, limit, offset, items)
 
 
-@router.get("/documents/{doc_id:path}", summary="One document with its text and claims")
+@router.get("/documents/{doc_id:path}", summary="One document with its text and claims", response_model=None,
+            responses={200: {"model": schemas.DocumentOut}, 404: {"model": schemas.Problem}})
 def get_document(doc_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     doc = store.get_document(doc_id)
     if doc is None:
@@ -96,7 +102,8 @@ def get_document(doc_id: str, store: Store = Depends(get_store)) -> dict[str, An
     return doc
 
 
-@router.get("/claims", summary="List claims with their evidence")
+@router.get("/claims", summary="List claims with their evidence", response_model=None,
+            responses={200: {"model": schemas.ClaimPage}})
 def list_claims(event_id: str | None = None, doc_id: str | None = None, kind: str | None = None,
                 who: str | None = None, source: str | None = None, stance: str | None = None,
                 limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
@@ -106,7 +113,8 @@ def list_claims(event_id: str | None = None, doc_id: str | None = None, kind: st
     return page(total, limit, offset, items)
 
 
-@router.get("/facets", summary="Countries, admin1 units and event types present, with counts")
+@router.get("/facets", summary="Countries, admin1 units and event types present, with counts",
+            response_model=None, responses={200: {"model": schemas.Facets}})
 def facets(store: Store = Depends(get_store)) -> dict[str, Any]:
     return {k: [{"value": v, "count": n} for v, n in rows] for k, rows in store.facets().items()}
 
@@ -157,8 +165,15 @@ def _fallback_export(store: Store, flt: EventFilter, fmt: str) -> bytes:
     raise HTTPException(501, f"format {fmt!r} needs marsad.export")
 
 
-def require_token(request: Request) -> None:
-    """Writes need `Authorization: Bearer <token>`; with no token configured they are refused."""
+BEARER = HTTPBearer(auto_error=False, description="the token given to `marsad serve --token` or MARSAD_TOKEN")
+
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]
+
+
+def require_token(request: Request, _credentials: Credentials = None) -> None:
+    """Writes need `Authorization: Bearer <token>`; with no token configured they are refused.
+    (BEARER declares the scheme in the OpenAPI document, so /api/docs can send the token.)"""
     expected = request.app.state.token
     if not expected:
         raise HTTPException(403, "writes are disabled: start the service with --token or MARSAD_TOKEN")
@@ -172,10 +187,14 @@ def require_token(request: Request) -> None:
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest articles (one object or a list, corpus format) through the pipeline",
-             responses={400: {"description": "not JSON / not articles"}, 401: {"description": "bad token"},
-                        403: {"description": "writes disabled"}, 413: {"description": "body too large"},
-                        422: {"description": "no article could be ingested"},
-                        503: {"description": "the store could not be written"}})
+             openapi_extra=schemas.request_body(schemas.ArticleIn), response_model=None,
+             responses={201: {"model": schemas.IngestResult, "description": "stored (failed ones listed)"},
+                        400: {"model": schemas.Problem, "description": "not JSON / not articles"},
+                        401: {"model": schemas.Problem, "description": "missing or wrong bearer token"},
+                        403: {"model": schemas.Problem, "description": "writes disabled (no token set)"},
+                        413: {"model": schemas.Problem, "description": "body too large"},
+                        422: {"model": schemas.IngestResult, "description": "no article could be ingested"},
+                        503: {"model": schemas.Problem, "description": "the store could not be written"}})
 async def post_documents(request: Request) -> JSONResponse:
     ctype = request.headers.get("content-type", "")
     if ctype and "json" not in ctype:

@@ -109,6 +109,27 @@ def test_openapi_lists_the_api(client):
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
 
 
+def test_openapi_documents_the_ingest_body_the_bearer_scheme_and_typed_answers(client):
+    spec = client.get("/api/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["HTTPBearer"] == {
+        "type": "http", "scheme": "bearer",
+        "description": "the token given to `marsad serve --token` or MARSAD_TOKEN"}
+    post = spec["paths"]["/api/documents"]["post"]
+    assert post["security"] == [{"HTTPBearer": []}]
+    one, many = post["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+    assert one["required"] == ["text"] and set(one["properties"]) == {"id", "title", "text", "published",
+                                                                     "outlet", "url"}
+    assert many["type"] == "array" and many["items"] == one
+    assert post["responses"]["201"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/IngestResult"}
+    for path, model in [("/api/events", "EventPage"), ("/api/events/{event_id}", "EventDetail"),
+                        ("/api/claims", "ClaimPage"), ("/api/documents", "DocumentPage"),
+                        ("/api/facets", "Facets")]:
+        answer = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert answer == {"$ref": f"#/components/schemas/{model}"}, path
+    assert "stance" in spec["components"]["schemas"]["ClaimOut"]["properties"]
+
+
 # ---------------------------------------------------------------- writes
 
 

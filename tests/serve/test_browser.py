@@ -155,6 +155,7 @@ def test_list_filter_open_hasakah_event(served, tmp_path):
             page.goto(base + "/api/docs")  # Swagger UI from the package, under the CSP
             page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
             assert page.locator(".swagger-ui .opblock").count() >= 7
+            assert page.locator(".swagger-ui button.authorize").count() == 1  # the bearer scheme
         finally:
             browser.close()
     assert hosts <= {"127.0.0.1"}, f"the page reached out to {hosts - {'127.0.0.1'}}"
