@@ -48,6 +48,8 @@ _TARGET_WORDS = frozenset(_FW["target_words"])
 _ARMY_WORDS = frozenset(_FW["army_words"])
 _EXCHANGE = _FW["exchange"]  # مقابل
 _PARTITIVE = _FW["partitive"]  # من
+_OF_THEM = frozenset(_FW["of_them"])  # منهم, منهن
+_THEM_REACH = 300  # characters before the sentence in which `منهم` may find its group
 _OUT_OF = _FW["out_of"]  # أصل (من أصل 110)
 _RANKS = _FW["ranks"]  # صفوف (في صفوف X)
 _RANKS_PREP = _FW["ranks_prep"]  # في
@@ -151,6 +153,7 @@ class ClaimExtractor:
         ktext = doc_keyed(doc)
         text = doc_text(doc)  # spaCy builds doc.text from the tokens on every access: read once
         self._text, self._norm, self._ktext = text, norm, ktext
+        self._doc = doc
         article = doc._.article
         self._doc_id = article.id if article is not None else ""
         self._forces_seen: dict[str, set[str]] = {"Military forces": set(), "Security forces": set()}
@@ -348,14 +351,25 @@ class ClaimExtractor:
             who_span = self._who(ctx, m, num_starts) or self._toll_group(ctx, m)
             who_actor, who_text = None, None
             if who_span:
-                who_actor, who_text = who_span[2], ctx.view.original(who_span[0], who_span[1])
+                who_actor = who_span[2]
+                # the whole phrase, head and adjectives (14 من العناصر المتشددة): its words and its group
+                end = who.phrase_end(toks, who_span[1], len(toks), ctx.view.trigger_at | num_starts) \
+                    if who_span[0] >= m.num_end else who_span[1]
+                who_text = ctx.view.original(who_span[0], end)
+                if end > who_span[1] and who_actor.name in self.generic:
+                    better = self.actors.lookup(who_text)
+                    if better is not None and better.inter is not None and better.name not in self.generic:
+                        who_actor = better
             else:
                 after = toks[m.num_end] if m.num_end < len(toks) else None
                 linked = prev_f is not None and (self._linked(ctx, m, prev_m) or
                                                  (after is not None and after.text in _BREAKDOWN))
                 others = after is not None and who.is_others(after)
                 ref = self._who_ref(ctx, m, kind, out, previous, prev_f, others, linked, after)
-                if ref is not None:
+                them = self._of_them(ctx, m, speakers) if after is not None and after.text in _OF_THEM else None
+                if them is not None:  # قتل 21 منهم: of the group named last before the figure
+                    who_actor, who_text = them
+                elif ref is not None:
                     who_actor = self.actors.get(ref.claim.who) if ref.claim.who else None
                     who_text = ref.claim.who_text
                 if who_actor is None and m.value is not None:
@@ -439,6 +453,24 @@ class ClaimExtractor:
         if prev_f.breakdown and not (linked and prev_f.claim.kind == kind):
             return next((f for f in reversed(out) if not f.breakdown), None)
         return prev_f
+
+    def _of_them(self, ctx: _SentCtx, m, speakers: list[Speaker]) -> tuple[Actor, str] | None:
+        """The group `منهم` points back to: the last group named before the figure, in its sentence (not
+        its speaker: وقالت القوات إنها قتلت 13 منهم) or just before it (a party, soldiers, civilians;
+        not a source, not people)."""
+        def fits(act: Actor) -> bool:
+            return act.inter is not None and act.role in ("armed", "civilians") and act.name != _UNIDENTIFIED
+
+        speaking = {sp.source for sp in speakers}
+        here = [(a, b, act) for a, b, act in ctx.view.actors
+                if b <= m.start and fits(act) and act.name not in speaking]
+        if here:
+            a, b, act = here[-1]
+            return act, ctx.view.original(a, b)
+        sent_start = self._norm.to_original(ctx.toks[0].start, ctx.toks[0].end)[0] if ctx.toks else 0
+        before = [x for x in self.actors.find(self._doc)
+                  if x.end <= sent_start and sent_start - x.end < _THEM_REACH and fits(x.actor)]
+        return (before[-1].actor, before[-1].text) if before else None
 
     def _total_phrase(self, ctx: _SentCtx, m) -> bool:
         """A figure given as a toll or count (حصيلة القتلى إلى N, عدد الشهداء N) just before it."""
@@ -849,6 +881,10 @@ def _compatible(a: str, b: str) -> bool:
     if a == b or a in _ANY_WHO or b in _ANY_WHO:
         return True
     table = actor_table()
+    ax, bx = table.get(a), table.get(b)
+    if ax is not None and bx is not None and ax.country and ax.country == bx.country \
+            and ax.inter in (1, 8) and bx.inter in (1, 8):
+        return True  # the army and the police of one state (مجندين من الأمن المركزي ... 18 منهم)
     for x, y in ((a, b), (b, a)):
         other = table.get(y)
         if other is None:

@@ -63,6 +63,9 @@ _LEAD = frozenset(_FW["lead"])
 _NATIONALITY_ENDINGS = tuple(_FW["nationality_endings"])
 _QUOTE_CHARS = frozenset("\"“”«»″()")
 _UNIDENTIFIED = "Unidentified persons"
+# Word endings (match keys, ta marbuta as ه) of adjectives after a group noun: nisba and participles.
+_ADJ_ENDINGS = tuple(_FW["adjective_endings"])
+_PARTICIPLE_ENDINGS = tuple(_FW["participle_endings"])
 # Generic forces a country makes specific (actors.country_forces).
 _GENERIC_FORCES = frozenset({"Military forces", "Security forces"})
 
@@ -113,9 +116,15 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
                     return nxt  # ستة أفراد من عائلة واحدة: people of a category are that category
                 break  # جنود مصريين: a nationality after soldiers does not make them civilians
             if nxt[2].name not in lex.generic:
-                return nxt
-            first = nxt
+                return _joined(first, nxt)
+            first = _joined(first, nxt)
     return first
+
+
+def _joined(head: tuple[int, int, Actor], adj: tuple[int, int, Actor]) -> tuple[int, int, Actor]:
+    """A group word right after a generic head (العناصر التكفيرية, جنود رومانيين) is its adjective:
+    the phrase runs from the head; a group named apart (عنصرا من تنظيم داعش) keeps its own span."""
+    return (head[0], adj[1], adj[2]) if adj[0] == head[1] else adj
 
 
 def is_others(tok: Tok) -> bool:
@@ -169,3 +178,38 @@ def _named_groups(actors: list, lex: WhoLexicon) -> list[Actor]:
 def _against_civilians(ev, lex: WhoLexicon) -> bool:
     """The incident is of a type whose unnamed victims are civilians (who.yaml `civilian_events`)."""
     return ev.event_type in lex.civilian_events or ev.sub_event_type in lex.civilian_events
+
+
+def phrase_end(toks: list[Tok], end: int, stop: int, blocked: set[int] | frozenset[int] = frozenset()) -> int:
+    """The end of the group's noun phrase: the head (ending at `end`) and up to two adjectives agreeing
+    with it in definiteness (العناصر التكفيرية, جنود رومانيين, متمردا حوثيا). An adjective is told by
+    its form: a nisba ending (ي, ية, يين, يون ...) or a participle (م- with at least four letters)."""
+    if end <= 0 or end > len(toks):
+        return end
+    head_def = _definite(toks[end - 1].text)
+    k = end
+    lex = lexicon()
+    while k < min(stop, end + 2, len(toks)):
+        t = toks[k]
+        if not t.is_word or k in blocked or t.text in _LEAD or not lex.gap_stops.isdisjoint(variants(t.text)):
+            break
+        if _definite(t.text) != head_def or not _adjective(t.text):
+            break
+        k += 1
+    return k
+
+
+def _definite(word: str) -> bool:
+    w = lex_key(word)
+    return w.startswith(("ال", "وال", "بال", "لل", "فال"))
+
+
+def _adjective(word: str) -> bool:
+    w = lex_key(word)
+    for p in ("وال", "فال", "بال", "ال", "لل"):
+        if w.startswith(p):
+            w = w[len(p):]
+            break
+    if len(w) < 4:
+        return False  # في, التي: too short to be a nisba or a participle
+    return w.endswith(_ADJ_ENDINGS) or (w.startswith("م") and w.endswith(_PARTICIPLE_ENDINGS))

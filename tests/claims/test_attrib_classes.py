@@ -171,3 +171,19 @@ def test_speakers_found_through_structure(run, text, expected):
 def test_residents_who_speak_are_eyewitnesses(run):
     doc = run("قتل مسلحون 6 مزارعين في هجوم على قرية بوسط مالي، بحسب سكان.")
     assert [(c.value, c.who, c.source) for c in doc._.claims] == [(6, "Civilians", "Eyewitnesses")]
+
+
+# --- the whole phrase: head and adjectives, and `منهم`
+def test_the_group_phrase_keeps_its_adjectives(run):
+    doc = run("وأعلنت القوات المسلحة مقتل 9 من العناصر التكفيرية خلال مداهمات في وسط سيناء.")
+    assert [(c.value, c.who, c.who_text) for c in doc._.claims] == [(9, "Militants", "العناصر التكفيرية")]
+
+
+def test_a_short_word_after_the_group_is_no_adjective(run):
+    doc = run("أصيب أربعة جنود فرنسيين في هجوم بقذائف الهاون على قاعدة غاو شمال مالي.")
+    assert [(c.value, c.who_text) for c in doc._.claims] == [(4, "جنود فرنسيين")]
+
+
+def test_of_them_points_back_to_the_group_named_before(run):
+    doc = run("هاجم مسلحو حركة الشباب قرية في جوبا السفلى. وقالت القوات الكينية إنها قتلت 13 منهم.")
+    assert [(c.value, c.who) for c in doc._.claims] == [(13, "Al Shabaab")]
