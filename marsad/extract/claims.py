@@ -366,7 +366,8 @@ class ClaimExtractor:
                                                  (after is not None and after.text in _BREAKDOWN))
                 others = after is not None and who.is_others(after)
                 ref = self._who_ref(ctx, m, kind, out, previous, prev_f, others, linked, after)
-                them = self._of_them(ctx, m, speakers) if after is not None and after.text in _OF_THEM else None
+                of_them = after is not None and after.text in _OF_THEM
+                them = self._of_them(ctx, m, speakers) if of_them else None
                 if them is not None:  # قتل 21 منهم: of the group named last before the figure
                     who_actor, who_text = them
                 elif ref is not None:
