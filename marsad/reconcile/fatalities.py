@@ -149,7 +149,8 @@ class UcdpDeaths:
 
 
 def ucdp_sides(ev: Event) -> tuple[str | None, str | None]:
-    """Side A and side B as UCDP orders them: a state actor (inter 1) is side A when present."""
+    """Side A and side B as UCDP orders them: a state actor (inter 1, or 8: forces of states abroad,
+    coalitions of states) is side A when present."""
     a, b = ev.actor1, ev.actor2
     if not a and not b:
         named = [x for x in ev.actors if x]
@@ -157,9 +158,16 @@ def ucdp_sides(ev: Event) -> tuple[str | None, str | None]:
     table = actor_table()
     inter_a = (table.get(a).inter if a and table.get(a) else ev.inter1)
     inter_b = (table.get(b).inter if b and table.get(b) else ev.inter2)
-    if inter_b == 1 and inter_a != 1:
+    if _state(b, inter_b) and not _state(a, inter_a):
         a, b = b, a
     return a, b
+
+
+def _state(name: str | None, inter: int | None) -> bool:
+    """A state's forces (ACLED inter 1) or forces of states abroad and coalitions of states (inter 8,
+    armed): UCDP's government side."""
+    actor = actor_table().get(name) if name else None
+    return inter == 1 or (inter == 8 and (actor is None or actor.role == "armed"))
 
 
 def _side_of(who: str | None, side_a: str | None, side_b: str | None) -> str:

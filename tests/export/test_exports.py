@@ -212,3 +212,36 @@ def test_export_of_a_mistyped_store_creates_nothing_and_stdout_export(tmp_path):
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     assert [json.loads(line)["event_id"] for line in lines] == ["SYR-20220120-abc"]
     assert not (tmp_path / "-").exists() and not Path("-").exists()
+
+
+def test_ucdp_names_governments_codes_coalition_strikes_state_based_and_drops_zero_deaths(tmp_path):
+    arts = {"y1": Article("y1", "غارة\n\nمقتل 9 مدنيين في غارة للتحالف", published="2018-08-09",
+                          outlet="Saba"),
+            "s1": Article("s1", "اشتباك\n\nمقتل 5 من داعش و3 جنود", published="2018-05-02", outlet="SANA"),
+            "p1": Article("p1", "تظاهرة\n\nتظاهرة سلمية", published="2018-05-03", outlet="SANA")}
+    strike = Event(event_id="YEM-20180809-a", event_type="Explosions/Remote violence",
+                   sub_event_type="Air/drone strike", date="2018-08-09", country="YEM",
+                   actor1="Saudi-led coalition", actor2=CIV, inter1=8, inter2=7, doc_ids=["y1"])
+    clash = Event(event_id="SYR-20180502-b", event_type="Battles", date="2018-05-02", country="SYR",
+                  actor1=ISIS, actor2="Military Forces of Syria", inter1=2, inter2=1, doc_ids=["s1"])
+    protest = Event(event_id="SYR-20180503-c", event_type="Protests", date="2018-05-03", country="SYR",
+                    doc_ids=["p1"])
+    claims = [Claim("y1", "killed", 9, who=CIV, event_id=strike.event_id, start=12),
+              Claim("s1", "killed", 5, who=ISIS, event_id=clash.event_id, start=12),
+              Claim("s1", "killed", 3, who="Military Forces of Syria", event_id=clash.event_id, start=20)]
+    reconcile([strike, clash, protest], claims, arts)
+    out = tmp_path / "ged.csv"
+    assert export(ExportData([strike, clash, protest], group_claims(claims), arts), "ucdp", out) == 2
+    _, (y, s) = read_csv(out)  # the protest, with no death, is no GED row
+    assert (y["side_a"], y["side_b"], y["type_of_violence"]) == ("Saudi-led coalition", "", "1")
+    assert (y["deaths_civilians"], y["best"]) == ("9", "9")
+    assert (s["side_a"], s["side_b"], s["type_of_violence"]) == ("Government of Syria", ISIS, "1")
+    assert (s["deaths_a"], s["deaths_b"], s["best"]) == ("3", "5", "8")
+    assert (s["conflict_name"], s["dyad_name"]) == ("Syria: Government of Syria",
+                                                    f"Government of Syria - {ISIS}")
+    assert s["gwnoa"] == "652" and s["gwnob"] == ""
+    for col in ("conflict_new_id", "dyad_new_id", "side_a_new_id", "side_b_new_id"):
+        assert 9_000_000 <= int(s[col]) <= 9_999_999, col
+    again = tmp_path / "again.csv"
+    export(ExportData([clash], group_claims(claims), arts), "ucdp", again)
+    assert read_csv(again)[1][0]["dyad_new_id"] == s["dyad_new_id"]  # stable across exports
