@@ -36,6 +36,7 @@ class WhoLexicon:
     civilian_events: frozenset[str]
     counted_as_militants: frozenset[str]
     militants: str
+    government_voices: frozenset[str]
 
 
 @cache
@@ -53,7 +54,8 @@ def lexicon() -> WhoLexicon:
                       frozenset(lex_key(w) for w in d["victim_nouns"]),
                       _nationality_forms(d["nationalities"]), frozenset(d["civilian_kinds"]),
                       d["people_hurt"], frozenset(d["unnamed_attackers"]),
-                      frozenset(d["civilian_events"]), frozenset(d["counted_as_militants"]), d["militants"])
+                      frozenset(d["civilian_events"]), frozenset(d["counted_as_militants"]), d["militants"],
+                      frozenset(d["government_voices"]))
 
 
 _FW = lang.load("function_words")["who"]  # marsad/lang/ar/function_words.yaml (match-key form)
@@ -154,6 +156,8 @@ def resolve_groups(claims: list, events: list) -> None:
             c.who = forces[(iso, c.who)].name
         if iso and c.source in _GENERIC_FORCES and (iso, c.source) in forces:
             c.source = forces[(iso, c.source)].name
+        elif iso and c.source in lex.government_voices and table.get(f"Government of {_country_name(iso)}"):
+            c.source = f"Government of {_country_name(iso)}"  # بحسب مسؤولين in Kabul: the Afghan government
         if c.who == _UNIDENTIFIED and c.kind in lex.civilian_kinds and c.value is not None \
                 and ev is not None and _against_civilians(ev, lex):
             c.who = lex.people_hurt
@@ -213,3 +217,13 @@ def _adjective(word: str) -> bool:
     if len(w) < 4:
         return False  # في, التي: too short to be a nisba or a participle
     return w.endswith(_ADJ_ENDINGS) or (w.startswith("م") and w.endswith(_PARTICIPLE_ENDINGS))
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """ISO3 -> ACLED country name as used in actor names (actor_countries.yaml)."""
+    return {iso: row["en"] for iso, row in lang.load("actor_countries")["countries"].items()}
+
+
+def _country_name(iso: str) -> str:
+    return _country_names().get(iso, iso)

@@ -187,3 +187,13 @@ def test_a_short_word_after_the_group_is_no_adjective(run):
 def test_of_them_points_back_to_the_group_named_before(run):
     doc = run("هاجم مسلحو حركة الشباب قرية في جوبا السفلى. وقالت القوات الكينية إنها قتلت 13 منهم.")
     assert [(c.value, c.who) for c in doc._.claims] == [(13, "Al Shabaab")]
+
+
+def test_unnamed_officials_speak_for_the_incident_countrys_government(run):
+    doc = run("قتل 12 شخصا في تفجير انتحاري استهدف مسجدا في كابول، بحسب مسؤولين.")
+    assert [(c.value, c.source) for c in doc._.claims] == [(12, "Government of Afghanistan")]
+
+
+def test_the_army_as_a_speaker_is_the_countrys_army(run):
+    doc = run("أعلن الجيش مقتل 8 جنود في هجوم على كمين أمني في شمال سيناء.")
+    assert [(c.value, c.source) for c in doc._.claims] == [(8, "Military Forces of Egypt")]
