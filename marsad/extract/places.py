@@ -89,6 +89,8 @@ def _config() -> dict[str, Any]:
         "designator_last": {k.rsplit(" ", 1)[-1] for k in designators},
         "country_words": _country_words(cur),
         "street_words": {key(w) for w in cur.get("street_words") or []},
+        # names that are also ordinary words (mined, reviewed): they need place context to count
+        "needs_context": {key(w) for w in _flat((lang.load("place_words_mined") or {}).get("needs_context"))},
     }
 
 
@@ -436,7 +438,8 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                         "cands": cands, "qualifier": qual, "site": site, "weak": weak, "patronym": patronym,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]],
-                        "metonym": metonym, "doc_countries": doc_countries})
+                        "metonym": metonym, "doc_countries": doc_countries,
+                        "common": n == 1 and bool({k, norms[i][cut:]} & cfg["needs_context"])})
         i += n
     return out
 
@@ -512,12 +515,16 @@ def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     when another mention of the doc lies in one of its governorates.
     """
     support: set[tuple[str, str | None]] = set()
+    countries: set[str] = set(matches[0]["doc_countries"]) if matches else set()
     minor_only = []
     for m in matches:
         minor = all(c.feature in _MINOR for c in m["cands"])
         minor_only.append(minor)
-        if m["weak"] or m["patronym"]:
+        if m["weak"] or m["patronym"] or m["common"]:
             continue
+        if len({c.country for c in m["cands"]}) == 1:
+            countries.add(m["cands"][0].country)
+        countries.update(c.country for c in m["cands"] if c.feature == "country")  # `بالسعودية`
         # governorates the doc surely names: big units, or a small place introduced as one
         areas = {(c.country, c.admin1) for c in m["cands"] if c.feature in _SUPPORTING}
         if not areas and m["qualifier"]:
@@ -532,6 +539,15 @@ def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if m["patronym"] or ((m["weak"] or (minor and not (m["qualifier"] or m["site"]))) and not any(
                 (c.country, c.admin1) in support for c in m["cands"])):
             continue
+        if m["common"] and not m["features"]:
+            # `بالضلوع في` (involvement), `بيتين` (two houses), `في الزاوية` (the corner): a name that is
+            # also an ordinary word needs place context beyond a preposition: another place of its
+            # province (a village) or of its country (a town, city or province) in the report
+            cands = tuple(c for c in m["cands"] if (c.country, c.admin1) in support or (
+                c.feature not in _MINOR and c.country in countries))
+            if not cands:
+                continue
+            m["cands"] = cands
         out.append(m)
     return out
 

@@ -86,3 +86,23 @@ def test_a_nationality_adjective_beside_a_place_is_not_a_place(nlp):
 
 def test_a_name_after_bin_is_a_lineage(nlp):
     assert found(nlp, "قال الشيخ حمد بن جاسم إن الأزمة طويلة") == []
+
+
+@pytest.mark.parametrize("text", [
+    "اتهم النائب العام الموظف بالضلوع في قضايا رشوة",  # الضلوع: involvement, not Ad Dulu' (Yemen)
+    "هدمت الجرافات بيتين في الحي القديم",  # بيتين: two houses, not Beitin
+    "جلس الشاهد في الزاوية طوال الجلسة",  # الزاوية: the corner, not Zawiya (Libya)
+    "وصفت الحكومة الاتفاق بأنه حجر الزاوية في العلاقات",
+    "عينت الوزارة سفيرة جديدة في باريس",  # سفيرة: an ambassador, not al-Safira (Aleppo)
+])
+def test_an_ordinary_word_that_names_a_village_needs_place_context(nlp, text):
+    assert [p for p in found(nlp, text) if p[1] in ("Ad Dulu'", "Beitin", "Zawiya", "Al-Safira", "As-Safira")] == []
+
+
+def test_the_same_words_count_with_place_context(nlp):
+    # a designator, or another place of the same country in the report
+    assert found(nlp, "قتل ثلاثة في اشتباكات بمدينة الزاوية غرب طرابلس") == [
+        ("الزاوية", "Zawiya", "city", "LBY", 1), ("طرابلس", "Tripoli", "city", "LBY", 2)]
+    assert found(nlp, "اندلعت اشتباكات في الزاوية غرب العاصمة الليبية طرابلس")[0][:4] == (
+        "الزاوية", "Zawiya", "city", "LBY")
+    assert found(nlp, "عقدت القمة في الظهران بالسعودية")[0][:4] == ("الظهران", "Dhahran", "city", "SAU")
