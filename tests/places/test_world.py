@@ -96,7 +96,8 @@ def test_a_name_after_bin_is_a_lineage(nlp):
     "عينت الوزارة سفيرة جديدة في باريس",  # سفيرة: an ambassador, not al-Safira (Aleppo)
 ])
 def test_an_ordinary_word_that_names_a_village_needs_place_context(nlp, text):
-    assert [p for p in found(nlp, text) if p[1] in ("Ad Dulu'", "Beitin", "Zawiya", "Al-Safira", "As-Safira")] == []
+    words = ("Ad Dulu'", "Beitin", "Zawiya", "Al-Safira", "As-Safira")
+    assert [p for p in found(nlp, text) if p[1] in words] == []
 
 
 def test_the_same_words_count_with_place_context(nlp):
