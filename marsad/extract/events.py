@@ -250,7 +250,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
         air_forces = _air_forces(words)
         if len(air_forces) == 1:
             strikers = air_forces
-    _set_place(ev, inc, clause_actors, {a.country for a in strikers})
+    _set_place(ev, inc, clause_actors, {a.country for a in strikers}, doc.user_data.get("marsad_country"))
     main_group = _main_group(doc, words, inc, actor_mentions)
     cited = _cited(words, clause_actors)
     # a party named in this incident only as a cited source is no side of it
@@ -294,7 +294,7 @@ def _incident_actors(inc: Incident, mentions: list[Any]) -> list[tuple[Any, Clau
 
 
 def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
-               attacker_countries: set[str | None] | None = None) -> None:
+               attacker_countries: set[str | None] | None = None, report_country: str | None = None) -> None:
     m = inc.place
     if m is not None:
         p = m.place
@@ -314,6 +314,8 @@ def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]
                         if iso not in (attacker_countries or set()))  # `غارة تركية`: who struck, not where
     if not countries:
         countries = Counter(m.actor.country for m, _c in clause_actors if m.actor.country)
+    if not countries and report_country:  # the country the whole report is about (places.report_country)
+        countries = Counter([report_country])
     if not countries:
         return
     iso = countries.most_common(1)[0][0]

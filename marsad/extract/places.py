@@ -369,6 +369,7 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
     sent_of: list[int] = []
     sent_countries: list[set[str]] = []
     adjective_forms = _adjective_forms()
+    nisba: Counter = Counter()
     for j, norm in enumerate(norms):
         if starts[j] or not sent_countries:
             sent_countries.append(set())
@@ -376,6 +377,8 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         iso = adjective_forms.get(norm)
         if iso:
             sent_countries[-1].add(iso)
+            nisba[iso] += 1
+    doc.user_data["marsad_nisba"] = nisba
     doc_countries: set[str] = set().union(*sent_countries) if sent_countries else set()
     # words worth a look: a name may start there, or a designator stands right before
     interesting = _interesting_tokens(norms)
@@ -677,7 +680,25 @@ def find_places(doc) -> list[PlaceMention]:
                                 _precision(best, m), m["qualifier"], m["fuzzy"], m["metonym"]))
     out = _inside_named_town(matches, out)
     doc._.places = out
+    doc.user_data["marsad_country"] = report_country(out, doc.user_data.get("marsad_nisba") or Counter())
     return out
+
+
+LEAD_CHARS = 400  # the headline and lead, where a report says where it is from (its dateline)
+
+
+def report_country(mentions: list[PlaceMention], nisba: Counter) -> str | None:
+    """The country a report is about (ISO3), from every cue: the places it names (a country counts
+    double, the dateline and lead double again, a government named by its seat too: `طهران تنفي`)
+    and its nisba adjectives (`السلطات الإندونيسية`). What an event with no place of its own falls
+    back to; None when the report names no country at all."""
+    votes: Counter = Counter()
+    for m in mentions:
+        w = (2.0 if m.place.feature == "country" else 1.0) * (2.0 if m.start < LEAD_CHARS else 1.0)
+        votes[m.place.country] += w
+    for iso, n in nisba.items():
+        votes[iso] += 0.5 * n
+    return max(votes, key=lambda c: (votes[c], c)) if votes else None
 
 
 _SUBORDINATE = _MINOR | {"admin2", "admin3"}  # names that a town named right after can place

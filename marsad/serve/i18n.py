@@ -66,8 +66,10 @@ LABELS: dict[str, dict[str, str]] = {
     "not_found": {"en": "Not found", "ar": "غير موجود"},
     "merged_into": {"en": "This event was merged into", "ar": "دُمج هذا الحدث في"},
     "attribution": {"en": "Map data and place names", "ar": "بيانات الخريطة وأسماء الأماكن"},
-    "basemap": {"en": "Base map: admin-1 boundaries (OCHA COD-AB, Who's On First); no tiles.",
-                "ar": "الخريطة الأساسية: حدود المحافظات (OCHA COD-AB و Who's On First)، بلا بلاطات."},
+    "basemap": {"en": "Base map: countries (Natural Earth) and admin-1 boundaries (OCHA COD-AB, "
+                      "Who's On First); no tiles.",
+                "ar": "الخريطة الأساسية: الدول (Natural Earth) وحدود المحافظات "
+                      "(OCHA COD-AB و Who's On First)، بلا بلاطات."},
     "event": {"en": "Event", "ar": "حدث"},
     "document": {"en": "Report", "ar": "تقرير"},
     "published": {"en": "Published", "ar": "تاريخ النشر"},

@@ -1,4 +1,5 @@
-// Marsad map: Leaflet over the admin-1 polygons (no tile server), one circle per geocoded event.
+// Marsad map: Leaflet over a world base layer (Natural Earth countries) and the admin-1 polygons
+// (no tile server), one circle per geocoded event: colour = event type, size = people killed.
 // Event data arrives as JSON in <script type="application/json" id="map-points">; every string is
 // set with textContent, never as HTML.
 (function () {
@@ -12,7 +13,7 @@
   var map = L.map(el, { zoomSnap: 0.25, attributionControl: true, zoomAnimation: false, fadeAnimation: false,
                         markerZoomAnimation: false });
   map.attributionControl.setPrefix("Leaflet");
-  map.attributionControl.addAttribution("Admin-1: OCHA COD-AB, Who's On First");
+  map.attributionControl.addAttribution("Countries: Natural Earth; admin-1: OCHA COD-AB, Who's On First");
   map.setView([34.5, 41], 5, { animate: false });
   var colors = { "Battles": "#b2182b", "Explosions/Remote violence": "#e08214", "Violence against civilians": "#762a83",
                  "Protests": "#2166ac", "Riots": "#35978f", "Strategic developments": "#1b7837" };
@@ -29,9 +30,39 @@
     return box;
   }
 
+  function radius(killed) { return 5 + Math.min(12, Math.sqrt(killed || 0)); }
+
+  // Legend: one swatch per event type on the map, and circles for 0, 10 and 100 killed.
+  function legend() {
+    var box = L.DomUtil.create("div", "map-legend");
+    var labels = {};
+    points.forEach(function (p) { if (p.type) { labels[p.type] = p.type_label || p.type; } });
+    Object.keys(colors).forEach(function (t) {
+      if (!labels[t]) { return; }
+      var row = L.DomUtil.create("div", "row", box);
+      var sw = L.DomUtil.create("span", "dot", row);
+      sw.style.background = colors[t];
+      row.appendChild(document.createTextNode(labels[t]));
+    });
+    var sizes = L.DomUtil.create("div", "row sizes", box);
+    [0, 10, 100].forEach(function (k) {
+      var d = L.DomUtil.create("span", "dot", sizes);
+      var r = radius(k);
+      d.style.width = d.style.height = (2 * r) + "px";
+      sizes.appendChild(document.createTextNode(k + " "));
+    });
+    sizes.appendChild(document.createTextNode(el.getAttribute("data-killed-word") || "killed"));
+    return box;
+  }
+  if (points.length) {
+    var ctl = L.control({ position: "bottomright" });
+    ctl.onAdd = legend;
+    ctl.addTo(map);
+  }
+
   var markers = L.featureGroup();
   points.forEach(function (p) {
-    var r = 5 + Math.min(12, Math.sqrt(p.killed || 0));
+    var r = radius(p.killed);
     var m = L.circleMarker([p.lat, p.lon], { radius: r, color: "#222", weight: 1,
       fillColor: colors[p.type] || "#555", fillOpacity: 0.8 });
     m.bindPopup(popup(p));
@@ -49,13 +80,28 @@
     el.setAttribute("data-markers", String(points.length));
   }
 
-  fetch(el.getAttribute("data-geo") || "/geo/admin1.geojson")
-    .then(function (r) { return r.ok ? r.json() : null; })
+  function getJSON(url) {
+    return fetch(url).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+  }
+
+  Promise.all([getJSON(el.getAttribute("data-world") || "/static/world.geojson"),
+               getJSON(el.getAttribute("data-geo") || "/geo/admin1.geojson")])
     .then(function (geo) {
-      var base = null;
-      if (geo) {
-        base = L.geoJSON(geo, {
-          style: { color: "#7a8591", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
+      var world = geo[0], admin1 = geo[1], base = null;
+      if (world) {
+        base = L.geoJSON(world, {
+          style: { color: "#9aa4ad", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
+          onEachFeature: function (f, layer) {
+            var name = document.createElement("span");
+            name.textContent = (f.properties || {}).name || "";
+            layer.bindTooltip(name, { sticky: true });
+          }
+        }).addTo(map);
+        el.setAttribute("data-countries", String(world.features ? world.features.length : 0));
+      }
+      if (admin1) {
+        var provinces = L.geoJSON(admin1, {
+          style: { color: "#7a8591", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: world ? 0 : 1 },
           onEachFeature: function (f, layer) {
             var name = document.createElement("span");
             var props = f.properties || {};
@@ -63,9 +109,9 @@
             layer.bindTooltip(name, { sticky: true });
           }
         }).addTo(map);
-        el.setAttribute("data-admin1", String(geo.features ? geo.features.length : 0));
+        base = base || provinces;
+        el.setAttribute("data-admin1", String(admin1.features ? admin1.features.length : 0));
       }
       finish(base);
-    })
-    .catch(function () { finish(null); });
+    });
 })();
