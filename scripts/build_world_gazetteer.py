@@ -80,6 +80,10 @@ def decode_topojson(topo: dict, obj: str) -> list[dict]:
         for i in ids:
             pts = arcs[i] if i >= 0 else arcs[~i][::-1]
             out.extend(pts if not out else pts[1:])
+        if out and max(x for x, _ in out) - min(x for x, _ in out) > 180:
+            # a ring across the antimeridian (Fiji, Chukotka): continue it east of 180 instead of a
+            # band drawn across the whole map
+            out = [(x + 360 if x < 0 else x, y) for x, y in out]
         return out
 
     feats = []
