@@ -20,7 +20,8 @@ Sources and what is taken from each:
   point (area centroid of its largest polygon, 1:50m) and the simplified 1:110m outlines that the
   web map draws (`marsad/serve/static/world.geojson`).
 - The project's corpora (optional): a one-word name that is a frequent word (inflected like one, and
-  seldom standing where a place does: after في/من/إلى/قرب/مدينة or with the proclitic ب) is an
+  seldom standing where a place does: after في/من/إلى/قرب/مدينة; not the proclitic ب, which
+  words take as often: بدون "without" is no site of دون) is an
   ordinary word, not that place's name; it is dropped and listed on stderr for review.
 """
 
@@ -130,9 +131,6 @@ def corpus_counts(paths: list[str]) -> tuple[Counter, Counter]:
                 for a, b in zip(toks, toks[1:], strict=False):
                     if a in SITE_BEFORE:
                         site[b] += 1
-                for t in toks:
-                    if t.startswith("ب") and len(t) > 4:
-                        site[t[1:]] += 1
     return total, site
 
 
