@@ -72,6 +72,15 @@ def list_events(flt: EventFilter = Depends(event_filter), limit: int = Query(50,
     return page(total, limit, offset, items)
 
 
+@router.get("/events/{event_id:path}/reviews", summary="A coder's reviews of an incident, oldest first",
+            response_model=None, responses={200: {"model": list[schemas.ReviewOut]}})
+def get_reviews(event_id: str, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+    ev = store.get_event(event_id)
+    if ev is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return ev["reviews"]
+
+
 @router.get("/events/{event_id:path}", summary="One incident: estimates, claims, reports, revisions",
             response_model=None, responses={200: {"model": schemas.EventDetail},
                                             404: {"model": schemas.Problem}})
@@ -183,6 +192,22 @@ def require_token(request: Request, _credentials: Credentials = None) -> None:
         raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise HTTPException(401, "wrong token", headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post("/events/{event_id:path}/reviews", status_code=201, dependencies=[Depends(require_token)],
+             summary="Review an incident: retype, redate, replace, note, merge, split, reject, reattribute",
+             response_model=None,
+             responses={201: {"model": schemas.ReviewOut},
+                        400: {"model": schemas.Problem, "description": "not applicable"},
+                        401: {"model": schemas.Problem}, 403: {"model": schemas.Problem}})
+def post_review(event_id: str, body: schemas.ReviewIn, store: Store = Depends(get_store)) -> JSONResponse:
+    from marsad.store import review
+
+    try:
+        made = review.add(store, event_id, body.op, body.params, body.who, body.why)
+    except review.BadReview as e:
+        raise HTTPException(400, str(e)) from None
+    return JSONResponse(made, status_code=201)
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],

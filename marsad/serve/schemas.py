@@ -143,6 +143,23 @@ class IngestResult(_Open):
     errors: list[dict[str, Any]] = []
 
 
+class ReviewIn(BaseModel):
+    """A coder's decision (marsad.store.review): op, its params, who decides and why."""
+
+    op: str = Field(..., description="retype | redate | replace | note | merge | split | reject | "
+                                      "reattribute")
+    params: dict[str, Any] = Field(default_factory=dict, examples=[{"event_type": "Battles",
+                                                                    "sub_event_type": "Armed clash"}])
+    who: str = Field(..., description="the coder's name", examples=["Huda"])
+    why: str = Field(..., description="the reason, kept with the revision")
+
+
+class ReviewOut(ReviewIn):
+    id: int
+    event_id: str
+    at: str | None = None
+
+
 class Problem(BaseModel):
     detail: str
 

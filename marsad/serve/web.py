@@ -9,14 +9,15 @@
 
 from __future__ import annotations
 
+import hmac
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -105,6 +106,43 @@ def _killed(ev: dict[str, Any]) -> int | None:
     return event_killed(ev)
 
 
+REVIEW_FIELDS = {
+    "retype": ("event_type", "sub_event_type"), "redate": ("date", "date_end"),
+    "replace": ("location", "admin1", "country", "latitude", "longitude"), "note": ("text",),
+    "merge": ("other",), "split": ("doc_ids",), "reject": ("claim_id",),
+    "reattribute": ("claim_id", "claim_who", "claim_source"),
+}
+
+
+@router.post("/events/{event_id:path}/review")
+async def review_form(request: Request, event_id: str, store: Store = Depends(get_store)) -> RedirectResponse:
+    """The event page's review form: the service's token in the form (no script needed), then the
+    same `marsad.store.review.add` as POST /api/events/{id}/reviews; back to the page either way."""
+    from marsad.store import review
+
+    form = await request.form()
+    expected = request.app.state.token
+    given = str(form.get("token") or "")
+    page = f"/events/{quote(event_id, safe='')}"
+    lang = f"lang={_lang(request)}"
+    if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+        why = "writes are disabled" if not expected else "wrong token"
+        return RedirectResponse(f"{page}?{lang}&{urlencode({'review_error': why})}#review", status_code=303)
+    op = str(form.get("op") or "")
+    params: dict[str, Any] = {}
+    for name in REVIEW_FIELDS.get(op, ()):
+        values = [str(v) for v in form.getlist(name) if str(v).strip()]
+        key = {"claim_who": "who", "claim_source": "source"}.get(name, name)
+        if values:
+            params[key] = values if name == "doc_ids" else values[0]
+    try:
+        review.add(store, event_id, op, params, str(form.get("who") or ""), str(form.get("why") or ""))
+    except review.BadReview as e:
+        error = urlencode({"review_error": str(e)})
+        return RedirectResponse(f"{page}?{lang}&{error}#review", status_code=303)
+    return RedirectResponse(f"{page}?{lang}&reviewed=1#review", status_code=303)
+
+
 @router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
     ev = store.get_event(event_id)
@@ -139,8 +177,16 @@ def event_page(request: Request, event_id: str, store: Store = Depends(get_store
     return _render(request, "event.html", {
         "ev": ev, "articles": articles, "tolls": charts.tolls(ev["claims"]), "tier_keys": reasons.TIER_KEYS,
         "points": _labelled(request, _points([ev])),
-        "killed": _killed(ev), "deaths": event_deaths(ev),
+        "killed": _killed(ev), "deaths": event_deaths(ev), "can_review": bool(request.app.state.token),
+        "taxonomy": _taxonomy(), "review_error": request.query_params.get("review_error"),
+        "reviewed_now": request.query_params.get("reviewed") == "1",
     })
+
+
+def _taxonomy() -> dict[str, list[str]]:
+    from marsad.store.review import _taxonomy as taxonomy
+
+    return taxonomy()
 
 
 def _superseded_once(items: list[Any]) -> list[dict[str, Any]]:

@@ -140,6 +140,21 @@ class RevisionRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class ReviewRow(Base):
+    """One coder's decision on an event (migration 0005); re-applied after every run (store.review)."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(200), index=True)
+    # retype | redate | replace | note | merge | split | reject | reattribute
+    op: Mapped[str] = mapped_column(String(20))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON)
+    why: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class RunRow(Base):
     """One `marsad run` in progress or finished (migration 0004): what makes a killed run resumable.
 

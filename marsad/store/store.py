@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.model import Article, Claim, Estimate, Event, Span
 from marsad.store.engine import normalize_url, open_engine
-from marsad.store.models import ClaimRow, DocumentRow, EventDocumentRow, EventRow, RevisionRow
+from marsad.store.models import ClaimRow, DocumentRow, EventDocumentRow, EventRow, ReviewRow, RevisionRow
 from marsad.text.normalize import match_text
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
@@ -324,6 +324,11 @@ class Store:
             s.execute(insert(RevisionRow), list(rows))
         if complete:
             self._mark_merged(s, by_id, now, source, stats)
+        if s.scalar(select(ReviewRow.id).limit(1)) is not None:
+            from marsad.store.review import enforce
+
+            s.flush()
+            enforce(s, now)  # a coder's decisions outlive every run (store/review.py)
 
     @staticmethod
     def _fill_event_row(row: EventRow, ev: Event, data: dict[str, Any], doc_ids: list[str], h: str,
@@ -581,6 +586,10 @@ class Store:
                     (ClaimRow.doc_id.in_(doc_ids)) & (ClaimRow.event_id.is_(None))))
                 .order_by(ClaimRow.doc_id, ClaimRow.ord)))
             revs = self._revisions(s, event_id)
+            from marsad.store.review import reviews_of
+
+            reviews = reviews_of(s, [event_id, event_id.split("~")[0], *(
+                s.scalars(select(EventRow.event_id).where(EventRow.merged_into == event_id)))])
         out = self._event_summary(r, doc_ids)
         out["documents"] = [{
             "id": ed.doc_id, "ord": ed.ord, "reasons": ed.reasons or [],
@@ -592,6 +601,10 @@ class Store:
                               published=docs[c.doc_id].published if c.doc_id in docs else None)
                          for c in claim_rows]
         out["revisions"] = revs
+        out["reviews"] = reviews
+        rejected = {r["params"].get("claim_id") for r in reviews if r["op"] == "reject"}
+        for c in out["claims"]:
+            c["rejected"] = c["id"] in rejected
         return out
 
     @staticmethod

@@ -235,3 +235,26 @@ def test_post_when_the_store_cannot_be_written_is_503(client, monkeypatch):
     r = client.post("/api/documents", json=_sample_rows()[0], headers=AUTH)
     assert r.status_code == 503 and "disk full" in r.json()["detail"]
     assert client.get("/api/documents").json()["total"] == 2
+
+
+# ---------------------------------------------------------------- reviews
+
+
+def test_review_through_the_api_needs_the_token_and_says_why_it_refuses(client):
+    body = {"op": "retype", "params": {"event_type": "Battles", "sub_event_type": "Armed clash"},
+            "who": "Huda", "why": "fighting inside the prison"}
+    assert client.post("/api/events/ev-evil/reviews", json=body).status_code == 401
+    made = client.post("/api/events/ev-evil/reviews", json=body, headers=AUTH)
+    assert made.status_code == 201, made.text
+    assert {k: made.json()[k] for k in ("event_id", "op", "who", "why")} == {
+        "event_id": "ev-evil", "op": "retype", "who": "Huda", "why": "fighting inside the prison"}
+    ev = client.get("/api/events/ev-evil").json()
+    assert (ev["event_type"], ev["sub_event_type"]) == ("Battles", "Armed clash")
+    assert ev["revisions"][-1]["action"] == "reviewed" and ev["revisions"][-1]["source"] == "review:Huda"
+    assert [r["op"] for r in client.get("/api/events/ev-evil/reviews").json()] == ["retype"]
+    bad = client.post("/api/events/ev-evil/reviews", json=dict(body, params={"event_type": "Skirmish"}),
+                      headers=AUTH)
+    assert bad.status_code == 400
+    assert bad.json() == {"detail": "event_type 'Skirmish' is not an ACLED event type"}
+    missing = client.post("/api/events/nope/reviews", json=body, headers=AUTH)
+    assert missing.json() == {"detail": "no event 'nope'"}

@@ -24,6 +24,8 @@ REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "marsad" / "data" / "sample" / "docs.jsonl"
 HASAKAH_WORDS = ("hasak", "ghwayran", "ghuwayran", "sina'a", "الحسكة", "غويران", "الصناعة")
 
+TOKEN = "coder-token"
+
 pytestmark = pytest.mark.browser
 
 
@@ -47,7 +49,8 @@ def served(tmp_path_factory):
     url = f"sqlite:///{tmp / 'marsad.db'}"
     run_corpus([str(SAMPLE)], tmp / "out", url)
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(url, token=TOKEN), host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 30
@@ -144,6 +147,39 @@ def test_list_filter_open_hasakah_event(served, tmp_path):
             page.wait_for_selector("#map[data-ready='1']", timeout=15000)
             assert int(page.get_attribute("#event-count", "data-total")) >= 1
             assert page.locator(f"tr.event-row[data-event-id='{event_id}']").count() == 1
+
+            # the coder's review: retype, reject a claim, split a report off, a wrong token refused
+            page.goto(base + f"/events/{event_id}?lang=en")
+            assert page.locator("#not-reviewed").count() == 1
+
+            def decide(op: str, fill, token: str = TOKEN) -> None:
+                page.click("details.review-form summary")
+                page.select_option("#review-op", op)
+                page.fill("#review-form input[name=who]", "Huda")
+                page.fill("#review-form input[name=why]", f"{op} after reading the reports")
+                page.fill("#review-form input[name=token]", token)
+                fill()
+                page.click("#review-form button[type=submit]")
+                page.wait_for_selector("#review")
+
+            decide("retype", lambda: (page.select_option("select[name=event_type]", "Battles"),
+                                      page.select_option("select[name=sub_event_type]", "Armed clash")))
+            assert page.locator("#review-done").count() == 1
+            assert page.inner_text("h1").startswith("Battles")
+            claim_id = page.locator("select[name=claim_id] option").nth(1).get_attribute("value")
+            decide("reject", lambda: page.select_option("select[name=claim_id]", claim_id))
+            assert page.locator("tr.rejected").count() >= 1
+            last_doc = page.locator("input[name=doc_ids]").last.get_attribute("value")
+            decide("split", lambda: page.check(f"input[name=doc_ids][value='{last_doc}']"))
+            assert page.locator("#reviews li").count() == 3
+            assert page.locator("#revisions li.reviewed").count() == 3
+            assert "Reviewed by Huda" in page.inner_text("#reviewed-banner")
+            decide("note", lambda: page.fill("textarea[name=text]", "check the final toll"), token="wrong")
+            assert page.inner_text("#review-error") == "wrong token"
+            assert page.locator("#reviews li").count() == 3
+            page.goto(base + f"/events/{event_id}?lang=ar")
+            assert "راجعه" in page.inner_text("#reviewed-banner")
+            assert page.locator("#reviews li[data-op=split]").count() == 1
 
             # a phone: tables scroll in their own box, the page itself never runs off the screen
             phone = browser.new_page(viewport={"width": 390, "height": 844})
