@@ -1,7 +1,8 @@
 """The web interface in headless Debian chromium (Playwright): the sample corpus, filtered, the Hasakah
 prison event opened, its highlighted evidence and map seen, a screenshot saved.
 
-Set MARSAD_UPDATE_SCREENSHOT=1 to also copy the event page screenshot to docs/screenshot.png.
+Set MARSAD_UPDATE_SCREENSHOT=1 to also copy the screenshots to docs/: the event page in English
+(screenshot.png) and Arabic (screenshot-ar.png), and the event list with its map (screenshot-map.png).
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ def test_list_filter_open_hasakah_event(served, tmp_path):
             total_all = int(page.get_attribute("#event-count", "data-total"))
             assert total_all >= 1 and page.locator("tr.event-row").count() == min(total_all, 50)
             assert int(page.get_attribute("#map", "data-admin1")) >= 30  # the admin-1 base layer
+            map_shot = tmp_path / "map.png"
+            page.screenshot(path=str(map_shot), full_page=False)
 
             page.fill("input[name=q]", "الحسكة")
             page.select_option("select[name=country]", "SYR")
@@ -199,3 +202,5 @@ def test_list_filter_open_hasakah_event(served, tmp_path):
     if os.environ.get("MARSAD_UPDATE_SCREENSHOT") == "1":
         (REPO / "docs").mkdir(exist_ok=True)
         shutil.copy(shot, REPO / "docs" / "screenshot.png")
+        shutil.copy(ar_shot, REPO / "docs" / "screenshot-ar.png")
+        shutil.copy(map_shot, REPO / "docs" / "screenshot-map.png")
