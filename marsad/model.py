@@ -106,6 +106,7 @@ class Claim:
     end: int = 0
     spans: list[Span] = field(default_factory=list)  # every mention (headline + body repeats)
     event_id: str | None = None
+    background: bool = False  # a total over a period or a recalled incident's figure, not this incident's
     event_index: int | None = None  # which of the article's events it belongs to (before ids)
     # a figure recalled from before the incident (an earlier attack, a campaign's or a war's toll):
     # kept with its report, never one of the incident's estimates (marsad.reconcile.estimates)

@@ -37,6 +37,7 @@ from marsad.extract.event_types import (
 from marsad.extract.incidents import (
     Clause,
     Incident,
+    background_claims,
     key_in,
     segment,
     site_words,
@@ -112,7 +113,9 @@ def extract_events(doc: Doc) -> Doc:
     places = [p for p in places if not getattr(p, "metonym", False)
               and (not any(a <= p.start and p.end <= b for a, b in names) or _named_as_place(doc, p))]
     actor_countries = [m.actor.country for m in actor_mentions if m.actor.country]
-    incidents, _clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)
+    incidents, clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)
+    for claim in background_claims(clauses, doc_words(doc)):
+        claim.background = True  # never an incident's figure, estimate or fatalities
     events: list[Event] = []
     doc_id = getattr(article, "id", None)
     for n, inc in enumerate(incidents):
@@ -127,7 +130,7 @@ def extract_events(doc: Doc) -> Doc:
         events.append(ev)
         for c in inc.clauses:
             for claim in c.claims:
-                if claim.event_index is None:
+                if claim.event_index is None and not claim.background:
                     claim.event_index = idx
     doc._.events = events
     resolve_groups(claims, events)  # who and source made specific by the incident (marsad.extract.who)

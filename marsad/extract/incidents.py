@@ -153,7 +153,7 @@ def _markers() -> dict[str, PhraseIndex]:
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
                          "statement", "source_cues", "site_cues", "support_cues", "denials", "denial_objects",
-                         "toll_update", "distinct_incident", "foiled", "plot", "threat")}
+                         "toll_update", "distinct_incident", "foiled", "plot", "threat", "totals")}
 
 
 def support_index() -> PhraseIndex:
@@ -810,6 +810,33 @@ def _killing(c: Clause) -> bool:
     from who was killed whether it is an incident."""
     return any(t.term.sub_event_type is None for t in c.triggers) and any(
         cl.kind == "killed" and (cl.value or 0) > 0 for cl in c.claims)
+
+
+TOTAL_SPAN_DAYS = 7  # a date spanning more than this next to a figure makes it a total over the period
+TOTAL_REACH = 60  # characters from the words or period that make a figure a total to the figure after them
+TOTAL_AFTER = 25  # characters from a figure to such words after it
+
+
+def background_claims(clauses: list[Clause], words: list[Word]) -> list[Any]:
+    """Claims that are not an incident's own figures: those of history clauses, and those next to
+    words of a total or a period of more than a week (`منذ بداية العام`, `خلال الأشهر الماضية`)."""
+    marks = _markers()["totals"]
+    out = []
+    for c in clauses:
+        if not c.claims:
+            continue
+        if c.history:
+            out.extend(c.claims)
+            continue
+        spans = [(h.start, h.end) for h in marks.find(words, c.wlo, c.whi)]
+        spans += [(d.start, d.end) for d in c.dates if _day(d) is not None
+                  and ((_day_end(d) or _day(d)) - _day(d)).days > TOTAL_SPAN_DAYS]
+        for cl in c.claims:
+            # the total's words lead the figure (`ترتفع حصيلة القتلى منذ 30 آذار إلى 204`) or follow it
+            # closely (`قتل 110 فلسطينيين منذ 30 مارس`), not a sentence later
+            if any(a - TOTAL_AFTER <= cl.end and cl.start <= b + TOTAL_REACH for a, b in spans):
+                out.append(cl)
+    return out
 
 
 def _news(c: Clause) -> bool:

@@ -106,3 +106,17 @@ def test_a_schedule_for_tomorrow_does_not_date_the_incident(nlp):
     text = ("انفجار في الموصل\nقتل سبعة أشخاص في انفجار سيارة مفخخة في مدينة الموصل أمس الأحد، وتعقد "
             "الحكومة المحلية اجتماعا طارئا غدا لبحث الوضع الأمني.")
     assert [d for _t, _s, _l, d in events(nlp, text, "2017-06-05")] == ["2017-06-04"]
+
+
+def test_totals_and_recalled_figures_are_background(run_events):
+    """The incident's own toll stays its figure; a campaign total (`منذ بداية العام`) and a recalled
+    incident's toll are background: no event's figure."""
+    text = ("مقتل جنديين في هجوم على حاجز بمدينة عفرين\n"
+            "قتل جنديان في هجوم بعبوة ناسفة على حاجز في مدينة عفرين السبت، ليرتفع عدد القتلى منذ بداية العام "
+            "إلى 140 جنديا. وكان تفجير مماثل قد أودى بحياة 9 أشخاص في العام الماضي.")
+    dates = {"السبت": ("2018-03-17", "2018-03-17"), "bg:العام الماضي": ("2017-01-01", "2017-12-31")}
+    claims = [("جنديان", "killed", 2, "Military forces"), ("140 جنديا", "killed", 140, "Military forces"),
+              ("9 أشخاص", "killed", 9, "Civilians")]
+    doc = run_events(text, published="2018-03-17", dates=dates, claims=claims)
+    assert [(c.value, c.background, c.event_index) for c in doc._.claims] == [
+        (2, False, 0), (140, True, None), (9, True, None)]
