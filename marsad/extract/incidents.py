@@ -812,7 +812,7 @@ def _killing(c: Clause) -> bool:
         cl.kind == "killed" and (cl.value or 0) > 0 for cl in c.claims)
 
 
-TOTAL_SPAN_DAYS = 31  # a date spanning more than this (a month) next to a figure makes it a total over the period
+TOTAL_SPAN_DAYS = 31  # a date spanning more than a month next to a figure makes it a total over the period
 TOTAL_REACH = 60  # characters from the words or period that make a figure a total to the figure after them
 TOTAL_AFTER = 25  # characters from a figure to such words after it
 
