@@ -309,19 +309,22 @@ def process_articles(articles: list[Article], nlp: Any = None,
 
     nlp.set_error_handler(on_stage_error)
     results: list[DocResult] = []
-    for doc in pipeline.process(nlp, articles, on_error=on_tokenizer_error):
-        art: Article = doc._.article
-        if art.title is None:
-            art.title = guess_title(doc)
-        doc_claims = doc._.claims or []
-        doc_events = doc._.events or []
-        for ev in doc_events:
-            ev.doc_ids = [art.id]
-        for c in doc_claims:
-            c.doc_id = art.id
-        results.append(DocResult(art, list(doc._.boilerplate or []), doc_claims, doc_events))
-        if on_done is not None:
-            on_done(len(results))
+    # The words a batch adds to the vocabulary are dropped after it (spaCy's memory zone): a stream of
+    # reports would otherwise grow the vocabulary, and the process, with every new word form.
+    with nlp.memory_zone():
+        for doc in pipeline.process(nlp, articles, on_error=on_tokenizer_error):
+            art: Article = doc._.article
+            if art.title is None:
+                art.title = guess_title(doc)
+            doc_claims = doc._.claims or []
+            doc_events = doc._.events or []
+            for ev in doc_events:
+                ev.doc_ids = [art.id]
+            for c in doc_claims:
+                c.doc_id = art.id
+            results.append(DocResult(art, list(doc._.boilerplate or []), doc_claims, doc_events))
+            if on_done is not None:
+                on_done(len(results))
     results.extend(DocResult(a, [], [], [], failed[a.id]) for a in articles if a.id in failed)
     return results
 
