@@ -72,7 +72,7 @@ def word_variants(word: str) -> list[str]:
     return list(_variants(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _variants(word: str) -> tuple[str, ...]:
     out = [word]
     rest = word
@@ -114,7 +114,7 @@ class ActorTable:
             # longest alias first (in words, then characters); earlier table entries win ties
             cands.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
         self._index = index
-        self._candidates = lru_cache(maxsize=200_000)(self._word_candidates)
+        self._candidates = lru_cache(maxsize=50_000)(self._word_candidates)
         # the last text scanned whole: (text, word starts, word ends, mentions, mention starts)
         self._whole: tuple[str, list[int], list[int], list[tuple[int, int, Actor]], list[int]] | None = None
 

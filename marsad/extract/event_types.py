@@ -82,7 +82,7 @@ def word_index(words: list[Word], offset: int) -> int:
     return i + 1
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _variants(word: str) -> tuple[str, ...]:
     """The word and what is left after peeling proclitics: و/ف, then ب/ل/ك, then ال (لل = ل + ال)."""
     return tuple(_peel(word))
@@ -116,7 +116,7 @@ def _enclitics() -> tuple[str, ...]:
 MIN_STEM = 3  # letters a word must keep after an ending is taken off
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _inflected(word: str) -> tuple[str, ...]:
     """The word's proclitic-peeled forms and each of them without an ending: `وخطفهم` -> `خطف`,
     `اغتالوا` -> `اغتال`, `اشتباكا` -> `اشتباك`."""

@@ -199,7 +199,7 @@ def _dual(word: str, lex: NumberLexicon | None = None) -> bool:
     return _is_dual(word)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _is_dual(word: str) -> bool:
     """A dual noun of a person (جنديان, شخصين, امرأتان) or a construct dual (رجلي أمن)."""
     lex = lexicon()

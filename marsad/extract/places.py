@@ -110,7 +110,7 @@ def _country_words(cur: dict) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _first_token_variants(norm: str) -> tuple[tuple[str, int], ...]:
     """Forms of a token with its proclitics stripped: (form, characters stripped)."""
     out = [(norm, 0)]
@@ -160,14 +160,14 @@ def _token_arrays(doc) -> tuple[list[str], list[bool], list[bool]]:
     return norms, words, starts
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _name_starts(norm: str) -> tuple[tuple[str, int], ...]:
     """The clitic-stripped forms of a token that begin some gazetteer name (usually none)."""
     gaz = gazetteer()
     return tuple((f, c) for f, c in _first_token_variants(norm) if f in gaz.index or f in gaz.prefixes)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _toggled(norm: str) -> tuple[str, int] | None:
     """A one-token name with the article ال added or removed ("ميادين" for "الميادين")."""
     gaz = gazetteer()
@@ -199,7 +199,7 @@ def _longest(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[b
     return best
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _ends_designator(norm: str) -> bool:
     """Whether a token can be the last word of a designator (a quick filter before the n-grams)."""
     last_words = _config()["designator_last"]

@@ -46,7 +46,7 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
     return [Tok(m.group(), m.start() + base, m.end() + base) for m in _TOKEN.finditer(text)]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def variants(word: str) -> tuple[str, ...]:
     """The word and its clitic-peeled forms (و ف, then ب ل ك, then ال), most complete first;
     short function words keep their conjunction peeled too (ولم -> لم, وقد -> قد)."""

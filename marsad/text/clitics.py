@@ -42,7 +42,7 @@ def _min_stem() -> int:
     return int(load("clitics").get("min_stem_letters", 3))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
     """Readings of a word as (proclitics, rest), starting with ("", word); rest keeps >= 3 letters.
 
@@ -56,7 +56,7 @@ def proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def match_forms(word: str) -> tuple[str, ...]:
     """The word and its clitic-free forms, each once: `للجيش` -> (للجيش, لجيش, جيش, الجيش).
 

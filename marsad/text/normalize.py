@@ -103,9 +103,20 @@ def normalize_key(text: str) -> NormText:
     return _normalize(text, _KEY_TABLE)
 
 
-@lru_cache(maxsize=200_000)
+# Entries of a per-word cache: the commonest words of a long stream stay cached (the LRU keeps them),
+# and the caches stop growing once full instead of holding every word form of a corpus.
+WORD_CACHE = 50_000
+# Longer strings are not cached by `key` (a sentence or a text is rarely seen twice, and would fill it).
+KEY_CACHE_CHARS = 64
+
+
 def key(text: str) -> str:
     """The match key of a short string (a lexicon entry or a token): normalised, spaces collapsed."""
+    return _short_key(text) if len(text) <= KEY_CACHE_CHARS else " ".join(text.translate(_KEY_TABLE).split())
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _short_key(text: str) -> str:
     return " ".join(text.translate(_KEY_TABLE).split())
 
 
