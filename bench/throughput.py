@@ -20,6 +20,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -104,7 +105,9 @@ def time_run(corpus: Path, n: int, stages: bool, tmp: Path) -> None:
     print(f"bare spaCy pass     {bare:8.2f}  {n / bare:11.1f} | {bare_cpu:8.2f}  {n / bare_cpu:11.1f}")
     print(f"marsad run          {full:8.2f}  {n / full:11.1f} | {full_cpu:8.2f}  {n / full_cpu:11.1f}")
     print(f"ratio (run / bare)  {bare / full:8.1%}              | {bare_cpu / full_cpu:8.1%}"
-          "   (aim >= 25%, ideally 40%)", flush=True)
+          "   (aim >= 25%, ideally 40%)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory         {rss:8.1f} MB (max RSS of this process: bare pass, then the run)", flush=True)
     if stages:
         sample = texts[: min(n, 1000)]
         _, secs, cpu = claims_stage(sample)
