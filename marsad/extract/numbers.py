@@ -114,10 +114,31 @@ def _starters() -> frozenset[str]:
     return lexicon().starters
 
 
-def _digits(text: str) -> float:
-    if "," in text and all(len(p) == 3 for p in text.split(",")[1:]):
-        return float(text.replace(",", ""))
-    return float(text.replace(",", "."))
+# More digits than this is no count of anything (a serial, a phone number, garbage): no figure.
+MAX_DIGITS = 12
+
+
+def _digits(text: str) -> float | None:
+    """The value of a digit token, or None when it is no quantity.
+
+    Groups of three after commas (1,200,000) or after two or more dots (1.486.958) are thousands;
+    one comma or dot otherwise is a decimal mark (13.4, 2,5). Dotted dates (21.01.2022), versions
+    and addresses (192.168.1.1) and overlong digit strings are not quantities.
+    """
+    if "," in text and "." in text:
+        return None
+    sep = "," if "," in text else "."
+    parts = text.split(sep)
+    if len(parts) > 2 or (sep == "," and len(parts) == 2 and len(parts[1]) == 3):
+        if any(len(p) != 3 for p in parts[1:]) or not 1 <= len(parts[0]) <= 3:
+            return None
+        text = "".join(parts)
+    if sum(c.isdigit() for c in text) > MAX_DIGITS:
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _scale_at(toks: list[Tok], j: int, lex: NumberLexicon) -> int | None:
@@ -134,8 +155,12 @@ def _parse_number(toks: list[Tok], i: int, lex: NumberLexicon) -> tuple[int, int
     tok = toks[i]
     if tok.is_digit:
         value = _digits(tok.text)
+        if value is None:
+            return None
         j = i + 1
         scale = _scale_at(toks, j, lex)
+        if not scale and value != int(value):
+            return None  # 13.4, 2,5: a decimal is a measure or a rate, never a count of people
         if scale:
             total = int(round(value * scale))
             j += 1
@@ -239,7 +264,8 @@ def find_numbers(toks: list[Tok]) -> list[NumberMention]:
                 if second and (opened or joiner in _RANGE_CLOSERS):
                     hi, j2, hi_scale = second
                     if hi_scale and not has_scale:
-                        scale = hi // max(1, int(toks[j + 1].text)) if toks[j + 1].is_digit else 1
+                        low = _digits(toks[j + 1].text) if toks[j + 1].is_digit else None
+                        scale = int(hi // low) if low and low >= 1 else 1
                         value = value * scale if scale > 1 else value
                     if hi > value:
                         m = NumberMention(i, j2, i, j2, value, hi, "range")
