@@ -55,6 +55,7 @@ class Article:
     origin: str | None = None  # where it was read from: path, path:line, WARC record id
     language: str | None = None
     duplicate_of: str | None = None
+    decoding: str | None = None  # set when the bytes needed repair: "utf-8 (2 bad bytes replaced)"
 
     def to_dict(self) -> dict[str, Any]:
         return _to_plain(self)

@@ -30,7 +30,16 @@ from marsad.link.linker import link_events, store_blocks
 from marsad.model import Article, Claim, Event, IngestError, Span
 from marsad.reconcile.estimates import reconcile
 from marsad.store import db as store
-from marsad.store.journal import DoneReport, Journal, JournalEntry, StoredArticles, article_hash, run_key
+from marsad.store.journal import (
+    DoneReport,
+    Journal,
+    JournalEntry,
+    StoredArticles,
+    article_hash,
+    run_key,
+    with_refused,
+    without_refused,
+)
 from marsad.store.store import Store, event_from_dict
 from marsad.text.document import guess_title
 
@@ -45,7 +54,7 @@ SCRATCH_STORE = ".marsad-scratch.db"
 OUTPUTS = ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl")
 
 DOCUMENT_FIELDS = ("id", "title", "published", "published_origin", "outlet", "url", "language",
-                   "origin", "boilerplate", "duplicate_of", "error")
+                   "origin", "boilerplate", "duplicate_of", "decoding", "error")
 
 
 @dataclass
@@ -105,7 +114,7 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask
     try:
         st = Store(url)
     except Exception as e:  # noqa: BLE001 - an unreachable store must not cost the run its outputs
-        store_errors.append(IngestError(_safe_url(url), f"store not readable: {type(e).__name__}: {e}"))
+        store_errors.append(IngestError(_safe_url(url), f"store not readable: {store.describe_error(e)}"))
         st = Store(f"sqlite:///{scratch.resolve()}")
     key = run_key([*inputs, repr(metadata)], str(out_dir.resolve()))
     journal = Journal(st)
@@ -198,31 +207,42 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
     duplicates = find_duplicates(entries) if len(entries) > 1 else {}
     del entries
     articles = StoredArticles(journal, key, ok_ids, duplicates)
-    try:
-        # only the stored incidents of the run's blocks (country, date window), not the whole store
-        existing = journal.store.candidate_events([astuple(b) for b in store_blocks(events)], ok_ids)
-    except Exception as e:  # noqa: BLE001 - a store that fails now is listed; the outputs are still written
-        store_errors.append(IngestError(_safe_url(journal.store.url), f"store not readable: "
-                                        f"{type(e).__name__}: {e}"))
-        existing = []
-    incidents = link_events(events, claims, articles, existing=existing)
-    reconcile(incidents, claims, articles)
-    errors = [e for _, e in read_errors] + stage_errors + store_errors
-    partial = out_dir / PARTIAL
-    partial.mkdir(exist_ok=True)
-    _write_documents(partial / "documents.jsonl", journal.entries(key), read_errors, set(ok_ids), duplicates)
+    with contextlib.ExitStack() as lock:
+        # the store's write lock, from loading its incidents to committing: a concurrent run or the
+        # service waits here, then links against what this one committed (never one incident twice)
+        try:
+            lock.enter_context(journal.store.writing())
+            # only the stored incidents of the run's blocks (country, date window), not the whole store
+            existing = journal.store.candidate_events([astuple(b) for b in store_blocks(events)], ok_ids)
+        except Exception as e:  # noqa: BLE001 - a store that fails now is listed; the outputs are still written
+            store_errors.append(IngestError(_safe_url(journal.store.url),
+                                            f"store not readable: {store.describe_error(e)}"))
+            existing = []
+        incidents = link_events(events, claims, articles, existing=existing)
+        reconcile(incidents, claims, articles)
+        errors = [e for _, e in read_errors] + stage_errors + store_errors
+        partial = out_dir / PARTIAL
+        partial.mkdir(exist_ok=True)
+        summary = {"read": len(ok_ids), "duplicates": len(duplicates), "claims": len(claims),
+                   "events": len(incidents), "errors": [e.to_dict() for e in errors]}
+        refused: dict[str, str] = {}
+        try:
+            refused = journal.commit(key, duplicates, ok_ids, claims, incidents, summary,
+                                     store.save_source.get()).failed
+        except Exception as exc:  # noqa: BLE001 - the outputs are still written, the error listed
+            errors.append(IngestError(_safe_url(journal.store.url),
+                                      f"store not written: {store.describe_error(exc)}"))
+            summary["errors"] = [e.to_dict() for e in errors]
+        if refused:  # the documents the store refused are errors; the rest of the run is stored
+            _, claims, incidents = without_refused(refused, ok_ids, claims, incidents)
+            origins = {d: articles[d].origin or d for d in refused}
+            summary = with_refused(summary, refused, origins, len(incidents))
+            errors = [IngestError(**e) for e in summary["errors"]]
+    _write_documents(partial / "documents.jsonl", journal.entries(key), read_errors, set(ok_ids), duplicates,
+                     refused)
     write_jsonl(partial / "claims.jsonl", (c.to_dict() for c in claims))
     write_jsonl(partial / "events.jsonl", (e.to_dict() for e in incidents))
     write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in errors))
-    summary = {"read": len(ok_ids), "duplicates": len(duplicates), "claims": len(claims),
-               "events": len(incidents), "errors": [e.to_dict() for e in errors]}
-    try:
-        journal.commit(key, duplicates, ok_ids, claims, incidents, summary, store.save_source.get())
-    except Exception as exc:  # noqa: BLE001 - the outputs are still written, the error listed
-        reason = f"store not written: {type(exc).__name__}: {exc}"
-        errors.append(IngestError(_safe_url(journal.store.url), reason))
-        write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in errors))
-        summary["errors"] = [e.to_dict() for e in errors]
     return summary
 
 
@@ -251,7 +271,8 @@ def _claim(d: dict[str, Any]) -> Claim:
 
 
 def _write_documents(path: Path, entries: Iterator[JournalEntry], read_errors: list[tuple[int, IngestError]],
-                     ok_ids: set[str], duplicates: dict[str, str]) -> None:
+                     ok_ids: set[str], duplicates: dict[str, str],
+                     refused: dict[str, str] | None = None) -> None:
     """documents.jsonl: one line per document id, read or failed, in input order (a failed copy of an
     id already listed, or of a report processed without error, adds none)."""
     listed: set[str] = set()
@@ -260,6 +281,8 @@ def _write_documents(path: Path, entries: Iterator[JournalEntry], read_errors: l
         for _seq, item in merged:
             if isinstance(item, JournalEntry):
                 row = dict(item.row, duplicate_of=duplicates.get(item.doc_id, item.row.get("duplicate_of")))
+                if refused and item.doc_id in refused:
+                    row["error"] = f"not stored: {refused[item.doc_id]}"
             elif item.doc_id is not None and item.doc_id not in listed and item.doc_id not in ok_ids:
                 row = document_row(None, item)
             else:

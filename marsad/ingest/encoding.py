@@ -14,6 +14,11 @@ import re
 # Legacy code pages worth trying for Arabic pages, most common first.
 LEGACY_ENCODINGS = ("cp1256", "iso8859_6")
 
+# Bad bytes a UTF-8 document may hold and still be read as UTF-8 (or one per 1,000 bytes if more).
+MAX_BAD_UTF8_BYTES = 4
+# Share of whitespace below which a legacy-code-page decoding is no text (Arabic prose has ~15%).
+MIN_SPACE_SHARE = 0.04
+
 _ARABIC = re.compile(r"[\u0621-\u064A]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -41,6 +46,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    repaired = decode_utf8_lenient(data)
+    if repaired is not None:
+        return _checked(*repaired)
     declared = _declared_charset(data)
     candidates = ([declared] if declared else []) + [e for e in LEGACY_ENCODINGS if e != declared]
     best: tuple[float, str, str] | None = None
@@ -52,9 +60,28 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         score = arabic_share(text)
         if best is None or score > best[0]:
             best = (score, text, enc)
-    if best is not None and best[0] > 0.3:
+    if best is not None and best[0] > 0.3 and _has_words(best[1]):
         return _checked(best[1], best[2])
     return _checked(*_guess(data))
+
+
+def decode_utf8_lenient(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a truncated last character, one stray 0xFF) replaced by U+FFFD.
+
+    Returns (text, label) where the label says how many were replaced, or None when the bad bytes
+    are too many for a damaged UTF-8 file (a legacy code page then fits better).
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad > max(MAX_BAD_UTF8_BYTES, len(data) // 1000):
+        return None
+    return text, f"utf-8 ({bad} bad byte{'s' if bad != 1 else ''} replaced)"
+
+
+def _has_words(text: str, sample: int = 20000) -> bool:
+    """Text is words between spaces: random high bytes decode to Arabic letters in one long run."""
+    head = text[:sample]
+    return sum(1 for ch in head if ch.isspace()) >= MIN_SPACE_SHARE * len(head)
 
 
 def arabic_share(text: str, sample: int = 20000) -> float:

@@ -20,8 +20,15 @@ from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
 from marsad.ingest.dates import choose_published, parse_date_line
-from marsad.ingest.encoding import NotText, arabic_share, decode_bytes, persian_urdu_share
+from marsad.ingest.encoding import (
+    NotText,
+    arabic_share,
+    decode_bytes,
+    decode_utf8_lenient,
+    persian_urdu_share,
+)
 from marsad.ingest.html import extract_page, fragment_text, looks_like_html
+from marsad.ingest.record import known_id, parse_record
 from marsad.model import Article, IngestError
 
 # One article (a .txt/.html file, one JSONL line, one WARC record) larger than this is not a news
@@ -126,7 +133,7 @@ def _read_file(path: Path) -> Iterator[Article | IngestError]:
         yield IngestError(str(path), f"file too large: {shown} (limit {limit} MB)")
         return
     try:
-        text, _enc = decode_bytes(data)
+        text, enc = decode_bytes(data)
     except NotText as e:
         yield IngestError(str(path), str(e))
         return
@@ -138,9 +145,9 @@ def _read_file(path: Path) -> Iterator[Article | IngestError]:
         yield IngestError(str(path), f"too large for one article: {size / 2**20:.1f} MB")
         return
     if lower.endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
-        yield read_html(text, origin=str(path), stem=stem)
+        yield read_html(text, origin=str(path), stem=stem, decoding=_repair(enc))
     else:
-        yield make_article(text, origin=str(path), stem=stem)
+        yield make_article(text, origin=str(path), stem=stem, decoding=_repair(enc))
 
 
 def _open(path: Path) -> BinaryIO:
@@ -177,7 +184,7 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
     with _open(path) as f:
         first = f.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n")
         f.seek(0)
-        if first[:1] == b"[":  # a JSON array of the same objects
+        if first[:1] == b"[" and not _lines_of_json(path):  # a JSON array of the same objects
             yield from _read_json_array(path)
             return
         for n, raw in enumerate(f, 1):
@@ -193,16 +200,40 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
                 yield IngestError(origin, f"line too large: {len(raw) / 2**20:.1f} MB",
                                   _salvage_id(raw[:1024]))
                 continue
+            decoding = None
             try:
-                row = json.loads(raw.decode("utf-8"))
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as e:
-                yield IngestError(origin, f"not UTF-8 text: {e}")
-                continue
+                if (repaired := decode_utf8_lenient(raw)) is None:
+                    yield IngestError(origin, f"not UTF-8 text: {e}", _salvage_id(raw))
+                    continue
+                line, decoding = repaired
+            try:
+                row = json.loads(line)
             except json.JSONDecodeError as e:
                 yield IngestError(origin, f"truncated or invalid JSON: {e.msg} (column {e.colno})",
                                   _salvage_id(raw))
                 continue
-            yield from _row_article(row, origin)
+            except RecursionError:
+                yield IngestError(origin, "JSON nested too deeply", _salvage_id(raw))
+                continue
+            try:
+                yield from _row_article(row, origin, decoding)
+            except Exception as e:  # noqa: BLE001 - one record a reader cannot handle is that record's error
+                yield IngestError(origin, f"unreadable record: {type(e).__name__}: {e}", known_id(row))
+
+
+def _lines_of_json(path: Path) -> bool:
+    """A file starting with `[` that is JSONL (its first line a whole JSON value), not one array."""
+    with path.open("rb") as f:
+        first = f.readline(MAX_ARTICLE_BYTES).strip().removeprefix(b"\xef\xbb\xbf")
+        if not f.readline().strip():
+            return False
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _pretty_json(path: Path) -> Any:
@@ -233,20 +264,18 @@ def _read_json_array(path: Path) -> Iterator[Article | IngestError]:
         yield from _row_article(row, f"{path}[{n}]")
 
 
-def _row_article(row: Any, origin: str) -> Iterator[Article | IngestError]:
-    if not isinstance(row, dict):
-        yield IngestError(origin, "JSON line is not an object")
+def _row_article(row: Any, origin: str, decoding: str | None = None) -> Iterator[Article | IngestError]:
+    """One corpus record (a JSONL line, an item of a JSON array) checked by the input record model."""
+    rec = parse_record(row)
+    if isinstance(rec, str):
+        yield IngestError(origin, f"bad record: {rec}", known_id(row))
         return
-    doc_id = str(row["id"]) if row.get("id") not in (None, "") else None
-    text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
-        yield IngestError(origin, "no article text (field 'text' missing or empty)", doc_id)
-        return
+    text = rec.text
     if looks_like_html(text) and text.lstrip().startswith("<"):
-        page = extract_page(text, url=row.get("url"))
+        page = extract_page(text, url=rec.url)
         text = page.text
-    yield make_article(text, origin=origin, doc_id=doc_id, title=row.get("title"),
-                       published=row.get("published"), outlet=row.get("outlet"), url=row.get("url"))
+    yield make_article(text, origin=origin, doc_id=rec.id, title=rec.title, published=rec.published,
+                       outlet=rec.outlet, url=rec.url, decoding=decoding)
 
 
 _ID_FIELD = re.compile(rb'"id"\s*:\s*"([^"]{1,200})"')
@@ -262,7 +291,7 @@ def _salvage_id(raw: bytes) -> str | None:
 
 def read_html(html: str, origin: str, stem: str | None = None, url: str | None = None,
               doc_id: str | None = None, published: Any = None,
-              outlet: str | None = None) -> Article | IngestError:
+              outlet: str | None = None, decoding: str | None = None) -> Article | IngestError:
     """One article from a full HTML page."""
     page = extract_page(html, url=url)
     if not page.text:
@@ -272,7 +301,7 @@ def read_html(html: str, origin: str, stem: str | None = None, url: str | None =
         else None
     return make_article(page.text, origin=origin, doc_id=doc_id, stem=stem, title=page.title,
                         published=published, page_date=page.date, dateline=dateline,
-                        outlet=sitename or outlet, url=url or page.url)
+                        outlet=sitename or outlet, url=url or page.url, decoding=decoding)
 
 
 def page_dateline(html: str, title: str | None, window: int = 6) -> str | None:
@@ -326,7 +355,11 @@ def read_feed(path: Path, text: str) -> Iterator[Article | IngestError]:
 
 
 def read_warc(path: Path) -> Iterator[Article | IngestError]:
-    """HTML responses of a WARC/WARC.gz archive; requests, metadata and non-HTML responses are skipped."""
+    """HTML responses of a WARC/WARC.gz archive; requests, metadata and non-HTML responses are skipped.
+
+    A record that cannot be read (a malformed URL, a broken body) is an error for that record and
+    the archive goes on; only a broken archive structure ends it.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
     with path.open("rb") as f:
@@ -337,29 +370,39 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 rec_id = record.rec_headers.get_header("WARC-Record-ID") or url
                 origin = f"{path}#{url or rec_id}"
-                if record.http_headers is not None:
-                    status = record.http_headers.get_statuscode()
-                    if status and not status.startswith("2"):
-                        continue
-                    ctype = record.http_headers.get_header("Content-Type") or ""
-                else:
-                    ctype = record.rec_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    continue
-                data = record.content_stream().read(MAX_ARTICLE_BYTES + 1)
-                doc_id = f"warc_{_digest(url or rec_id)}"
-                if len(data) > MAX_ARTICLE_BYTES:
-                    yield IngestError(origin, "HTML response too large for one article", doc_id)
-                    continue
                 try:
-                    html, _enc = decode_bytes(data)
-                except NotText as e:
-                    yield IngestError(origin, str(e), doc_id)
-                    continue
-                outlet = urlparse(url).hostname if url else None
-                yield read_html(html, origin=origin, url=url, doc_id=doc_id, outlet=outlet)
+                    item = _warc_record(record, origin, url, rec_id)
+                except Exception as e:  # noqa: BLE001 - one bad record must not cost the archive
+                    item = IngestError(origin, f"unreadable WARC record: {type(e).__name__}: {e}",
+                                       f"warc_{_digest(str(url or rec_id))}")
+                if item is not None:
+                    yield item
         except Exception as e:  # noqa: BLE001 - warcio raises several types on truncated archives
             yield IngestError(str(path), f"broken WARC archive: {type(e).__name__}: {e}")
+
+
+def _warc_record(record: Any, origin: str, url: str | None,
+                 rec_id: str | None) -> Article | IngestError | None:
+    """The article of one WARC response record, an error, or None for a record that is no page."""
+    if record.http_headers is not None:
+        status = record.http_headers.get_statuscode()
+        if status and not status.startswith("2"):
+            return None
+        ctype = record.http_headers.get_header("Content-Type") or ""
+    else:
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    if "html" not in ctype.lower():
+        return None
+    data = record.content_stream().read(MAX_ARTICLE_BYTES + 1)
+    doc_id = f"warc_{_digest(url or rec_id)}"
+    if len(data) > MAX_ARTICLE_BYTES:
+        return IngestError(origin, "HTML response too large for one article", doc_id)
+    try:
+        html, enc = decode_bytes(data)
+    except NotText as e:
+        return IngestError(origin, str(e), doc_id)
+    outlet = urlparse(url).hostname if url else None
+    return read_html(html, origin=origin, url=url, doc_id=doc_id, outlet=outlet, decoding=_repair(enc))
 
 
 # --- the Article itself ------------------------------------------------------------------------
@@ -367,7 +410,7 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
 def make_article(text: str, origin: str, doc_id: str | None = None, stem: str | None = None,
                  title: str | None = None, published: Any = None, page_date: Any = None,
                  dateline: str | None = None, outlet: str | None = None,
-                 url: str | None = None) -> Article | IngestError:
+                 url: str | None = None, decoding: str | None = None) -> Article | IngestError:
     """An Article after the checks every input passes (size, letters, language), with its date chosen."""
     doc_id = doc_id or _make_id(text, stem, url)
     if len(text) > MAX_ARTICLE_BYTES:
@@ -384,7 +427,12 @@ def make_article(text: str, origin: str, doc_id: str | None = None, stem: str | 
         return IngestError(origin, reason, doc_id)
     date, date_origin = choose_published(published, page_date, text, dateline)
     return Article(id=doc_id, text=text, title=title, published=date, published_origin=date_origin,
-                   outlet=outlet, url=url, origin=origin, language="ar")
+                   outlet=outlet, url=url, origin=origin, language="ar", decoding=decoding)
+
+
+def _repair(encoding: str) -> str | None:
+    """The decoding label worth recording: only a repaired one (bad bytes replaced)."""
+    return encoding if "replaced" in encoding else None
 
 
 def _make_id(text: str, stem: str | None, url: str | None) -> str:

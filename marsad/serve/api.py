@@ -229,6 +229,8 @@ async def post_documents(request: Request) -> JSONResponse:
         payload = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise HTTPException(400, f"body is not JSON: {e}") from None
+    except RecursionError:
+        raise HTTPException(400, "body is JSON nested too deeply") from None
     try:
         rows = ingest.parse_payload(payload)
     except ingest.BadPayload as e:

@@ -14,11 +14,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from marsad.ingest.record import InputRecord, known_id, parse_record
+from marsad.model import IngestError
 from marsad.run import run_corpus
 from marsad.store.db import save_source
 
 MAX_ARTICLES = 2000
-FIELDS = ("id", "title", "text", "published", "outlet", "url")
 _LOCK = threading.Lock()
 
 
@@ -30,37 +31,39 @@ class BadPayload(ValueError):
     """The body is not a corpus article or a list of them; the message says what is wrong."""
 
 
-def parse_payload(payload: Any) -> list[dict[str, Any]]:
-    """Validate one article object or a list of them (`id, title, text, published, outlet, url`)."""
+def parse_payload(payload: Any) -> list[InputRecord | IngestError]:
+    """Check one article object or a list of them with the input record model of `marsad run`.
+
+    Each item is its record or its error (`article N: field ...`); the good ones are ingested and the
+    bad ones reported. Only a request where no item is an article at all is refused whole.
+    """
     items = payload if isinstance(payload, list) else [payload]
     if not items:
         raise BadPayload("empty list: send one article object or a list of them")
     if len(items) > MAX_ARTICLES:
         raise BadPayload(f"{len(items)} articles in one request; the limit is {MAX_ARTICLES}")
-    rows = []
+    out: list[InputRecord | IngestError] = []
     for i, item in enumerate(items):
         where = f"article {i}" if isinstance(payload, list) else "article"
-        if not isinstance(item, dict):
-            raise BadPayload(f"{where}: expected a JSON object, got {type(item).__name__}")
-        text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise BadPayload(f"{where}: 'text' must be a non-empty string")
-        for key in ("id", "title", "published", "outlet", "url"):
-            value = item.get(key)
-            if value is not None and not isinstance(value, str | int):
-                raise BadPayload(f"{where}: '{key}' must be a string")
-        rows.append({k: (str(item[k]) if k == "id" and item.get(k) is not None else item.get(k))
-                     for k in FIELDS if item.get(k) is not None})
-    return rows
+        rec = parse_record(item)
+        out.append(rec if isinstance(rec, InputRecord)
+                   else IngestError(where, f"bad record: {rec}", known_id(item)))
+    if not any(isinstance(r, InputRecord) for r in out):
+        first = out[0]
+        raise BadPayload(f"{first.input}: {first.reason}" if isinstance(first, IngestError) else "no article")
+    return out
 
 
-def ingest(rows: list[dict[str, Any]], db_url: str) -> dict[str, Any]:
-    """Run the articles through `run_corpus` into the store; returns what was stored and what failed."""
+def ingest(rows: list[InputRecord | IngestError], db_url: str) -> dict[str, Any]:
+    """Run the good records through `run_corpus` into the store; returns what was stored and what failed
+    (the rejected records among them)."""
+    rejected = [r for r in rows if isinstance(r, IngestError)]
     with _LOCK, tempfile.TemporaryDirectory(prefix="marsad-ingest-") as tmp:
         corpus = Path(tmp) / "posted.jsonl"
         with corpus.open("w", encoding="utf-8") as f:
-            for row in rows:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            for row in rows:  # a rejected record leaves its line blank: line N stays article N-1
+                line = "" if isinstance(row, IngestError) else row.model_dump_json(exclude_none=True)
+                f.write(line + "\n")
         out = Path(tmp) / "out"
         token = save_source.set("api")  # revisions made by this ingestion say so
         try:
@@ -76,15 +79,15 @@ def ingest(rows: list[dict[str, Any]], db_url: str) -> dict[str, Any]:
     stored = [d["id"] for d in docs if not d.get("error") and d.get("id")]
     return {
         "read": summary.read,
-        "failed": summary.failed,
+        "failed": summary.failed + len(rejected),
         "duplicates": summary.duplicates,
         "claims": summary.claims,
         "events": summary.events,
         "documents": stored,
         "event_ids": sorted({e["event_id"] for e in events
                              if e.get("event_id") and set(e.get("doc_ids") or []) & set(stored)}),
-        "errors": [{"input": _line_ref(e.input), "reason": e.reason,
-                    "doc_id": e.doc_id} for e in summary.errors],
+        "errors": [{"input": e.input, "reason": e.reason, "doc_id": e.doc_id} for e in rejected]
+        + [{"input": _line_ref(e.input), "reason": e.reason, "doc_id": e.doc_id} for e in summary.errors],
     }
 
 

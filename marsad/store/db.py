@@ -9,10 +9,13 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from marsad.model import Article, Claim, Event
-from marsad.store.store import SaveStats, Store
+from marsad.store.store import SaveStats, Store, describe_error
 
 # Who is saving, recorded on every revision: "run" for `marsad run`; the service's ingestion sets "api".
 save_source: ContextVar[str] = ContextVar("marsad_save_source", default="run")
+
+
+__all__ = ["default_url", "describe_error", "load_events", "save_run", "save_source"]
 
 
 def default_url(out_dir: Path) -> str:

@@ -12,6 +12,7 @@ Bulk writes use Core `executemany`, not the ORM's unit of work.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -20,10 +21,21 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.model import Article, Claim, Event
+from marsad.store.engine import write_transaction
 from marsad.store.models import ClaimRow, DocumentRow, RunDocumentRow, RunRow
-from marsad.store.store import CHUNK, SaveStats, Store, _claim_row, _hash, claim_id, search_norm
+from marsad.store.store import (
+    CHUNK,
+    SaveStats,
+    Store,
+    _claim_row,
+    _hash,
+    claim_id,
+    describe_error,
+    search_norm,
+)
 
 DOCS = DocumentRow.__table__
 CLAIMS = ClaimRow.__table__
@@ -87,7 +99,7 @@ class Journal:
 
     def start(self, key: str) -> str:
         """Begin or resume the run `key`: its status, `processing` (fresh or resumed) or `linked`."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine, lock=None) as conn:
             row = conn.execute(select(RUNS.c.status).where(RUNS.c.key == key)).first()
             if row is not None and row.status != "complete":
                 return row.status
@@ -106,8 +118,21 @@ class Journal:
             return dict(rows.all())
 
     def save_chunk(self, key: str, reports: list[DoneReport]) -> None:
-        """One transaction: the chunk's reports and their results, marked done."""
-        with self.engine.begin() as conn:
+        """One transaction: the chunk's reports and their results, marked done. A report the database
+        refuses (a character or value it cannot hold) is recorded as that report's error instead."""
+        try:
+            self._save_reports(key, reports)
+        except SQLAlchemyError:
+            if len(reports) == 1:
+                raise
+            for r in reports:
+                try:
+                    self._save_reports(key, [r])
+                except SQLAlchemyError as e:
+                    self._save_reports(key, [_refused(r, describe_error(e))])
+
+    def _save_reports(self, key: str, reports: list[DoneReport]) -> None:
+        with write_transaction(self.engine, lock=None) as conn:
             ids = [r.article.id for r in reports]
             conn.execute(delete(RUN_DOCS).where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(ids)))
             conn.execute(insert(RUN_DOCS), [{
@@ -161,13 +186,41 @@ class Journal:
 
     def commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
                events: list[Event], summary: dict[str, Any], source: str) -> SaveStats:
-        """One transaction: duplicate marks, the run's claims with event ids, its incidents, status linked."""
+        """One transaction: duplicate marks, the run's claims with event ids, its incidents, status linked.
+
+        When the database refuses the batch, it is written again with each document in a savepoint
+        of its own: a document it refuses is left out with its claims and its place in incidents,
+        named in `stats.failed` and in the run's summary, and the rest is stored.
+        """
+        try:
+            return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=False)
+        except SQLAlchemyError:
+            if not doc_ids:
+                raise
+        return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=True)
+
+    def _commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
+                events: list[Event], summary: dict[str, Any], source: str, each: bool) -> SaveStats:
         stats = SaveStats()
         now = _now()
         with self.store.session.begin() as s:
             conn = s.connection()
+            origins: dict[str, str] = {}
             for page in _chunks(doc_ids):
-                self._upsert_documents(conn, list(self.articles(key, page, duplicates).values()), now, stats)
+                arts = list(self.articles(key, page, duplicates).values())
+                if not each:
+                    self._upsert_documents(conn, arts, now, stats)
+                    continue
+                for a in arts:
+                    try:
+                        with s.begin_nested():
+                            self._upsert_documents(conn, [a], now, stats)
+                    except SQLAlchemyError as e:
+                        stats.failed[a.id] = describe_error(e)
+                        origins[a.id] = a.origin or a.id
+            if stats.failed:
+                doc_ids, claims, events = without_refused(stats.failed, doc_ids, claims, events)
+                summary = with_refused(summary, stats.failed, origins, len(events))
             for chunk in _chunks(doc_ids):
                 conn.execute(delete(CLAIMS).where(CLAIMS.c.doc_id.in_(chunk)))
             rows_out: list[dict[str, Any]] = []
@@ -208,7 +261,7 @@ class Journal:
 
     def complete(self, key: str) -> None:
         """The outputs are in place: the run is complete and its journal rows go."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine, lock=None) as conn:
             conn.execute(delete(RUN_DOCS).where(RUN_DOCS.c.run_key == key))
             conn.execute(update(RUNS).where(RUNS.c.key == key).values(status="complete", updated_at=_now()))
 
@@ -246,3 +299,33 @@ class StoredArticles(Mapping[str, Article]):
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+def without_refused(refused: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
+             events: list[Event]) -> tuple[list[str], list[Claim], list[Event]]:
+    """The run without the documents the store refused: their claims go, and so do they from incidents
+    (an incident left with no report goes too)."""
+    kept: list[Event] = []
+    for ev in events:
+        ids = [d for d in ev.doc_ids or [] if d not in refused]
+        if ids:
+            kept.append(ev if len(ids) == len(ev.doc_ids) else dataclasses.replace(ev, doc_ids=ids))
+    return ([d for d in doc_ids if d not in refused], [c for c in claims if c.doc_id not in refused], kept)
+
+
+def with_refused(summary: dict[str, Any], refused: Mapping[str, str], origins: Mapping[str, str],
+                  n_events: int) -> dict[str, Any]:
+    """The run's summary with one error per refused document."""
+    errors = [*summary.get("errors", []), *({"input": origins[d], "reason": f"not stored: {why}", "doc_id": d}
+                                            for d, why in refused.items())]
+    return dict(summary, read=summary.get("read", 0) - len(refused), events=n_events, errors=errors)
+
+
+def _refused(r: DoneReport, why: str) -> DoneReport:
+    """A report the store cannot hold, kept as an error: id, position and where it came from only."""
+    reason = f"not stored: {why}"
+    art = Article(id=r.article.id, text="", origin=r.article.origin)
+    row = {k: (v if isinstance(v, str | int | float | bool | type(None)) and "\x00" not in str(v) else None)
+           for k, v in r.row.items()}
+    row.update(id=r.article.id, origin=r.article.origin, error=reason, boilerplate=[])
+    return dataclasses.replace(r, article=art, row=row, claims=[], events=[], shingles=None, error=reason)

@@ -29,16 +29,18 @@ import dataclasses
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, delete, func, insert, or_, select, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.model import Article, Claim, Estimate, Event, Span
-from marsad.store.engine import normalize_url, open_engine
+from marsad.store.engine import normalize_url, open_engine, write_transaction
 from marsad.store.models import ClaimRow, DocumentRow, EventDocumentRow, EventRow, ReviewRow, RevisionRow
 from marsad.text.normalize import match_text
 
@@ -106,6 +108,14 @@ class SaveStats:
     events_new: int = 0
     events_updated: int = 0
     events_merged: int = 0
+    failed: dict[str, str] = field(default_factory=dict)  # doc id -> why it could not be stored
+
+
+def describe_error(exc: BaseException) -> str:
+    """A database error as one line for users: the driver's message, never the SQL or parameters."""
+    inner = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    lines = str(inner).strip().splitlines()
+    return f"{type(inner).__name__}: {lines[0] if lines else ''}"[:300]
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:
@@ -195,6 +205,20 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """Hold the store's write lock (see `engine.write_transaction`) for everything done inside:
+        load the stored incidents, link against them, save, commit. Another writer waits here, then
+        sees what this one committed, so concurrent runs never store one incident twice."""
+        with write_transaction(self.engine) as conn:
+            outer = self.session
+            self.session = sessionmaker(bind=conn, expire_on_commit=False,
+                                        join_transaction_mode="create_savepoint")
+            try:
+                yield self
+            finally:
+                self.session = outer
+
     def __enter__(self) -> Store:
         return self
 
@@ -211,13 +235,45 @@ class Store:
         `marsad run` saves): a stored incident missing from it whose reports all sit in the run's
         incidents was absorbed, and is marked merged. A partial batch (the default) marks nothing.
         """
-        stats = SaveStats()
         now = _now()
+        try:
+            stats = SaveStats()
+            with self.session.begin() as s:
+                self._save_documents(s, articles, now, stats)
+                s.flush()
+                self._save_claims(s, articles, claims, stats)
+                self._save_events(s, events, now, source, stats, complete)
+            return stats
+        except SQLAlchemyError:
+            if not articles:
+                raise
+        return self._save_each(articles, claims, events, now, source, complete)
+
+    def _save_each(self, articles: list[Article], claims: list[Claim], events: list[Event], now: datetime,
+                   source: str, complete: bool) -> SaveStats:
+        """The slow path after a failed save: each document with its claims in a savepoint of its own.
+        A document the database refuses is left out (with the reason in `failed`), and so are its
+        claims and its place in incidents; the rest of the run is stored."""
+        stats = SaveStats()
+        by_doc: dict[str, list[Claim]] = defaultdict(list)
+        for c in claims:
+            by_doc[c.doc_id].append(c)
         with self.session.begin() as s:
-            self._save_documents(s, articles, now, stats)
-            s.flush()
-            self._save_claims(s, articles, claims, stats)
-            self._save_events(s, events, now, source, stats, complete)
+            for a in articles:
+                try:
+                    with s.begin_nested():
+                        self._save_documents(s, [a], now, stats)
+                        s.flush()
+                        self._save_claims(s, [a], by_doc.get(a.id, []), stats)
+                except SQLAlchemyError as e:
+                    stats.failed[a.id] = describe_error(e)
+            kept = []
+            for ev in events:
+                doc_ids = [d for d in ev.doc_ids or [] if d not in stats.failed]
+                if doc_ids:
+                    kept.append(ev if len(doc_ids) == len(ev.doc_ids)
+                                else dataclasses.replace(ev, doc_ids=doc_ids))
+            self._save_events(s, kept, now, source, stats, complete)
         return stats
 
     def _save_documents(self, s: Session, articles: list[Article], now: datetime, stats: SaveStats) -> None:
@@ -266,7 +322,7 @@ class Store:
             per_doc[c.doc_id] += 1
         for chunk in _chunks(rows):
             s.execute(insert(ClaimRow), list(chunk))
-        stats.claims = len(rows)
+        stats.claims += len(rows)
 
     def _save_events(self, s: Session, events: list[Event], now: datetime, source: str,
                      stats: SaveStats, complete: bool) -> None:
@@ -467,7 +523,7 @@ class Store:
             else:
                 for chunk in _chunks(list(ids)):
                     rows.extend(s.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk))))
-        return [Article(**{k: getattr(r, k) for k in _ARTICLE_FIELDS}) for r in rows]
+        return [Article(**{k: getattr(r, k) for k in _ARTICLE_FIELDS if hasattr(r, k)}) for r in rows]
 
     # ------------------------------------------------------------------ reading: dicts for the API
 
