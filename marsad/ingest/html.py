@@ -34,10 +34,15 @@ def extract_page(html: str, url: str | None = None) -> Page:
     """The article in an HTML page; text is empty when the page holds no article."""
     import trafilatura  # imported on first HTML input: it costs ~1 s and most runs read JSONL
 
-    doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    options = {"url": url, "include_comments": False, "include_tables": False, "with_metadata": True,
+               "date_extraction_params": {"extensive_search": False, "original_date": True}}
+    try:
+        doc = trafilatura.bare_extraction(html, **options)
+        if doc is None or not (doc.text or "").strip():
+            # libxml2 stops at 255 nested elements unless told otherwise: parse deep pages ourselves
+            doc = trafilatura.bare_extraction(_parse_deep(html), **options) or doc
+    except RecursionError:
+        doc = None
     if doc is None:
         return Page(None, "", None)
     title = (doc.title or "").strip() or None
@@ -49,34 +54,42 @@ def extract_page(html: str, url: str | None = None) -> Page:
                 canonical if re.match(r"https?://", canonical) else None)
 
 
+def _deep_parser():
+    """lxml's HTML parser without libxml2's depth limit (255 nested elements), so no text is lost."""
+    import lxml.html
+
+    return lxml.html.HTMLParser(huge_tree=True)
+
+
+def _parse_deep(html: str):
+    import lxml.html
+
+    return lxml.html.document_fromstring(html, parser=_deep_parser())
+
+
 def fragment_text(html: str) -> str:
     """Plain text of an HTML fragment (a feed item's body): one line per block, scripts dropped.
 
     Feed bodies are the article already, without the page around it, so there is nothing for
     trafilatura to remove, and it rejects short fragments.
     """
+    import lxml.etree
     import lxml.html
 
     if not looks_like_html(html) and "<" not in html:
         return html.strip()
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_deep_parser())
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
     parts: list[str] = []
-
-    def walk(el) -> None:
+    # iterparse-style walk without recursion: a page nested thousands deep is still read
+    for action, el in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _BLOCK_TAGS:
             parts.append("\n")
-        if el.text:
+        if action == "start" and el.text:
             parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-
-    walk(root)
+        if action == "end" and el is not root and el.tail:
+            parts.append(el.tail)
     lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
     return "\n".join(line for line in lines if line)

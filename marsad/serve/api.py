@@ -24,13 +24,21 @@ router = APIRouter(prefix="/api")
 MAX_LIMIT = 500
 
 
+# Filter dates: YYYY, YYYY-MM or YYYY-MM-DD (anything else is a 422 naming the parameter).
+ISO_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+# Beyond any store's size, and inside the 64-bit integers SQLite and PostgreSQL bind.
+MAX_OFFSET = 10**9
+
+
 def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
 def event_filter(
-    date_from: str | None = Query(None, description="ISO date; events whose [date, date_end] reach it"),
-    date_to: str | None = Query(None, description="ISO date; events starting on or before it"),
+    date_from: str | None = Query(None, pattern=ISO_DATE,
+                                  description="ISO date; events whose [date, date_end] reach it"),
+    date_to: str | None = Query(None, pattern=ISO_DATE,
+                                description="ISO date; events starting on or before it"),
     country: str | None = Query(None, description="ISO3 code, e.g. SYR"),
     admin1: str | None = Query(None, description="governorate/province name as stored"),
     type: str | None = Query(None, description="ACLED event type, e.g. Battles"),  # noqa: A002
@@ -67,7 +75,8 @@ def page(total: int, limit: int, offset: int, items: list[dict[str, Any]]) -> di
 @router.get("/events", summary="List and filter incidents (newest first)", response_model=None,
             responses={200: {"model": schemas.EventPage}})
 def list_events(flt: EventFilter = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_LIMIT),
-                offset: int = Query(0, ge=0), store: Store = Depends(get_store)) -> dict[str, Any]:
+                offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                store: Store = Depends(get_store)) -> dict[str, Any]:
     total, items = store.list_events(flt, limit=limit, offset=offset)
     return page(total, limit, offset, items)
 
@@ -94,8 +103,9 @@ def get_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any
 @router.get("/documents", summary="List documents (metadata; q searches the text)", response_model=None,
             responses={200: {"model": schemas.DocumentPage}})
 def list_documents(q: str | None = Query(None, max_length=200), outlet: str | None = None,
-                   date_from: str | None = None, date_to: str | None = None,
-                   limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+                   date_from: str | None = Query(None, pattern=ISO_DATE),
+                   date_to: str | None = Query(None, pattern=ISO_DATE),
+                   limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                    store: Store = Depends(get_store)) -> dict[str, Any]:
     total, items = store.list_documents(q=q or None, outlet=outlet or None, date_from=date_from or None,
                                         date_to=date_to or None, limit=limit, offset=offset)
@@ -115,7 +125,7 @@ def get_document(doc_id: str, store: Store = Depends(get_store)) -> dict[str, An
             responses={200: {"model": schemas.ClaimPage}})
 def list_claims(event_id: str | None = None, doc_id: str | None = None, kind: str | None = None,
                 who: str | None = None, source: str | None = None, stance: str | None = None,
-                limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0),
+                limit: int = Query(100, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                 store: Store = Depends(get_store)) -> dict[str, Any]:
     total, items = store.list_claims(event_id=event_id, doc_id=doc_id, kind=kind, who=who, source=source,
                                      stance=stance, limit=limit, offset=offset)

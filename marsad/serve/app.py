@@ -7,9 +7,11 @@ Bodies above `max_body` bytes get 413 before they are read whole.
 
 from __future__ import annotations
 
+import logging
 import os
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from marsad.store import Store
 
+logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_BODY = 20 * 1024 * 1024  # 20 MB: a few thousand articles per request
 
@@ -115,7 +118,14 @@ def create_app(db_url: str, token: str | None = None, max_body: int = DEFAULT_MA
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        if "\x00" in unquote_plus(request.url.query):  # no store can hold it; PostgreSQL errors on it
+            response = JSONResponse({"detail": "NUL character in the query"}, status_code=400)
+        else:
+            try:
+                response = await call_next(request)
+            except Exception:  # noqa: BLE001 - a bug answers 500 without details, headers still set
+                logger.exception("request failed: %s %s", request.method, request.url.path)
+                response = JSONResponse({"detail": "internal error"}, status_code=500)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
         return response

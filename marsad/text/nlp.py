@@ -35,9 +35,15 @@ _QUOTES_CLOSE = set("\"'”»’)")
 _NEWLINE = re.compile(r"\n")
 
 
+# spaCy refuses texts over 1,000,000 characters by default (a guard for its parser and NER, which a
+# blank pipeline has not); the readers already cap one article at 5 MB (ingest.readers.MAX_ARTICLE_BYTES).
+MAX_TEXT_CHARS = 5 * 1024 * 1024 + 1
+
+
 def make_nlp(components: list[str] | None = None, config: dict | None = None) -> Language:
     """A blank Arabic pipeline with Marsad's tokenizer rules and the named components added."""
     nlp = spacy.blank("ar")
+    nlp.max_length = MAX_TEXT_CHARS
     prefixes = _GLUED_PREFIXES + list(nlp.Defaults.prefixes or [])
     suffixes = _GLUED_SUFFIXES + list(nlp.Defaults.suffixes or [])
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
