@@ -213,8 +213,8 @@ class Journal:
                     continue
                 for a in arts:
                     try:
-                        with s.begin_nested():
-                            self._upsert_documents(conn, [a], now, stats)
+                        with s.begin_nested():  # the SAVEPOINT is emitted when the session's
+                            self._upsert_documents(s.connection(), [a], now, stats)  # connection is used
                     except SQLAlchemyError as e:
                         stats.failed[a.id] = describe_error(e)
                         origins[a.id] = a.origin or a.id
