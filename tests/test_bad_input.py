@@ -185,3 +185,11 @@ def test_a_bad_url_in_one_warc_record_does_not_abort_the_archive(tmp_path):
     assert [a.url for a in articles] == ["https://example.org/a", "https://example.org/c"]
     assert len(errors) == 1 and errors[0].input == f"{path}#http://[not-a-host/b"
     assert errors[0].reason.startswith("unreadable WARC record: ValueError")
+
+
+def test_markup_without_any_element_is_empty_text_not_an_exception():
+    # found by tests/test_fuzz.py: a feed item body holding only a doctype ended the whole feed
+    from marsad.ingest.html import extract_page, fragment_text
+
+    assert fragment_text("<!doctype html>") == ""
+    assert extract_page("<!doctype html>").text == ""

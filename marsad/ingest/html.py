@@ -33,6 +33,7 @@ def looks_like_html(text: str) -> bool:
 def extract_page(html: str, url: str | None = None) -> Page:
     """The article in an HTML page; text is empty when the page holds no article."""
     import trafilatura  # imported on first HTML input: it costs ~1 s and most runs read JSONL
+    from lxml.etree import LxmlError
 
     options = {"url": url, "include_comments": False, "include_tables": False, "with_metadata": True,
                "date_extraction_params": {"extensive_search": False, "original_date": True}}
@@ -41,7 +42,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
         if doc is None or not (doc.text or "").strip():
             # libxml2 stops at 255 nested elements unless told otherwise: parse deep pages ourselves
             doc = trafilatura.bare_extraction(_parse_deep(html), **options) or doc
-    except RecursionError:
+    except (RecursionError, ValueError, LxmlError):  # pages too deep or with no document in them
         doc = None
     if doc is None:
         return Page(None, "", None)
@@ -78,7 +79,10 @@ def fragment_text(html: str) -> str:
 
     if not looks_like_html(html) and "<" not in html:
         return html.strip()
-    root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_deep_parser())
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_deep_parser())
+    except (lxml.etree.LxmlError, ValueError):  # markup with no element at all (a lone doctype)
+        return ""
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
     parts: list[str] = []
