@@ -62,13 +62,19 @@ def span_days(ev) -> int:
 
 
 def continuation(ev) -> list[str]:
-    """The reasons a long event's reports give for it having gone on (from its merge reasons)."""
+    """The reasons a long event's reports give for it having gone on (from its merge reasons): a
+    report's own span ("for the Nth day", a date range) or reports from one building."""
     why = []
+    buildings = Counter((link.get("at") or {}).get("place") for link in ev.links
+                        if (link.get("at") or {}).get("facility"))
     for link in ev.links:
         at = link.get("at") or {}
         day, end = parse_day(at.get("day")), parse_day(at.get("day_end"))
-        if day and end and (end - day).days >= 1:
+        if at.get("continued"):
+            why.append(f"{link.get('doc_id')}: day {at['continued'] + 1} of the incident ({day}..{end})")
+        elif day and end and (end - day).days >= 1:
             why.append(f"{link.get('doc_id')}: own span {day}..{end}")
+    why += [f"{n} reports from the building {place}" for place, n in buildings.items() if n > 1]
     return why
 
 
@@ -95,9 +101,10 @@ def main() -> None:
                                   for k in [_bin(lo, REPORT_BINS)]})
     print("days per event (last - first):", {k: spans[_bin(lo, SPAN_BINS)] for lo, _ in SPAN_BINS
                                               for k in [_bin(lo, SPAN_BINS)]})
-    print(f"events spanning more than 7 days: {len(long)}; "
-          f"with a report giving a span of its own: {sum(bool(continuation(e)) for e in long)}")
-    for e in sorted(long, key=lambda e: -span_days(e))[:10]:
+    several = sum(len(e.doc_ids) > 1 for e in long)
+    print(f"events spanning more than 7 days: {len(long)} ({several} of several reports); "
+          f"with continuation evidence: {sum(bool(continuation(e)) for e in long)}")
+    for e in sorted(long, key=lambda e: (len(e.doc_ids) < 2, -span_days(e)))[:10]:
         print(f"   {e.date}..{e.date_end} {e.country} {e.location} {e.event_type} n={len(e.doc_ids)} "
               f"{continuation(e)[:2]}")
     print(f"\nthe {a.top} largest events:")

@@ -26,10 +26,17 @@ MAX_COMPARED = 24  # members of a large incident compared with a new report (the
 # days; more only where a report says the incident went on ("for the fourth day running"), or for a
 # follow-up dated by its own publication day up to FOLLOWUP_DAYS after the incident.
 POINT_SPAN_DAYS = 2
-MAX_CONTINUED_SPAN = 30  # a report's own span longer than this (a month's campaign) is no one incident's
+# A report's date range ("from Monday to Wednesday", "since Saturday") up to this long says its incident
+# went on; a longer one ("last week", "since the offensive began in February") is a period's or a
+# campaign's, and says nothing about one incident. "For the Nth day" (features.continued) counts up to
+# features.MAX_CONTINUED_DAYS.
+MAX_RANGE_SPAN = 3
 # A new report must be close to the incident as a whole, not to one member (single link chains one
 # day's incident to the next): the mean of its scores against the members must reach this.
 MIN_MEAN_SCORE = 0.45
+# Event types that can go on for days at one building (not a strike, not an announcement)
+ONGOING_TYPES = frozenset({"Battles", "Violence against civilians", "Riots", "Protests"})
+FACILITY_GAP_DAYS = 4  # ... reported again within this many days of an earlier report from the building
 
 
 @dataclass
@@ -48,6 +55,7 @@ class Incident:
     continued: int = 0  # the longest span a member report gives the incident by its own words
 
     def add(self, feat: EventFeatures, ev: Event) -> None:
+        spans = _spans(self, feat)  # against the members before it
         self.members.append(feat)
         self.events.append(ev)
         self.docs.update(feat.docs)
@@ -55,15 +63,22 @@ class Incident:
             if d is not None:
                 self.first = d if self.first is None or d < self.first else self.first
                 self.last = d if self.last is None or d > self.last else self.last
-        self.core, self.loose, self.continued = _spans(self, feat)
+        self.core, self.loose, self.continued = spans
 
 
 def _own_span(feat: EventFeatures) -> int:
-    """Days a report itself says its incident went on (a range, "since", "for the Nth day")."""
+    """Days a report itself says its incident went on ("for the Nth day", a short range)."""
     if feat.day is None or feat.day_end is None:
         return 0
     days = (feat.day_end - feat.day).days
-    return days if days <= MAX_CONTINUED_SPAN else 0
+    return days if feat.continued or days <= MAX_RANGE_SPAN else 0
+
+
+def _days_between(a: EventFeatures, b: EventFeatures) -> int:
+    """Days between two reports' spans (0 when they overlap; large when a day is unknown)."""
+    if a.day is None or b.day is None:
+        return 10**6
+    return max(0, (b.day - (a.day_end or a.day)).days, (a.day - (b.day_end or b.day)).days)
 
 
 def _union(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None):
@@ -74,8 +89,8 @@ def _union(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None)
 
 def _spans(inc: Incident, feat: EventFeatures):
     """The incident's spans and continuation once `feat` is a member. Reports that come back to the
-    same building or compound (a prison attack, a siege of a base) are continuation evidence: the
-    incident may run up to FAR_DAYS there."""
+    same building or compound where there is fighting (a prison attack, a siege of a base) are
+    continuation evidence: the incident may run up to FAR_DAYS there."""
     core, loose = inc.core, inc.loose
     if feat.day is not None:
         span = (feat.day, feat.day_end or feat.day)
@@ -84,7 +99,12 @@ def _spans(inc: Incident, feat: EventFeatures):
         else:
             core = _union(core, span)
     continued = max(inc.continued, _own_span(feat))
-    if feat.facility and feat.place and any(m.facility and m.place == feat.place for m in inc.members):
+    # fighting, hostages or a riot at one building over days (an attack on a prison and its standoff,
+    # workers held at a plant); strikes on one air base days apart are separate incidents
+    ongoing = feat.event_type in ONGOING_TYPES or any(m.event_type in ONGOING_TYPES for m in inc.members)
+    if ongoing and feat.facility and feat.place and any(
+            m.facility and m.place == feat.place and _days_between(m, feat) <= FACILITY_GAP_DAYS
+            for m in inc.members):
         continued = max(continued, FAR_DAYS - POINT_SPAN_DAYS)
     return core, loose, continued
 
@@ -264,7 +284,8 @@ def _where(feat: EventFeatures) -> dict:
             "day_end": feat.day_end.isoformat() if feat.day_end else None,
             "place": feat.place, "precision": feat.precision, "scope": feat.scope, "admin1": feat.admin1,
             "lat": feat.lat, "lon": feat.lon, "type": feat.event_type, "actors": sorted(feat.actors),
-            "figures": sorted([k, v] for k, v in feat.figures)}
+            "figures": sorted([k, v] for k, v in feat.figures),
+            "facility": feat.facility, "continued": feat.continued}
 
 
 def _report_at(incident: EventFeatures, at: dict | None) -> EventFeatures | None:
@@ -277,7 +298,9 @@ def _report_at(incident: EventFeatures, at: dict | None) -> EventFeatures | None
                    admin1=at.get("admin1"), lat=at.get("lat"), lon=at.get("lon"),
                    event_type=at.get("type", incident.event_type),
                    actors=frozenset(at.get("actors") or incident.actors),
-                   figures=frozenset((k, v) for k, v in at.get("figures") or []) or incident.figures)
+                   figures=frozenset((k, v) for k, v in at.get("figures") or []) or incident.figures,
+                   facility=bool(at.get("facility", incident.facility)),
+                   continued=int(at.get("continued") or 0))
 
 
 def _fresh(inc: Incident) -> bool:
