@@ -36,7 +36,7 @@ MAX_RANGE_SPAN = 3
 MIN_MEAN_SCORE = 0.45
 # Event types that can go on for days at one building (not a strike, not an announcement)
 ONGOING_TYPES = frozenset({"Battles", "Violence against civilians", "Riots", "Protests"})
-FACILITY_GAP_DAYS = 4  # ... reported again within this many days of an earlier report from the building
+FACILITY_GAP_DAYS = 7  # ... reported again within a week of an earlier report from the building
 
 
 @dataclass
