@@ -382,12 +382,17 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
     """
     scores: dict[str, float] = {}
     strongest: dict[str, int] = {}
+    # shooting at people who are all unarmed (`أطلق مسلح النار على المارة`, a journalist and his wife) is an
+    # attack on civilians, whatever police or gunmen are also named (as speakers or as the shooter)
+    unarmed = (civilian_victims or (civilians_named and not armed_target)) and not armed_victims
     for trig, factor in weighted:
         term = trig.term
         if term.sub_event_type is None or term.weight <= 0:
             continue
         sub = term.sub_event_type
-        if term.targeted:
+        if term.targeted and term.gunfire and unarmed:
+            sub = "Attack"
+        elif term.targeted:
             sub = "Armed clash" if (armed_target or armed_victims or not civilian_victims) else "Attack"
         scores[sub] = scores.get(sub, 0.0) + term.weight * factor
         strongest[sub] = max(strongest.get(sub, 0), term.weight)

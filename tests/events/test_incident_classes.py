@@ -120,3 +120,16 @@ def test_totals_and_recalled_figures_are_background(run_events):
     doc = run_events(text, published="2018-03-17", dates=dates, claims=claims)
     assert [(c.value, c.background, c.event_index) for c in doc._.claims] == [
         (2, False, 0), (140, True, None), (9, True, None)]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # gunmen shooting unarmed people are an attack on civilians, police quoted or not
+    ("إطلاق نار على مقهى في طرابلس\nأطلق مسلحان النار على رواد مقهى في حي الأندلس بطرابلس فجر الثلاثاء، "
+     "ما أدى إلى مقتل ثلاثة مدنيين وإصابة خمسة آخرين، وقالت الشرطة إنها تلاحق الجناة.", "2016-10-12",
+     "Violence against civilians"),
+    # a projectile falling on a house is shelling
+    ("مقذوف يصيب منزلا في نجران\nسقط مقذوف عسكري أطلق من داخل الأراضي اليمنية على منزل في مدينة نجران مساء "
+     "الأحد، ما أدى إلى إصابة طفلين.", "2016-05-02", "Explosions/Remote violence"),
+])
+def test_shootings_of_civilians_and_projectiles(nlp, text, published, expected):
+    assert [t for t, _s, _l, _d in events(nlp, text, published)] == [expected]
