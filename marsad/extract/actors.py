@@ -279,3 +279,22 @@ def country_forces() -> dict[tuple[str, str], Actor]:
         if generic == "Military forces":
             out.setdefault((iso, "Security forces"), act)
     return out
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {iso: row["en"] for iso, row in lang.load("actor_countries")["countries"].items()}
+
+
+def country_name(iso: str | None) -> str | None:
+    """ACLED's country name as used in actor names (actor_countries.yaml), or None."""
+    return _country_names().get(iso) if iso else None
+
+
+def with_country(name: str, iso: str | None) -> str:
+    """ACLED's name for a crowd or population in a country: Protesters -> Protesters (Iraq), Civilians
+    -> Civilians (Yemen), Rioters -> Rioters (Egypt); other names as they are."""
+    country = country_name(iso)
+    if country is None or name not in lang.load("actor_countries")["by_country"]:
+        return name
+    return f"{name} ({country.removeprefix('the ')})"

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from marsad.extract.actors import Actor, actor_table, country_forces
+from marsad.extract.actors import Actor, actor_table, country_forces, with_country
 from marsad.extract.event_types import (
     Trigger,
     Typing,
@@ -547,12 +547,14 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     # a third party only when the headline or lead names it too
     rest = [n for n in ranked
             if n not in (actor1, actor2) and score[n] >= floor and n in in_lead][:MAX_ACTORS - 2]
-    ev.actor1, ev.actor2 = actor1, actor2
-    ev.assoc_actor_1 = rest[0] if rest else None
-    ev.assoc_actor_2 = rest[1] if len(rest) > 1 else None
     ev.inter1 = by_name[actor1].inter if actor1 else None
     ev.inter2 = by_name[actor2].inter if actor2 else None
     ev.interaction = interaction(ev.inter1, ev.inter2)
+    # ACLED names crowds and populations with the country: Protesters (Iraq), Civilians (Yemen)
+    actor1, actor2, *rest = (with_country(n, ev.country) if n else n for n in (actor1, actor2, *rest))
+    ev.actor1, ev.actor2 = actor1, actor2
+    ev.assoc_actor_1 = rest[0] if rest else None
+    ev.assoc_actor_2 = rest[1] if len(rest) > 1 else None
     ev.actors = [n for n in (actor1, actor2, *rest) if n]
 
 

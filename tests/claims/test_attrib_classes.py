@@ -197,3 +197,14 @@ def test_unnamed_officials_speak_for_the_incident_countrys_government(run):
 def test_the_army_as_a_speaker_is_the_countrys_army(run):
     doc = run("أعلن الجيش مقتل 8 جنود في هجوم على كمين أمني في شمال سيناء.")
     assert [(c.value, c.source) for c in doc._.claims] == [(8, "Military Forces of Egypt")]
+
+
+def test_event_crowds_and_populations_carry_the_country(run):
+    doc = run("أصيب 40 من المحتجين خلال تفريق الشرطة تظاهرة في البصرة جنوب العراق.")
+    assert [e.actors for e in doc._.events] == [["Police Forces of Iraq", "Protesters (Iraq)"]]
+
+
+def test_common_words_are_no_group_names():
+    # فتح (opened), حسم (settled): only حركة فتح and حركة حسم name the groups
+    names = {m.actor.name for m in actor_table().find("فتح الجيش الطريق بعد أن حسم المعركة")}
+    assert names == {"Military forces"}

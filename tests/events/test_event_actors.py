@@ -66,7 +66,7 @@ def test_air_strike_by_the_air_force_the_article_names(run_events):
                      claims=[("31 مدنيا على", "killed", 31, "Civilians")])
     ev = doc._.events[0]
     assert ev.sub_event_type == "Air/drone strike"
-    assert ev.actors == ["Military Forces of Russia", "Civilians"]
+    assert ev.actors == ["Military Forces of Russia", "Civilians (Syria)"]
 
 
 def test_two_air_forces_named_leave_the_striker_unknown(run_events):

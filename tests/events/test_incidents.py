@@ -152,7 +152,7 @@ def test_nationality_adjective_is_not_a_place_and_names_the_attacker(run_events)
     doc = run_events(text, published="2018-03-17", claims=[("11 قتيلاً مدنياً", "killed", 11, "Civilians")])
     ev = doc._.events[0]
     assert (ev.country, ev.location) == ("SYR", "Afrin")
-    assert ev.actor1 == "Military Forces of Turkey" and ev.actor2 == "Civilians"
+    assert ev.actor1 == "Military Forces of Turkey" and ev.actor2 == "Civilians (Syria)"
     assert (ev.inter1, ev.inter2, ev.interaction) == (8, 7, 78)
 
 
@@ -192,7 +192,8 @@ def test_protesters_killed_is_excessive_force(run_events):
     ev = doc._.events[0]
     assert (ev.event_type, ev.sub_event_type) == ("Protests", "Excessive force against protesters")
     assert ev.disorder_type == "Political violence; Demonstrations"
-    assert set(ev.actors) == {"Police Forces of Iraq", "Protesters"}  # security forces at home: the police
+    # security forces at home: the police; protesters with the country, as ACLED names them
+    assert set(ev.actors) == {"Police Forces of Iraq", "Protesters (Iraq)"}
 
 
 def test_suspects_of_an_earlier_bombing_do_not_date_the_raid(run_events):
