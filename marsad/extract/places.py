@@ -501,8 +501,10 @@ def _anchored(matches: list[dict[str, Any]], named: set[str]) -> list[dict[str, 
         if any(_world(c) for c in cands) and not m["features"]:
             # a world town or village also needs a site word (`في`, `ب`): `برايس` is a spokesman,
             # not Price, Utah, even in a report about the United States
+            # a city of 100k+ after a site word stands on its own too (`في جنيف`: Geneva, Switzerland unnamed)
             cands = tuple(c for c in cands if not _world(c) or (
-                c.country in countries and (m["site"] or c.feature not in ("town", "village"))))
+                c.country in countries and (m["site"] or c.feature not in ("town", "village")))
+                or (m["site"] and c.feature == "city" and m["qualifier"] is None and not m["common"]))
             if not cands:
                 continue
             m["cands"] = cands

@@ -107,3 +107,9 @@ def test_the_same_words_count_with_place_context(nlp):
     assert found(nlp, "اندلعت اشتباكات في الزاوية غرب العاصمة الليبية طرابلس")[0][:4] == (
         "الزاوية", "Zawiya", "city", "LBY")
     assert found(nlp, "عقدت القمة في الظهران بالسعودية")[0][:4] == ("الظهران", "Dhahran", "city", "SAU")
+
+
+def test_a_city_after_a_site_word_needs_no_country_named(nlp):
+    # Geneva (200k people) after `في`, Switzerland unnamed; `وادي` (a valley) is no Algerian town
+    assert found(nlp, "عقدت المحادثات في جنيف برعاية الأمم المتحدة") == [("جنيف", "Geneva", "city", "CHE", 1)]
+    assert [p for p in found(nlp, "انسحب المقاتلون في وادي سوات") if p[3] == "DZA"] == []
