@@ -158,19 +158,21 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
         if chunk:
             yield chunk
 
+    n = 0
+    progress.processing(0)
     if dask is None:
         nlp = pipeline.build()
-        processed = (done_reports(chunk, process_articles([a for _, a, _ in chunk], nlp)) for chunk in todo())
+        for chunk in todo():
+            journal.save_chunk(key, done_reports(chunk, process_articles([a for _, a, _ in chunk], nlp)))
+            n += len(chunk)
+            progress.processing(n)
     else:
         from marsad.scale import process_chunks
 
-        processed = process_chunks(todo(), dask)
-    n = 0
-    progress.processing(0)
-    for reports in processed:
-        journal.save_chunk(key, reports)
-        n += len(reports)
-        progress.processing(n)
+        # the workers store each chunk's results in the journal themselves and answer with a count
+        for count in process_chunks(todo(), dask, journal.store.url, key):
+            n += count
+            progress.processing(n)
     return read_errors
 
 

@@ -160,3 +160,36 @@ def test_the_same_command_after_a_complete_run_is_a_new_run_that_adds_nothing(cl
     for table in ("documents", "claims"):
         assert rows[table] == first[table]
     assert [r[0] for r in rows["events"]] == [r[0] for r in first["events"]]
+
+
+def test_a_dask_worker_killed_mid_run_is_retried_and_the_outputs_equal_a_clean_run(clean, tmp_path):
+    """Workers store their chunks' results themselves; one dies (SIGKILL) after the first chunk is
+    recorded, Dask runs its tasks again elsewhere, and each report is recorded once."""
+    import threading
+
+    from dask.distributed import Client, LocalCluster
+
+    out = tmp_path / "out"
+    killed: list[tuple[int, int]] = []
+
+    def kill_a_worker(client: Client) -> None:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            done, _status = _journal(out)
+            if done >= 1:
+                pid = sorted(client.run(os.getpid).values())[0]
+                os.kill(pid, signal.SIGKILL)
+                killed.append((pid, done))
+                return
+            time.sleep(0.01)
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        killer = threading.Thread(target=kill_a_worker, args=(client,))
+        killer.start()
+        summary = run_corpus(INPUTS, out, dask=client, chunk_size=CHUNK)
+        killer.join()
+    assert killed and killed[0][1] < 28, killed  # a worker died part way
+    assert (summary.read, summary.failed) == (28, 3)
+    assert outputs(out) == outputs(clean)
+    assert store_rows(out) == store_rows(clean)
