@@ -70,17 +70,21 @@ def find_duplicates(entries: Sequence[tuple[str, str | None, bytes]], threshold:
                   if len(fp := np.frombuffer(entries[i][2], dtype=np.uint64)) >= MIN_WORDS]
     if len(candidates) < 2:
         return {}
-    index = _AllPairs() if len(candidates) <= all_pairs_max else _MinHashIndex(threshold)
+    all_pairs = len(candidates) <= all_pairs_max
+    index = _AllPairs() if all_pairs else _MinHashIndex(threshold)
     rank = {i: r for r, i in enumerate(order)}
     found: dict[str, str] = {}
-    sets: dict[int, np.ndarray] = {}
+    # every pair of a small batch is checked: Python sets compare fastest; a large batch keeps the
+    # compact arrays (LSH proposes few pairs)
+    sets: dict[int, np.ndarray | set[int]] = {}
     for i, fp in candidates:
-        originals = [j for j in index.query(fp) if _jaccard(fp, sets[j]) >= threshold]
+        this = set(fp.tolist()) if all_pairs else fp
+        originals = [j for j in index.query(fp) if _jaccard(this, sets[j]) >= threshold]
         if originals and entries[i][0] not in (preset or ()):
             found[entries[i][0]] = entries[min(originals, key=rank.__getitem__)][0]
             continue
         index.insert(i, fp)
-        sets[i] = fp
+        sets[i] = this
     return found
 
 
@@ -123,9 +127,10 @@ def _low32(h: int) -> int:
     return h & 0xFFFFFFFF
 
 
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Exact check of an LSH candidate pair (sorted unique hashes): LSH only proposes, it must not decide."""
+def _jaccard(a: np.ndarray | set[int], b: np.ndarray | set[int]) -> float:
+    """Exact check of a candidate pair (two sets, or two sorted unique hash arrays): LSH only
+    proposes, it must not decide."""
     if not len(a) and not len(b):
         return 0.0
-    common = len(np.intersect1d(a, b, assume_unique=True))
+    common = len(a & b) if isinstance(a, set) else len(np.intersect1d(a, b, assume_unique=True))  # type: ignore[operator]
     return common / (len(a) + len(b) - common)
