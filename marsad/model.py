@@ -174,6 +174,7 @@ class Event:
     evidence: list[Span] = field(default_factory=list)  # trigger, date and place words
     estimates: list[Estimate] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)  # merge reasons
+    relevance: list[dict[str, Any]] = field(default_factory=list)  # per report: is it an incident, and why
     published: str | None = None  # of the earliest report
 
     def to_dict(self) -> dict[str, Any]:

@@ -54,7 +54,7 @@ SCRATCH_STORE = ".marsad-scratch.db"
 OUTPUTS = ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl")
 
 DOCUMENT_FIELDS = ("id", "title", "published", "published_origin", "outlet", "url", "language",
-                   "origin", "boilerplate", "duplicate_of", "decoding", "error")
+                   "origin", "boilerplate", "duplicate_of", "decoding", "error", "relevance")
 
 
 @dataclass
@@ -80,7 +80,8 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 
 
 def document_row(article: Article | None, error: IngestError | None = None,
-                 boilerplate: list[tuple[int, int]] | None = None) -> dict[str, Any]:
+                 boilerplate: list[tuple[int, int]] | None = None,
+                 relevance: dict[str, Any] | None = None) -> dict[str, Any]:
     """The documents.jsonl line of an article (or of a failed input whose id is known)."""
     row: dict[str, Any] = dict.fromkeys(DOCUMENT_FIELDS)
     if article is not None:
@@ -90,6 +91,7 @@ def document_row(article: Article | None, error: IngestError | None = None,
         row["origin"] = row["origin"] or error.input
         row["error"] = error.reason
     row["boilerplate"] = [list(span) for span in boilerplate or []]
+    row["relevance"] = relevance  # why its incidents were kept or dropped (marsad.extract.relevance)
     return row
 
 
@@ -183,7 +185,7 @@ def done_reports(chunk: list[tuple[int, Article, str]], results: list[DocResult]
     for seq, read, read_hash in chunk:
         res = by_id[read.id]
         err = res.error
-        row = document_row(res.article, err, res.boilerplate)
+        row = document_row(res.article, err, res.boilerplate, res.relevance)
         out.append(DoneReport(seq, res.article, read_hash, row, res.claims, res.events,
                               fingerprint(res.article.text), err.reason if err else None))
     return out
@@ -313,6 +315,7 @@ class DocResult:
     claims: list[Claim]
     events: list[Event]
     error: IngestError | None = None
+    relevance: dict[str, Any] | None = None
 
 
 def process_articles(articles: list[Article], nlp: Any = None,
@@ -347,7 +350,8 @@ def process_articles(articles: list[Article], nlp: Any = None,
                 ev.doc_ids = [art.id]
             for c in doc_claims:
                 c.doc_id = art.id
-            results.append(DocResult(art, list(doc._.boilerplate or []), doc_claims, doc_events))
+            results.append(DocResult(art, list(doc._.boilerplate or []), doc_claims, doc_events,
+                                     relevance=doc._.relevance))
             if on_done is not None:
                 on_done(len(results))
     results.extend(DocResult(a, [], [], [], failed[a.id]) for a in articles if a.id in failed)

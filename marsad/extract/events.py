@@ -45,6 +45,7 @@ from marsad.extract.incidents import (
     statement_index,
     support_index,
 )
+from marsad.extract.relevance import doc_record, judge
 from marsad.extract.who import resolve_groups
 from marsad.model import Event, Span, parse_day
 from marsad.text.document import doc_text
@@ -118,11 +119,19 @@ def extract_events(doc: Doc) -> Doc:
         claim.background = True  # never an incident's figure, estimate or fatalities
     events: list[Event] = []
     doc_id = getattr(article, "id", None)
+    judged, dropped = [], []
     for n, inc in enumerate(incidents):
         ev = _build(doc, inc, actor_mentions, published, main=n == 0)
         if ev is None:
             if n == 0:
                 break
+            continue
+        # narrates a current incident, or talks about one (marsad.extract.relevance)
+        rel = judge(doc, inc, ev, judged[0] if judged else None)
+        judged.append(rel)
+        ev.relevance = [rel.to_dict(doc_id)]
+        if not rel.keep:
+            dropped.append((ev, rel))
             continue
         if doc_id is not None:
             ev.doc_ids = [doc_id]
@@ -134,6 +143,7 @@ def extract_events(doc: Doc) -> Doc:
                     claim.event_index = idx
     doc._.events = events
     resolve_groups(claims, events)  # who and source made specific by the incident (marsad.extract.who)
+    doc._.relevance = doc_record(doc, judged, len(events), dropped) if judged else None
     return doc
 
 

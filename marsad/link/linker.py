@@ -410,6 +410,7 @@ def _merge(inc: Incident) -> Event:
     published += [merged.published] if merged.published else []
     merged.published = min(published) if published else None
     merged.links = merged.links + inc.links
+    merged.relevance = list(base.relevance) + [r for e in evs if e is not base for r in e.relevance]
     return merged
 
 

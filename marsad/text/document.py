@@ -20,6 +20,7 @@ _EXTENSIONS = {
     "boilerplate": None,  # list[(start, end)] character spans extraction must not read
     "claims": None,  # list[marsad.model.Claim]
     "events": None,  # list[marsad.model.Event] (per article, before linking)
+    "relevance": None,  # dict: the report's relevance decision (marsad.extract.relevance)
     "places": None,  # list of place mentions found by the geocoder
     "dates": None,  # list of date mentions found by the date resolver
     "timings": None,  # dict stage -> seconds, for benchmarks

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 import marsad.extract.events as events_mod
+from marsad.extract.relevance import Relevance
 from marsad.model import Article, Claim
 from marsad.text.nlp import make_nlp
 
@@ -118,9 +119,11 @@ def run_events(nlp, monkeypatch):
 
     claims: list of (phrase, kind, value, who): a claim at the phrase's offset."""
     def run(text: str, published: str = "2018-03-17", dates: dict | None = None,
-            claims: list[tuple[str, str, int, str | None]] | None = None):
+            claims: list[tuple[str, str, int, str | None]] | None = None, relevance: bool = False):
         monkeypatch.setattr(events_mod, "find_places", fake_places)
         monkeypatch.setattr(events_mod, "find_dates", date_finder(dates or {}))
+        if not relevance:  # these docs carry only the claims a test gives: relevance is tested on real runs
+            monkeypatch.setattr(events_mod, "judge", lambda *_a: Relevance(0.0, True, ["not judged"]))
         doc = nlp(text)
         doc._.article = Article(id="t1", text=text, published=published)
         doc._.claims = []

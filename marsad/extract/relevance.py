@@ -1,0 +1,342 @@
+"""Relevance: does a report narrate a current incident, or talk about one?
+
+A general news feed is mostly statements, diplomacy, trials, sport and markets; their words of
+violence (`ندد بالقصف`, `حكم بالسجن على منفذ الهجوم`, `معركة الصدارة`) are no incident. Each incident
+unit an article yields (marsad.extract.incidents) is scored before it becomes an Event:
+
+- narration (+): the headline or the lead names the incident with a specific trigger; people were
+  hurt, held or killed (claims); it has its own day, its own place, and an armed party;
+- talk (-): cues in the headline and lead (marsad/lang/ar/relevance.yaml) of a statement or meeting,
+  a trial, an anniversary, a weapons test, a feature, a disaster or accident, a plan or threat, crime
+  with no political side; a topic that is not conflict (sport, economy, technology words); a section
+  of the outlet outside the news (`/sport/` in the URL); the trigger governed by a verb of saying.
+
+The score is narration minus talk; the unit is an incident when it reaches KEEP_SCORE. Every
+decision keeps its score and reasons (`Event.relevance`, the `relevance` line of documents.jsonl),
+so a dropped report can be checked and a threshold argued with figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from spacy.tokens import Doc
+
+from marsad import lang
+from marsad.extract.event_types import PhraseIndex, Words, doc_words, find_triggers
+from marsad.extract.incidents import LEAD_SENTENCES, statement_index
+from marsad.text.document import content_sentences, doc_text
+
+KEEP_SCORE = 2.5  # narration minus talk an incident unit needs to be reported as an event
+# narration
+HEADLINE_TRIGGER = 2.0  # the headline names the incident with a specific trigger word
+HEADLINE_GENERIC = 1.0  # only with a generic one (`هجوم`, `انفجار`) or a casualty word (`مقتل`)
+LEAD_TRIGGER = 1.0  # the lead (first two body sentences) does
+OWN_TRIGGER = 2.0  # a further incident of a report: its own clause names it specifically
+SPECIFIC_WEIGHT = 3  # trigger weight that names a kind of violence (`غارة`), not a generic word
+HARM = 2.0  # a figure of people killed, hurt, held or displaced in the incident
+VAGUE_HARM = 1.0  # only vague ones (`عشرات القتلى`)
+OWN_DATE = 1.0  # the incident's own day (`مساء الجمعة`), not only the publication date
+SAID_DATE = 0.5  # only a day on which something was said
+PLACE_BY_TIER = {3: 1.0, 2: 1.0, 1: 0.5, 0: 0.25}  # town or district, province, country
+ARMED_PARTY = 0.5  # a named armed party (not `Unidentified Armed Group`, `Militants`)
+NO_PLACE = 1.5  # neither a place nor a country: nothing ACLED could code, and seldom an incident
+# talk about the report, per cue family: in the headline at full weight, only in the lead at LEAD_SHARE
+# (crime with no political side is no ACLED event however well narrated: decisive in the headline)
+TALK_WEIGHTS = {"trial": 3.0, "anniversary": 2.5, "test": 3.0, "feature": 2.0, "disaster": 3.0, "crime": 8.0}
+# talk that governs the incident's trigger (`ندد الوزير بالقصف`, `يهدد بإعدام`, `الذكرى الرابعة لمجزرة`):
+# only for that unit, and a headline or lead trigger so governed does not count as narrating it;
+# statements and plans count only so (or, when the headline names no violence, as the headline's news)
+GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary": 2.0, "test": 2.0}
+HEADLINE_TALK = 2.0  # `فرنسا تحث روسيا على ...`, `فلسطين تستعد لجمعة ...`: the headline is talk
+NO_HEADLINE_TRIGGER = 1.0  # the headline names no violence, casualty or protest at all
+REPORT_TALK = 1.0  # a further incident in a report whose main news was found to be talk
+HEADLINE_ONLY = {"feature"}  # `كيف`, `قصة`: a question or a story only as the headline says it
+LEAD_SHARE = 0.5
+TOPIC_WORD = 1.0  # each distinct topic word beyond the first (sport, economy, technology)
+TOPIC_MAX = 4.0
+OFF_SECTION = 3.0  # the URL files the report under sport, business, technology...
+SAID = 1.0  # the lead's trigger is the object of a plain verb of saying (`قال`, `أعلن`)
+HARM_SHARE = 0.5  # governing talk counts this much when people were hurt (`أعلن الجيش مقتل 20`)
+SPEECH_REACH = 8  # words from a verb of saying to the trigger it governs
+HARM_KINDS = frozenset({"killed", "injured", "casualties", "abducted", "missing", "arrested", "displaced",
+                        "freed", "escaped"})
+
+HEADLINE_CHARS = 200  # a first line longer than this is no headline: its first sentence is
+_SEGMENT = re.compile(r"^([a-z][a-z-]*?)(?:-\d+)?$")
+
+
+@dataclass(slots=True)
+class Relevance:
+    """The decision on one incident unit: score, whether it is kept, and why."""
+
+    score: float
+    keep: bool
+    reasons: list[str] = field(default_factory=list)
+    crime: bool = False  # crime with no political or security side (not an ACLED event)
+
+    def to_dict(self, doc_id: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {"score": round(self.score, 2), "relevant": self.keep,
+                               "reasons": list(self.reasons)}
+        if self.crime:
+            out["crime"] = True
+        if doc_id is not None:
+            out = {"doc_id": doc_id, **out}
+        return out
+
+
+@dataclass(slots=True)
+class DocCues:
+    """What the headline and lead of one report say about its topic (computed once per doc)."""
+
+    talk: dict[str, tuple[float, str]]  # family -> (penalty, the words found)
+    headline_talk: str | None  # a statement or plan word of the headline
+    topic: tuple[str, int, list[str]] | None  # strongest off-conflict topic, distinct words, words
+    section: str | None  # the URL's off-conflict section
+    political: bool  # the lead names terrorism, armed groups, protest or the state's forces
+    headline: list[Any]  # the trigger words of the headline (marsad.extract.event_types.Trigger)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return lang.load("relevance")
+
+
+@cache
+def _talk_index() -> PhraseIndex:
+    return PhraseIndex((w, fam) for fam, words in _data()["talk"].items() for w in words)
+
+
+@cache
+def _topic_index() -> PhraseIndex:
+    return PhraseIndex((w, topic) for topic, words in _data()["topics"].items() for w in words)
+
+
+@cache
+def _political_index() -> PhraseIndex:
+    return PhraseIndex((w, True) for w in _data()["political"])
+
+
+@cache
+def _off_sections() -> frozenset[str]:
+    return frozenset(_data()["off_sections"])
+
+
+def off_section(url: str | None) -> str | None:
+    """The off-conflict section a URL files its report under (`/arabic/sports-43210` -> sports)."""
+    if not url:
+        return None
+    try:
+        path = unquote(urlparse(url).path).lower()
+    except ValueError:
+        return None
+    for seg in path.split("/"):
+        m = _SEGMENT.match(seg)
+        if m and m.group(1) in _off_sections():
+            return m.group(1)
+    return None
+
+
+def _lead_ranges(doc: Doc, words: Words) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Word ranges of the headline (first content sentence) and of the whole lead."""
+    sents = []
+    for n, s in enumerate(content_sentences(doc)):
+        if n >= LEAD_SENTENCES:
+            break
+        sents.append((s.start_char, s.end_char))
+    if not sents:
+        return (0, 0), (0, 0)
+    # the headline is the first line (`نيجيريا.. فقدان عشرات التلميذات بعد هجوم`), not its first sentence
+    text = doc_text(doc)
+    line_end = text.find("\n", sents[0][0])
+    head_end = max(sents[0][1], min(line_end if line_end >= 0 else sents[0][1], sents[0][0] + HEADLINE_CHARS))
+    sents[0] = (sents[0][0], head_end)
+    starts = words.starts
+
+    def rng(a: int, b: int) -> tuple[int, int]:
+        return bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+
+    return rng(*sents[0]), rng(sents[0][0], max(head_end, sents[-1][1]))
+
+
+def doc_cues(doc: Doc) -> DocCues:
+    """The report's talk cues, topic and section, from its headline and lead."""
+    cached = doc.user_data.get("marsad_relevance_cues")
+    if cached is not None:
+        return cached
+    words = doc_words(doc)
+    (h0, h1), (l0, l1) = _lead_ranges(doc, words)
+    talk: dict[str, tuple[float, str]] = {}
+    headline_talk = None
+    for hit in _talk_index().find(words, l0, l1):
+        fam = hit.payload
+        in_head = h0 <= hit.first < h1
+        if fam not in TALK_WEIGHTS:
+            if in_head and headline_talk is None:
+                headline_talk = " ".join(w.key for w in words[hit.first:hit.last])
+            continue  # governing talk: weighed per incident unit (_governing)
+        if fam in HEADLINE_ONLY and not in_head:
+            continue
+        pen = TALK_WEIGHTS[fam] * (1.0 if in_head else LEAD_SHARE)
+        if pen > talk.get(fam, (0.0, ""))[0]:
+            talk[fam] = (pen, words[hit.first].key if hit.last - hit.first == 1 else
+                         " ".join(w.key for w in words[hit.first:hit.last]))
+    topics: dict[str, set[str]] = {}
+    for hit in _topic_index().find(words, l0, l1):
+        topics.setdefault(hit.payload, set()).add(" ".join(w.key for w in words[hit.first:hit.last]))
+    topic = None
+    if topics:
+        name = max(topics, key=lambda t: len(topics[t]))
+        topic = (name, len(topics[name]), sorted(topics[name])[:5])
+    article = doc._.article
+    section = off_section(getattr(article, "url", None))
+    political = bool(_political_index().find(words, l0, l1))
+    headline = [t for t in find_triggers(doc) if h0 <= t.word < h1]
+    cues = DocCues(talk, headline_talk, topic, section, political, headline)
+    doc.user_data["marsad_relevance_cues"] = cues
+    return cues
+
+
+def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relevance:
+    """Score one incident unit (an Incident of marsad.extract.incidents and its Event).
+
+    `report`: the decision on the report's main incident when this is a further one; a report found
+    to narrate incidents needs no second look at its headline's topic for each further incident.
+    """
+    words = doc_words(doc)
+    reasons: list[str] = []
+    score = 0.0
+
+    def add(points: float, why: str) -> None:
+        nonlocal score
+        score += points
+        reasons.append(f"{points:+.1f} {why}")
+
+    clauses = list(inc.clauses)
+    weighty = [(c, t) for c in clauses for t in c.triggers if t.term.weight > 0]
+    headline = doc_cues(doc).headline
+    lead = [t for c, t in weighty if c.lead and c.sentence > 0 and t.term.weight >= SPECIFIC_WEIGHT]
+    governing = _governing(clauses, words)
+    governed = governing[2] if governing is not None else None
+    head = [t for t in headline if t.start != getattr(governed, "start", -1)]
+    head_specific = [t for t in head if t.term.weight >= SPECIFIC_WEIGHT]
+    lead = [t for t in lead if t.start != getattr(governed, "start", -1)]
+    if report is not None:
+        own = [t for _c, t in weighty if t.term.weight >= SPECIFIC_WEIGHT]
+        if own:
+            add(OWN_TRIGGER, f"its clause names it ({own[0].text})")
+        if not report.keep:
+            add(-REPORT_TALK, "the report's main news is talk")
+    elif head_specific:
+        add(HEADLINE_TRIGGER, f"headline names it ({head_specific[0].text})")
+    elif head:
+        add(HEADLINE_GENERIC, f"headline names it ({head[0].text})")
+    if not headline and (report is None or not report.keep):
+        add(-NO_HEADLINE_TRIGGER, "headline names no violence")
+        talk_word = doc_cues(doc).headline_talk
+        if talk_word is not None:
+            add(-HEADLINE_TALK, f"headline is talk ({talk_word})")
+    if lead and report is None:
+        add(LEAD_TRIGGER, f"lead names it ({lead[0].text})")
+    claims = [cl for c in clauses for cl in c.claims if cl.kind in HARM_KINDS]
+    counted = [cl for cl in claims if (cl.value or 0) > 0]
+    if counted:
+        add(HARM, f"people {counted[0].kind} ({counted[0].number_text or counted[0].value})")
+    elif claims:
+        add(VAGUE_HARM, f"people {claims[0].kind} (vague)")
+    if inc.date is not None and not inc.weak_date:
+        add(OWN_DATE, f"own date ({inc.date.text})")
+    elif inc.date is not None:
+        add(SAID_DATE, f"date of saying ({inc.date.text})")
+    if inc.place is not None:
+        add(PLACE_BY_TIER[_tier(inc.place.place)], f"place ({inc.place.text})")
+    elif getattr(ev, "country", None) is None:
+        add(-NO_PLACE, "no place")
+    armed = [a for a in getattr(ev, "actors", None) or () if _is_armed(a)]
+    if armed:
+        add(ARMED_PARTY, f"armed party named ({armed[0]})")
+    if governing is not None:
+        fam, word, _t = governing
+        pen = GOVERNING_WEIGHTS.get(fam, SAID) * (HARM_SHARE if counted else 1.0)
+        add(-pen, f"{fam} governs the trigger ({word})")
+    crime = False
+    if report is None or not report.keep:
+        cues = doc_cues(doc)
+        for fam, (pen, word) in sorted(cues.talk.items()):
+            if fam == "crime":
+                if cues.political:
+                    continue
+                crime = True
+            add(-pen, f"{fam} ({word})")
+        if cues.topic is not None:
+            name, n, sample = cues.topic
+            add(-min(TOPIC_MAX, TOPIC_WORD * (n - 1)), f"topic {name} ({', '.join(sample)})")
+        if cues.section is not None:
+            add(-OFF_SECTION, f"section {cues.section}")
+    keep = score >= KEEP_SCORE
+    return Relevance(score, keep, reasons, crime=crime and not keep)
+
+
+def _tier(p: Any) -> int:
+    if p.feature == "country":
+        return 0
+    if p.feature in ("admin1", "region"):
+        return 1
+    if p.feature in ("admin2", "admin3"):
+        return 2
+    return 3
+
+
+def _is_armed(name: str) -> bool:
+    """A named armed party: a generic or unidentified one says nothing about the report."""
+    from marsad.extract.actors import actor_table
+    from marsad.extract.event_types import acled
+
+    a = actor_table().get(name)
+    return a is not None and a.role == "armed" and name not in set(acled()["generic_actors"])
+
+
+def _governing(clauses: list[Any], words: Words) -> tuple[str, str, Any] | None:
+    """The talk that governs the unit's first trigger in its headline or lead: a verb of saying, of
+    diplomacy, of intent, a court or a memorial a few words before it in its clause (`ندد الوزير
+    بالقصف`, `بحث الوزيران الغارات`, `يهدد بإعدام`, `أحيوا ذكرى مجزرة`). Returns (family, the words,
+    the trigger), or None when the trigger stands as narrated."""
+    for c in clauses:
+        if not c.lead:
+            continue
+        trig = [t for t in c.triggers if t.term.weight > 0]
+        if not trig:
+            continue
+        t = trig[0]
+        lo = max(c.wlo, t.word - SPEECH_REACH)
+        talk = [h for h in _talk_index().find(words, lo, t.word) if h.payload in GOVERNING_WEIGHTS]
+        if talk:
+            h = talk[-1]
+            return h.payload, " ".join(w.key for w in words[h.first:h.last]), t
+        said = statement_index().find(words, lo, t.word)
+        if said:
+            return "said", words[said[-1].first].key, None  # `قال مسؤولون إن ...`: a source, still narrated
+        return None
+    return None
+
+
+def doc_record(doc: Doc, judged: list[Relevance], kept: int,
+               dropped: list[tuple[Any, Relevance]]) -> dict[str, Any]:
+    """The report's relevance line for documents.jsonl: best score, events kept, what was dropped and why."""
+    cues = doc_cues(doc) if judged else None
+    out: dict[str, Any] = {
+        "score": round(max((r.score for r in judged), default=0.0), 2),
+        "events": kept,
+        "dropped": [{"event_type": getattr(ev, "sub_event_type", None), **r.to_dict()} for ev, r in dropped],
+    }
+    if cues is not None:
+        if cues.topic is not None:
+            out["topic"] = {"name": cues.topic[0], "words": cues.topic[1]}
+        if cues.section is not None:
+            out["section"] = cues.section
+    return out
