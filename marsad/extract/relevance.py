@@ -53,8 +53,7 @@ TALK_WEIGHTS = {"trial": 3.0, "anniversary": 2.5, "test": 3.0, "feature": 2.0, "
 # only for that unit, and a headline or lead trigger so governed does not count as narrating it;
 # statements and plans count only so (or, when the headline names no violence, as the headline's news)
 GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary": 2.0, "test": 2.0}
-HEADLINE_TALK = 2.0  # `فرنسا تحث روسيا على ...`, `فلسطين تستعد لجمعة ...`: the headline is talk
-NO_HEADLINE_TRIGGER = 1.0  # the headline names no violence, casualty or protest at all
+HEADLINE_TALK = 2.0  # `فرنسا تحث روسيا على ...`, `فلسطين تستعد لجمعة ...`: a headline of talk, no trigger
 REPORT_TALK = 1.0  # a further incident in a report whose main news was found to be talk
 HEADLINE_ONLY = {"feature"}  # `كيف`, `قصة`: a question or a story only as the headline says it
 LEAD_SHARE = 0.5
@@ -236,11 +235,11 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
         add(HEADLINE_TRIGGER, f"headline names it ({head_specific[0].text})")
     elif head:
         add(HEADLINE_GENERIC, f"headline names it ({head[0].text})")
-    if not headline and (report is None or not report.keep):
-        add(-NO_HEADLINE_TRIGGER, "headline names no violence")
-        talk_word = doc_cues(doc).headline_talk
-        if talk_word is not None:
-            add(-HEADLINE_TALK, f"headline is talk ({talk_word})")
+    # (a headline with no trigger word is no sign by itself: `مسلحون يخطفون`, `محتجو البصرة` escape
+    # the lexicon)
+    talk_word = doc_cues(doc).headline_talk
+    if not headline and talk_word is not None and (report is None or not report.keep):
+        add(-HEADLINE_TALK, f"headline is talk ({talk_word})")
     if lead and report is None:
         add(LEAD_TRIGGER, f"lead names it ({lead[0].text})")
     claims = [cl for c in clauses for cl in c.claims if cl.kind in HARM_KINDS]
