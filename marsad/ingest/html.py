@@ -81,8 +81,8 @@ def fragment_text(html: str) -> str:
         return html.strip()
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div", parser=_deep_parser())
-    except (lxml.etree.LxmlError, ValueError):  # markup with no element at all (a lone doctype)
-        return ""
+    except (lxml.etree.LxmlError, ValueError, AssertionError):  # no element at all (a lone doctype),
+        return ""  # or a lone <html> (lxml asserts one body)
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
     parts: list[str] = []
