@@ -21,6 +21,7 @@ Rules (documented in docs/reconciliation.md):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -170,14 +171,19 @@ def estimate(kind: str, who: str, ranked: list[RankedClaim], event_type: str | N
                     superseded=superseded, outliers=outliers)
 
 
+def publication_days(articles: Mapping[str, Article]) -> dict[str, str]:
+    return {doc: (a.published or "")[:10] for doc, a in articles.items()}
+
+
 def incident_estimates(claims: list[Claim], articles: dict[str, Article],
                        carried: list[tuple[tuple[str, str], RankedClaim]] = (),
-                       incident: Event | None = None) -> list[Estimate]:
+                       incident: Event | None = None, days: dict[str, str] | None = None) -> list[Estimate]:
     """Estimates of one incident from its claims (and figures carried over from the store), one per
     (kind, who) with `who` read in the incident's context (marsad.reconcile.groups), in a stable order."""
     counted = _counted(claims, articles)
-    who_of = group_names(incident, counted,
-                         {doc: (a.published or "")[:10] for doc, a in articles.items()})
+    if days is None:  # publication day of every article (reconcile works it out once for all incidents)
+        days = publication_days(articles)
+    who_of = group_names(incident, counted, days)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in counted:
         by_doc[c.doc_id].append(c)
@@ -212,12 +218,14 @@ def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, A
         if c.event_id:
             by_event[c.event_id].append(c)
     fresh_docs = set(articles)
+    days = publication_days(articles)  # once, not once per incident (a run has thousands of both)
     for ev in incidents:
         if ev.event_id in by_event:
-            ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs), ev)
+            ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs), ev,
+                                              days)
         elif ev.event_id is None:
             ev.estimates = []
         elif len({(e.kind, e.who) for e in ev.estimates}) < len(ev.estimates):
             # stored incidents merged by linking: their figures become one estimate per (kind, who)
-            ev.estimates = incident_estimates([], articles, _carried(ev, fresh_docs), ev)
+            ev.estimates = incident_estimates([], articles, _carried(ev, fresh_docs), ev, days)
         # a stored incident no new claim points at keeps the estimates it was stored with
