@@ -464,13 +464,15 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     """The place of an incident from its clauses' place mentions: the country with most weight, then
     the best-scored mention in it, a finer place beating the province or country that contains it."""
     scored = [(_place_score_memo(m, c, words), m) for c in clauses for m in c.places]
+    containers, contained = _containers(clauses, words)
     if support:
         scored = [(s if support[m.place.country] or m.place.feature in _BROAD_FEATURES else s * 0.25, m)
                   for s, m in scored]
     repeats = getattr(support, "repeats", None)
     # a village inside the province the incident is known to be in needs no other confirmation
-    scored = [(s if confirmed(m, repeats) or (area and m.place.admin1 == area) else s * UNCONFIRMED_FACTOR, m)
-              for s, m in scored]
+    # (`في سجنان التابعة لمحافظة بنزرت`: a village named with the province it lies in is confirmed)
+    scored = [(s if confirmed(m, repeats) or (area and m.place.admin1 == area) or id(m) in contained
+               else s * UNCONFIRMED_FACTOR, m) for s, m in scored]
     scored = [(s, m) for s, m in scored if s >= min_score]
     if not scored:
         return None, country
@@ -502,17 +504,70 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     for s, m in cands:  # repeats of one place add up, a little
         total[m.place.id] = total.get(m.place.id, 0.0) + (s if m.place.id not in total else 0.5)
     # `ناحية الرشاد جنوب كركوك`: a town or district named as such beats the reference point after it
-    relative = {id(m) for c in clauses for m in c.places if _relative(m, c, words)}
+    # `مدينة الميادين بريف دير الزور`: the province or countryside said to contain the site is no site
+    relative = {id(m) for c in clauses for m in c.places if _relative(m, c, words)} | containers
     sites = [(s, m) for s, m in cands if id(m) not in relative]
+    at_site: dict[str, float] = {}  # repeats as a site only: a container named again is no vote
+    for s, m in sites:
+        at_site[m.place.id] = at_site.get(m.place.id, 0.0) + (s if m.place.id not in at_site else 0.5)
     for tier in (3, 2):
-        tier_cands = [(s, m) for s, m in sites if _tier(m.place) == tier and s >= TIER_MIN]
+        tier_cands = [(s, m) for s, m in sites if _mention_tier(m) == tier and s >= TIER_MIN]
         if tier_cands:
-            return max(tier_cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1], country
+            return max(tier_cands, key=lambda sm: (at_site[sm[1].place.id], sm[0]))[1], country
+    # `قرب قرية X بريف Y`: a place near which it happened still beats the countryside holding it
+    unboxed = [(s, m) for s, m in cands if id(m) not in containers] or cands
     for tier in (3, 2, 1):
-        tier_cands = [(s, m) for s, m in cands if _tier(m.place) == tier and s >= TIER_MIN]
+        tier_cands = [(s, m) for s, m in unboxed if _mention_tier(m) == tier and s >= TIER_MIN]
         if tier_cands:
             return max(tier_cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1], country
     return max(cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1], country
+
+
+CONTAINER_WORDS = 3  # `سجنان التابعة لمحافظة بنزرت`: a container named within this many words after a place
+CONTAINER_KM = 75.0  # a place lies within a governorate's reach of the seat that stands for it
+
+
+def _containers(clauses: list[Clause], words: list[Word]) -> tuple[set[int], set[int]]:
+    """Mentions named right after a place as the larger unit it lies in (`قرية X بمحافظة Y`,
+    `مدينة X بريف Y`, `X التابعة لولاية Y`), and the places they contain (ids of the mentions)."""
+    containers: set[int] = set()
+    contained: set[int] = set()
+    for c in clauses:
+        ms = sorted(c.places, key=lambda m: m.start)
+        for inner, outer in zip(ms, ms[1:], strict=False):
+            lo, hi = word_index(words, max(inner.end - 1, inner.start)) + 1, word_index(words, outer.start)
+            if 0 <= hi - lo <= CONTAINER_WORDS and not _joined(words[lo:hi + 1]) and _contains(outer, inner):
+                containers.add(id(outer))
+                contained.add(id(inner))
+    return containers, contained
+
+
+def _joined(between: list[Word]) -> bool:
+    """`مدينة الفلوجة وقضاء هيت`, `بيجي والرمادي`: `و` before the next name or its designator lists
+    two places side by side (`ولاية` itself begins with و)."""
+    return any(w.key.startswith("و") and (w.key[1:].startswith("ال") or key_in(w.key[1:], _naming()))
+               for w in between)
+
+
+def _contains(outer: Any, inner: Any) -> bool:
+    """Whether `outer` is a larger unit (a coarser row, or a town named for its province or
+    countryside: `بريف حلب`, `لمحافظة بنزرت`) of the same country that holds `inner`."""
+    o, i = outer.place, inner.place
+    if o.country != i.country or outer.metonym or o.id == i.id:
+        return False
+    if _mention_tier(outer) >= _tier(i):
+        return False  # `قضاء بيجي ومدينة الرمادي`: two sites, not one inside the other
+    if o.feature == "country":
+        return True
+    if o.admin1 and i.admin1:
+        return o.admin1 == i.admin1
+    return None not in (o.lat, i.lat) and km(o, i) <= CONTAINER_KM
+
+
+def _mention_tier(m: Any) -> int:
+    """A mention's specificity: its row's, or coarser when the words name the city's province or
+    district (`ولاية بنزرت`, ACLED precision 3: a province; `ريف حلب`, precision 2: a district)."""
+    return min(_tier(m.place), {1: 3, 2: 2, 3: 1}.get(getattr(m, "geo_precision", 1) or 1, 3))
 
 
 def _tier(p: Any) -> int:

@@ -80,6 +80,7 @@ def _config() -> dict[str, Any]:
         # `بمدينة النبطية` (or no designator), not `في منطقة يبرود`: a town a place lies inside
         "town_designators": {None} | {key(w) for w in cur.get("town_designators") or []},
         "countryside": {key(w) for w in cur.get("countryside_designators") or []},  # `بريف حلب`
+        "province_words": {key(w) for w in cur.get("province_designators") or []},  # `لمحافظة بنزرت`
         "nisba_endings": tuple(key(w) for w in cur.get("nisba_endings") or []),  # as keys: يه for ية
         "definite_prefixes": tuple(key(w) for w in cur.get("definite_prefixes") or []),
         "patronymics": {key(w) for w in cur.get("patronymics") or []},
@@ -520,6 +521,7 @@ def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     when another mention of the doc lies in one of its governorates.
     """
     support: set[tuple[str, str | None]] = set()
+    near: list[Place] = []  # the supporting places themselves, for rows with no governorate name
     countries: set[str] = set(matches[0]["doc_countries"]) if matches else set()
     minor_only = []
     for m in matches:
@@ -536,19 +538,27 @@ def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
             areas = {(c.country, c.admin1) for c in m["cands"]}
         if len(areas) <= 2:
             support.update(areas)
+            near += [c for c in m["cands"] if c.feature in _SUPPORTING and c.lat is not None]
+
+    def supported(c: Place) -> bool:
+        # a world-layer row carries no governorate name (GeoNames codes only): there "another place
+        # of its province" means a supporting place of its country within a province's reach
+        return (c.country, c.admin1) in support or (c.admin1 is None and c.lat is not None and any(
+            s.country == c.country and _km(c, s) <= PROVINCE_KM for s in near))
+
     given = _config()["given_names"]
     out = []
     for m, minor in zip(matches, minor_only, strict=True):
         if minor and not (m["qualifier"] or m["site"]) and m["key"].split(" ", 1)[0] in given:
             continue  # `رامي عبد الرحمن`, `قال صالح علي`: a person, not the village of that name
         if m["patronym"] or ((m["weak"] or (minor and not (m["qualifier"] or m["site"]))) and not any(
-                (c.country, c.admin1) in support for c in m["cands"])):
+                supported(c) for c in m["cands"])):
             continue
         if m["common"] and not m["features"]:
             # `بالضلوع في` (involvement), `بيتين` (two houses), `في الزاوية` (the corner): a name that is
             # also an ordinary word needs place context beyond a preposition: another place of its
             # province (a village) or of its country (a town, city or province) in the report
-            cands = tuple(c for c in m["cands"] if (c.country, c.admin1) in support or (
+            cands = tuple(c for c in m["cands"] if supported(c) or (
                 c.feature not in _MINOR and c.country in countries))
             if not cands:
                 continue
@@ -715,7 +725,9 @@ def _km(a: Place, b: Place) -> float:
 
 
 COUNTRYSIDE_KM = 45.0  # `بريف حلب`: a village of a city's countryside lies within this distance of it
-PROVINCE_KM = 60.0  # a province's row is a point: a village with no governorate must lie this near it
+# a province's row is a point (its seat): a village with no governorate name must lie this near it;
+# a mid-sized governorate reaches this far from its seat (Sejenane lies 61 km from Bizerte)
+PROVINCE_KM = 75.0
 
 
 def _area_of(nxt: dict[str, Any] | None, town: Place | None) -> str | None:
@@ -723,8 +735,8 @@ def _area_of(nxt: dict[str, Any] | None, town: Place | None) -> str | None:
     name after محافظة), "countryside" (`ريف حلب`), else None."""
     if nxt is None or town is None or town.lat is None:
         return None
-    if town.feature == "admin1":
-        return "province"
+    if town.feature == "admin1" or nxt["qualifier"] in _config()["province_words"]:
+        return "province"  # `سجنان التابعة لمحافظة بنزرت`: the city stands for its governorate
     if town.feature in ("city", "town") and nxt["qualifier"] in _config()["countryside"]:
         return "countryside"
     return None

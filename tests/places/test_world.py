@@ -113,3 +113,11 @@ def test_a_city_after_a_site_word_needs_no_country_named(nlp):
     # Geneva (200k people) after `في`, Switzerland unnamed; `وادي` (a valley) is no Algerian town
     assert found(nlp, "عقدت المحادثات في جنيف برعاية الأمم المتحدة") == [("جنيف", "Geneva", "city", "CHE", 1)]
     assert [p for p in found(nlp, "انسحب المقاتلون في وادي سوات") if p[3] == "DZA"] == []
+
+
+def test_a_word_like_village_counts_next_to_a_place_of_its_province(nlp):
+    # سجنان (also "two prisons") has no governorate name in the world layer: Bizerte, 61 km away,
+    # is place context enough; with only a far Tunisian city named it stays a word
+    assert ("سجنان", "Sejenane", "village", "TUN", 1) in found(
+        nlp, "داهمت قوات الحرس التونسي منزلا في سجنان التابعة لولاية بنزرت")
+    assert [p for p in found(nlp, "نقل الموقوفون من تونس العاصمة إلى سجنان") if p[1] == "Sejenane"] == []
