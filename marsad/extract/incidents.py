@@ -553,7 +553,7 @@ def _contains(outer: Any, inner: Any) -> bool:
     """Whether `outer` is a larger unit (a coarser row, or a town named for its province or
     countryside: `بريف حلب`, `لمحافظة بنزرت`) of the same country that holds `inner`."""
     o, i = outer.place, inner.place
-    if o.country != i.country or outer.metonym or o.id == i.id:
+    if o.country != i.country or getattr(outer, "metonym", False) or o.id == i.id:
         return False
     if _mention_tier(outer) >= _tier(i):
         return False  # `قضاء بيجي ومدينة الرمادي`: two sites, not one inside the other
