@@ -32,7 +32,7 @@ import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from marsad.model import Article, Event
+from marsad.model import Event
 from marsad.store.models import ClaimRow, DocumentRow, EventDocumentRow, EventRow, ReviewRow, RevisionRow
 
 OPS = ("retype", "redate", "replace", "note", "merge", "split", "reject", "reattribute")
@@ -288,13 +288,13 @@ def split_id(event_id: str, doc_ids: list[str]) -> str:
 def _refigure(state: _State, item: _Loaded) -> None:
     """Reconcile the event's estimates again from its claims (rejected ones have no event)."""
     from marsad.reconcile.estimates import reconcile
-    from marsad.store.store import _ARTICLE_FIELDS, _claim_obj
+    from marsad.store.store import _claim_obj, article_of
 
     state.s.flush()
     eid = item.event.event_id
     claims = [_claim_obj(r) for r in state.s.scalars(select(ClaimRow).where(ClaimRow.event_id == eid))]
     docs = list(state.s.scalars(select(DocumentRow).where(DocumentRow.id.in_(item.docs or [""]))))
-    articles = {r.id: Article(**{k: getattr(r, k) for k in _ARTICLE_FIELDS}) for r in docs}
+    articles = {r.id: article_of(r) for r in docs}
     item.event.estimates = []
     item.event.doc_ids = list(item.docs)
     reconcile([item.event], claims, articles)

@@ -48,6 +48,12 @@ CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's param
 _EVENT_FIELDS = {f.name for f in dataclasses.fields(Event)}
 _CLAIM_FIELDS = {f.name for f in dataclasses.fields(Claim)}
 _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}
+
+
+def article_of(row: DocumentRow) -> Article:
+    """A stored document as an Article; fields the table does not keep (how its bytes were decoded)
+    take their defaults."""
+    return Article(**{k: getattr(row, k) for k in _ARTICLE_FIELDS if hasattr(row, k)})
 _ESTIMATE_FIELDS = {f.name for f in dataclasses.fields(Estimate)}
 
 
@@ -523,7 +529,7 @@ class Store:
             else:
                 for chunk in _chunks(list(ids)):
                     rows.extend(s.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk))))
-        return [Article(**{k: getattr(r, k) for k in _ARTICLE_FIELDS if hasattr(r, k)}) for r in rows]
+        return [article_of(r) for r in rows]
 
     # ------------------------------------------------------------------ reading: dicts for the API
 
