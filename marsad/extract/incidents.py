@@ -363,8 +363,8 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
     """How likely a place mention is the incident's site: precise, near a trigger, after `في مدينة`."""
     marks = _markers()
     p = m.place
-    score = {3: 3.0, 2: 2.2, 1: 1.8, 0: 0.3}[_tier(p)]
-    if _tier(p) == 3 and getattr(m, "geo_precision", 1) == 2:
+    score = {3: 3.0, 2: 2.2, 1: 1.8, 0: 0.3}[place_tier(p)]
+    if place_tier(p) == 3 and getattr(m, "geo_precision", 1) == 2:
         score -= 1.0  # `ريف حمص`, `قرب X`: the countryside of a town, not the town
     qualifier = getattr(m, "qualifier", None) or m.text.split(" ", 1)[0]
     if qualifier and key_in(qualifier, _naming()):
@@ -555,7 +555,7 @@ def _contains(outer: Any, inner: Any) -> bool:
     o, i = outer.place, inner.place
     if o.country != i.country or getattr(outer, "metonym", False) or o.id == i.id:
         return False
-    if _mention_tier(outer) >= _tier(i):
+    if _mention_tier(outer) >= place_tier(i):
         return False  # `قضاء بيجي ومدينة الرمادي`: two sites, not one inside the other
     if o.feature == "country":
         return True
@@ -567,10 +567,10 @@ def _contains(outer: Any, inner: Any) -> bool:
 def _mention_tier(m: Any) -> int:
     """A mention's specificity: its row's, or coarser when the words name the city's province or
     district (`ولاية بنزرت`, ACLED precision 3: a province; `ريف حلب`, precision 2: a district)."""
-    return min(_tier(m.place), {1: 3, 2: 2, 3: 1}.get(getattr(m, "geo_precision", 1) or 1, 3))
+    return min(place_tier(m.place), {1: 3, 2: 2, 3: 1}.get(getattr(m, "geo_precision", 1) or 1, 3))
 
 
-def _tier(p: Any) -> int:
+def place_tier(p: Any) -> int:
     """How specific a place is: 3 a point (town, village, camp), 2 a district, 1 a province, 0 a country."""
     if p.feature == "country":
         return 0
@@ -644,7 +644,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
             target = last
         if isinstance(target, Incident):
             target.clauses.append(c)
-            if c.places and not c.distinct and (target.place is None or _tier(target.place.place) < 3):
+            if c.places and not c.distinct and (target.place is None or place_tier(target.place.place) < 3):
                 # a report that so far named only a country or province: the place may be more exact now
                 place, country = best_place(target.clauses, words, support)
                 if place is not None:
@@ -690,7 +690,7 @@ def _rehome_by_parties(clauses: list[Clause], words: list[Word]) -> None:
                 continue
             other = [p for p in cands if p.country != own and (people[p.country] or elsewhere[p.country])]
             if other:
-                best = max(other, key=lambda p: (people[p.country] + elsewhere[p.country], _tier(p) == 3,
+                best = max(other, key=lambda p: (people[p.country] + elsewhere[p.country], place_tier(p) == 3,
                                                  p.population or 0))
                 c.places[k] = dataclasses.replace(m, place=best)
 
@@ -702,7 +702,7 @@ def _in_country(m: Any, country: str | None) -> Any:
     other = [p for p in getattr(m, "candidates", None) or () if p.country == country]
     if not other:
         return m
-    return dataclasses.replace(m, place=max(other, key=lambda p: (_tier(p), p.population or 0)))
+    return dataclasses.replace(m, place=max(other, key=lambda p: (place_tier(p), p.population or 0)))
 
 
 def _incident_place(inc: Incident, words: list[Word], support: Counter) -> tuple[Any, str | None]:
@@ -716,7 +716,7 @@ def _incident_place(inc: Incident, words: list[Word], support: Counter) -> tuple
     for c in inc.clauses:  # homonyms in another country (`رفح` of Gaza in a report on Sinai)
         c.places = [_in_country(m, country) for m in c.places]
     finer, _ = best_place(inc.clauses, words, support, country=country, admin1=admin1, area=admin1)
-    if finer is not None and _tier(finer.place) >= _tier(place.place):
+    if finer is not None and place_tier(finer.place) >= place_tier(place.place):
         return finer, country  # as specific or more, and the best of the whole report in that province
     return place, country
 
@@ -920,15 +920,15 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
         return False
     if place is not None and inc.place is not None:
         a, b = place.place, inc.place.place
-        if c.marked and _tier(a) == 3 and _tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
+        if c.marked and place_tier(a) == 3 and place_tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
             return False  # `وفي سياق متصل، ... في مدينة أريحا`: another town, however near
-        if c.marked and a.id != b.id and _tier(a) >= _tier(b) and c.weight >= MIN_SEED_WEIGHT \
+        if c.marked and a.id != b.id and place_tier(a) >= place_tier(b) and c.weight >= MIN_SEED_WEIGHT \
                 and not c.background_marker and km(a, b) > SEPARATE_KM:
             return False  # `من جهة أخرى، أعدم التنظيم أربعة سائقين في مدينة الشرقاط`: the next item
-        if c.distinct and a.id != b.id and c.triggers and (_tier(a) == 3 or _tier(b) == 3):
+        if c.distinct and a.id != b.id and c.triggers and (place_tier(a) == 3 or place_tier(b) == 3):
             return False  # `وفي حادثة منفصلة ... في مدينة العريش` after North Sinai: another incident
-        same_area = a.id == b.id or (_tier(a) < 3 and a.admin1 in (None, b.admin1))
-        same_area = same_area or (_tier(b) < 3 and b.admin1 in (None, a.admin1))
+        same_area = a.id == b.id or (place_tier(a) < 3 and a.admin1 in (None, b.admin1))
+        same_area = same_area or (place_tier(b) < 3 and b.admin1 in (None, a.admin1))
         if not same_area and km(a, b) > FAR_KM:
             return False
     if span is None or inc.day is None or c.weight < MIN_SEED_WEIGHT:

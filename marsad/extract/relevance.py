@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from marsad import lang
 from marsad.extract.event_types import PhraseIndex, Words, doc_words, find_triggers
-from marsad.extract.incidents import LEAD_SENTENCES, statement_index
+from marsad.extract.incidents import LEAD_SENTENCES, place_tier, statement_index
 from marsad.text.document import content_sentences, doc_text
 
 KEEP_SCORE = 2.5  # narration minus talk an incident unit needs to be reported as an event
@@ -253,7 +253,7 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
     elif inc.date is not None:
         add(SAID_DATE, f"date of saying ({inc.date.text})")
     if inc.place is not None:
-        add(PLACE_BY_TIER[_tier(inc.place.place)], f"place ({inc.place.text})")
+        add(PLACE_BY_TIER[place_tier(inc.place.place)], f"place ({inc.place.text})")
     elif getattr(ev, "country", None) is None:
         add(-NO_PLACE, "no place")
     armed = [a for a in getattr(ev, "actors", None) or () if _is_armed(a)]
@@ -279,16 +279,6 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
             add(-OFF_SECTION, f"section {cues.section}")
     keep = score >= KEEP_SCORE
     return Relevance(score, keep, reasons, crime=crime and not keep)
-
-
-def _tier(p: Any) -> int:
-    if p.feature == "country":
-        return 0
-    if p.feature in ("admin1", "region"):
-        return 1
-    if p.feature in ("admin2", "admin3"):
-        return 2
-    return 3
 
 
 def _is_armed(name: str) -> bool:
