@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import dataclasses
 import json
 import pickle
 import subprocess
@@ -27,17 +26,13 @@ from marsad.link.scoring import score_pair
 from marsad.reconcile.estimates import reconcile
 from marsad.run import process_articles, write_jsonl
 
+sys.path.insert(0, str(Path(__file__).parent))
+from link_spans import load_cached  # noqa: E402 - a sibling bench script
+
 
 def _results(gold: Path, cache: Path | None, refresh: bool) -> list:
     if cache and cache.exists() and not refresh:
-        results = pickle.loads(cache.read_bytes())
-        for r in results:  # results cached before a field was added get its default
-            for obj in [*r.claims, *r.events]:
-                for f in dataclasses.fields(obj):
-                    if not hasattr(obj, f.name):
-                        factory = f.default_factory
-                        setattr(obj, f.name, factory() if factory is not dataclasses.MISSING else f.default)
-        return results
+        return load_cached(cache)
     articles = [a for a in read_inputs([str(gold / "docs.jsonl")]) if not hasattr(a, "reason")]
     results = [r for r in process_articles(articles) if r.error is None]
     if cache:

@@ -30,17 +30,22 @@ REPORT_BINS = ((1, 1), (2, 2), (3, 5), (6, 10), (11, 20), (21, 50), (51, 10**9))
 SPAN_BINS = ((0, 0), (1, 1), (2, 2), (3, 7), (8, 30), (31, 10**9))
 
 
+def load_cached(cache: Path) -> list:
+    """Pickled per-article results; objects pickled before a model field was added get its default."""
+    results = pickle.loads(cache.read_bytes())
+    for r in results:
+        for obj in [*r.claims, *r.events]:
+            for f in dataclasses.fields(obj):
+                if not hasattr(obj, f.name):
+                    factory = f.default_factory
+                    setattr(obj, f.name, factory() if factory is not dataclasses.MISSING else f.default)
+    return results
+
+
 def results_of(corpus: str, cache: Path | None) -> list:
     """Per-article pipeline results of a corpus (from the cache when there is one)."""
     if cache and cache.exists():
-        results = pickle.loads(cache.read_bytes())
-        for r in results:  # results cached before a model field was added get its default
-            for obj in [*r.claims, *r.events]:
-                for f in dataclasses.fields(obj):
-                    if not hasattr(obj, f.name):
-                        factory = f.default_factory
-                        setattr(obj, f.name, factory() if factory is not dataclasses.MISSING else f.default)
-        return results
+        return load_cached(cache)
     articles = [a for a in read_inputs([corpus]) if not isinstance(a, IngestError)]
     mark_duplicates(articles)
     results = [r for r in process_articles(articles) if r.error is None]
