@@ -27,6 +27,7 @@ _TA_MARBUTA = str.maketrans({"ة": "ه"})
 # Proclitics a word may carry before an alias: conjunction, then preposition, then the article.
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
+_QUOTES = frozenset({"\"", "«", "“", "'", "(", "″"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class ActorTable:
                     continue
                 seen.add(words)
                 index.setdefault(words[0], []).append((words, actor))
+        self._heads = _anaphora_heads(index)
         for cands in index.values():
             # longest alias first (in words, then characters); earlier table entries win ties
             cands.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
@@ -157,7 +159,7 @@ class ActorTable:
         whole = self._whole
         if whole is None or whole[0] is not keyed:
             words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed)]
-            mentions = self._scan_words(words)
+            mentions = self._scan_words(words, keyed)
             if start == 0 and stop == len(keyed):
                 return mentions  # a whole text (a short one to look up) does not replace the doc's
             whole = self._whole = (keyed, [w[0] for w in words], [w[1] for w in words], mentions,
@@ -168,9 +170,10 @@ class ActorTable:
             b = bisect.bisect_left(m_starts, stop)
             if not (a > 0 and mentions[a - 1][1] > start) and not (b > 0 and mentions[b - 1][1] > stop):
                 return mentions[a:b]
-        return self._scan_words([(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed, start, stop)])
+        return self._scan_words([(m.start(), m.end(), m.group()) for m in _WORD.finditer(keyed, start, stop)],
+                                keyed)
 
-    def _scan_words(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, Actor]]:
+    def _scan_words(self, words: list[tuple[int, int, str]], keyed: str) -> list[tuple[int, int, Actor]]:
         """Left to right over (start, end, word): the longest alias at each word, non-overlapping."""
         mentions: list[tuple[int, int, Actor]] = []
         i, n = 0, len(words)
@@ -189,7 +192,60 @@ class ActorTable:
             size, _, actor, n_start = best
             mentions.append((n_start, words[i + size - 1][1], actor))
             i += size
-        return mentions
+        return self._back_references(words, mentions, keyed)
+
+    def _back_references(self, words: list[tuple[int, int, str]], mentions: list[tuple[int, int, Actor]],
+                         keyed: str) -> list[tuple[int, int, Actor]]:
+        """Mentions plus the definite head nouns standing alone (التنظيم, القبيلة, الحزب) that refer
+        back to the last group named before them (actor_anaphora.yaml)."""
+        nouns = self._heads[1]
+        if not mentions or not nouns:
+            return mentions
+        out: list[tuple[int, int, Actor]] = []
+        unknown: dict[str, int] = {}  # head noun -> start of the last group of that head the table lacks
+        named_as: dict[int, str] = {}  # mention start -> the head noun it was named with (جماعة «X»)
+        k = 0
+        for i, (w_start, w_end, word) in enumerate(words):
+            while k < len(mentions) and mentions[k][0] < w_start:
+                k += 1
+            if (k > 0 and mentions[k - 1][1] > w_start) or (k < len(mentions) and mentions[k][0] == w_start):
+                continue  # عناصر التنظيم, قبيلة تبو: part of a name
+            noun = _definite_head(word, nouns)
+            if noun is not None and keyed[max(0, w_start - 2):w_start].strip() in _QUOTES:
+                noun = None  # حزب "الحركة القومية": a quoted name, not a reference
+            if noun is None:
+                bare = next((f for f in _variants(word) if f in nouns), None)
+                if bare is None:
+                    continue
+                if i + 1 < len(words) and k < len(mentions) and mentions[k][0] == words[i + 1][0]:
+                    named_as[mentions[k][0]] = bare  # جماعة «أنصار بيت المقدس»: that group has this head
+                else:
+                    unknown[bare] = w_start  # حزب العدالة والتنمية: الحزب after it is that party
+                continue
+            ref = self._antecedent(mentions[:k], noun, unknown, named_as, keyed)
+            if ref is not None:
+                out.append((w_start, w_end, ref))
+        if not out:
+            return mentions
+        return sorted(mentions + out, key=lambda m: m[0])
+
+    def _antecedent(self, before: list[tuple[int, int, Actor]], noun: str, unknown: dict[str, int],
+                    named_as: dict[int, str], keyed: str) -> Actor | None:
+        """The last named group before whose own name opens with `noun` (else, for التنظيم/الحركة/
+        الجماعة, the last named group), unless a group of that head the table does not know was
+        named after it."""
+        by_actor, _, any_group, generic = self._heads
+        since = max([unknown.get(noun, -1)] + ([unknown[n] for n in any_group if n in unknown]
+                                               if noun in any_group else []))
+        groups = [(s, e, act) for s, e, act in before if s > since and act.role == "armed"
+                  and act.inter in (2, 3, 4) and act.name not in generic]
+        for s, e, act in reversed(groups):  # named with the noun here: قبيلة تبو, جماعة «أنصار ...»
+            if named_as.get(s) == noun or noun in _variants(_WORD.findall(keyed[s:e])[0]):
+                return act
+        for _, _, act in reversed(groups):  # a group whose name may open with it: داعش for التنظيم
+            if noun in by_actor.get(act, ()):
+                return act
+        return groups[-1][2] if groups and noun in any_group else None
 
     def lookup(self, text: str) -> Actor | None:
         """The actor named by the longest alias in a short text (None when none is named)."""
@@ -204,6 +260,37 @@ class ActorTable:
     def get(self, name: str) -> Actor | None:
         """The actor with this canonical name."""
         return self.by_name.get(name)
+
+
+def _anaphora_heads(index: dict) -> tuple[dict[Actor, frozenset[str]], frozenset[str], frozenset[str],
+                                         frozenset[str]]:
+    """The anaphoric heads of actor_anaphora.yaml: ({group: the heads its aliases open with}, all
+    heads, heads that reach any group, generic names no reference points to); non-state armed
+    groups only."""
+    data = lang.load("actor_anaphora")
+    nouns = {_match_key(key(w)) for w in data["heads"]}
+    heads: dict[Actor, set[str]] = {}
+    for first, cands in index.items():
+        if first in nouns:
+            for _, actor in cands:
+                if actor.role == "armed" and actor.inter in (2, 3, 4):
+                    heads.setdefault(actor, set()).add(first)
+    return ({a: frozenset(h) for a, h in heads.items()}, frozenset(nouns),
+            frozenset(_match_key(key(w)) for w in data["any_group"]),
+            frozenset(lang.load("who")["generic_heads"]))
+
+
+def _definite_head(word: str, nouns: frozenset[str]) -> str | None:
+    """The anaphoric head noun a word is with the article (التنظيم, للتنظيم, والقبيلة), else None."""
+    if "ل" not in word[:4]:
+        return None
+    forms = _variants(word)
+    for k, form in enumerate(forms[:-1]):
+        if form.startswith("ال") and forms[k + 1] == form[2:] and forms[k + 1] in nouns:
+            return forms[k + 1]
+    if word.startswith(("لل", "ولل", "فلل")) and forms[-1] in nouns:
+        return forms[-1]  # للتنظيم = ل + التنظيم
+    return None
 
 
 def _straddles(starts: list[int], ends: list[int], offset: int) -> bool:

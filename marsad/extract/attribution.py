@@ -111,6 +111,9 @@ _RELATIVE = _FW["relative"]  # ما
 _PRONOUN_OBJECTS = tuple(_FW["pronoun_objects"])  # به, بها, بهم
 _NAME_JOINERS = tuple(_FW["name_joiners"])  # في, من
 _NOT_FIGURES = frozenset(_FW["not_figures"])  # أحد, واحد: أحد الشهود speaks
+# After an attribution marker the source is named at once (بحسب مصادر طبية, وفق بيان صادر عن الوزارة);
+# a group named further on (وفق ما تلقوه من أوامر من التنظيم) is what the clause is about, not a source.
+_ACCORDING_REACH = 3
 
 class SentenceView:
     """What attribution needs from the claims stage: tokens, original text, actor mentions by token."""
@@ -260,7 +263,9 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                 j += 1
             a, b = _subject(view, j, lex)
             sp = _speaker_of(view, a, b, i, generic, marker="according", hedge=claimed)
-            if sp and (sp.actor is not None or b - a <= 3 or lex.org_heads.match_at(toks, a)):
+            named_near = any(a <= s <= a + _ACCORDING_REACH for s, _, _ in view.actors)
+            if sp and ((sp.actor is not None and named_near) or b - a <= 3
+                       or lex.org_heads.match_at(toks, a)):
                 out.append(_resolve_anaphora(sp, view, a, lex, history + out))
             i = max(j, b) if sp else j
             continue

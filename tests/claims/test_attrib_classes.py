@@ -208,3 +208,31 @@ def test_common_words_are_no_group_names():
     # فتح (opened), حسم (settled): only حركة فتح and حركة حسم name the groups
     names = {m.actor.name for m in actor_table().find("فتح الجيش الطريق بعد أن حسم المعركة")}
     assert names == {"Military forces"}
+
+
+# --- a definite head noun standing alone refers back to the group named with it
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("تبنت حركة الشباب الهجوم على القاعدة، وقالت الحركة إنها ستواصل القتال.", "الحركة", "Al Shabaab"),
+    ("اندلع قتال بين قبيلة تبو ومسلحين آخرين، وقتل ثلاثة من أبناء القبيلة.", "القبيلة", "Tebu Ethnic Militia"),
+    ("أغارت طائرة على مواقع لحزب الله قرب الحدود، ولم يعلق الحزب على الغارة.", "الحزب", "Hezbollah"),
+    ("هاجم مسلحو داعش قرية في الأنبار، وقتل خمسة من عناصر التنظيم المتطرف.", "التنظيم", "Islamic State (ISIS)"),
+])
+def test_definite_head_refers_back_to_the_named_group(text, word, name):
+    found = [m for m in actor_table().find(text) if m.text.endswith(word)]
+    assert [m.actor.name for m in found] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحو داعش القرية. وقال زعيم حزب العدالة إن الحزب يدين الهجوم.",  # another party named since
+    "قال رئيس حزب \"الحركة الوطنية\" إن داعش خطر.",  # a quoted name, not a reference
+    "تستعد الجماعة لتنظيم مسيرة كبيرة في العاصمة.",  # nothing named before
+])
+def test_head_noun_without_its_group_refers_to_nothing(text):
+    assert not [m for m in actor_table().find(text) if m.text.endswith(("الحزب", "الحركة", "الجماعة"))
+                and m.actor.inter in (2, 3, 4)]
+
+
+def test_members_of_the_tribe_are_the_tribe(run):
+    doc = run("تجددت الاشتباكات بين قبيلة تبو ومقاتلين من الطوارق جنوب ليبيا. وقال مسؤول محلي إن "
+              "ستة أفراد من القبيلة قتلوا وجرح عشرة آخرون.")
+    assert _who(doc) == [("killed", 6, "Tebu Ethnic Militia"), ("injured", 10, "Tebu Ethnic Militia")]
