@@ -213,9 +213,11 @@ def test_common_words_are_no_group_names():
 # --- a definite head noun standing alone refers back to the group named with it
 @pytest.mark.parametrize(("text", "word", "name"), [
     ("تبنت حركة الشباب الهجوم على القاعدة، وقالت الحركة إنها ستواصل القتال.", "الحركة", "Al Shabaab"),
-    ("اندلع قتال بين قبيلة تبو ومسلحين آخرين، وقتل ثلاثة من أبناء القبيلة.", "القبيلة", "Tebu Ethnic Militia"),
+    ("اندلع قتال بين قبيلة تبو ومسلحين آخرين، وقتل ثلاثة من أبناء القبيلة.", "القبيلة",
+     "Tebu Ethnic Militia"),
     ("أغارت طائرة على مواقع لحزب الله قرب الحدود، ولم يعلق الحزب على الغارة.", "الحزب", "Hezbollah"),
-    ("هاجم مسلحو داعش قرية في الأنبار، وقتل خمسة من عناصر التنظيم المتطرف.", "التنظيم", "Islamic State (ISIS)"),
+    ("هاجم مسلحو داعش قرية في الأنبار، وقتل خمسة من عناصر التنظيم المتطرف.", "التنظيم",
+     "Islamic State (ISIS)"),
 ])
 def test_definite_head_refers_back_to_the_named_group(text, word, name):
     found = [m for m in actor_table().find(text) if m.text.endswith(word)]
