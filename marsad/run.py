@@ -47,6 +47,11 @@ from marsad.text.document import guess_title
 PROGRESS_DELAY_SECONDS = 0.5
 # Reports read, processed and stored together (one store transaction each).
 CHUNK_SIZE = 256
+# The word forms of the first chunks stay in spaCy's vocabulary: a known word costs the tokenizer a
+# lookup, a new one a lexeme (norm, shape, flags) built in Python, and the frequent forms of the
+# language come early. Once it holds this many, each chunk's new forms are dropped after the chunk
+# (spaCy's memory zone), so a long stream does not grow the process (about 1 KB a form).
+VOCAB_KEEP = 40_000
 # Outputs are written here first and moved into the output folder once the store has the run.
 PARTIAL = ".marsad-partial"
 # The store used when the given one cannot be opened (the outputs are still written), then removed.
@@ -337,9 +342,10 @@ def process_articles(articles: list[Article], nlp: Any = None,
 
     nlp.set_error_handler(on_stage_error)
     results: list[DocResult] = []
-    # The words a batch adds to the vocabulary are dropped after it (spaCy's memory zone): a stream of
-    # reports would otherwise grow the vocabulary, and the process, with every new word form.
-    with nlp.memory_zone():
+    # Once the vocabulary holds VOCAB_KEEP forms, the words a batch adds are dropped after it (spaCy's
+    # memory zone): a stream of reports would otherwise grow it, and the process, with every new form.
+    zone = nlp.memory_zone() if len(nlp.vocab) >= VOCAB_KEEP else contextlib.nullcontext()
+    with zone:
         for doc in pipeline.process(nlp, articles, on_error=on_tokenizer_error):
             art: Article = doc._.article
             if art.title is None:

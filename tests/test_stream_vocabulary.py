@@ -1,0 +1,44 @@
+"""A long stream does not grow spaCy's vocabulary without bound: the word forms of the first chunks
+stay (a known form is cheap to tokenise), and once the vocabulary holds `VOCAB_KEEP` forms the new
+forms of each chunk are dropped after it."""
+
+from __future__ import annotations
+
+import marsad.run
+from marsad import pipeline
+from marsad.model import Article
+from marsad.run import process_articles
+
+# invented reports, each with word forms the others do not have
+FIRST = [Article(id="a1", text="أعلنت بلدية المدينة إغلاق السوق القديم مؤقتا لأعمال الترميم."),
+         Article(id="a2", text="افتتح المعرض السنوي للكتاب أبوابه أمام الزوار صباح الخميس.")]
+LATER = [Article(id="b1", text="تساقطت أمطار غزيرة على المرتفعات الجبلية وأغلقت طرقات فرعية."),
+         Article(id="b2", text="نظمت الجامعة ملتقى طلابيا حول البرمجيات مفتوحة المصدر.")]
+
+
+def forms(nlp) -> int:
+    """The lexemes the vocabulary holds (its len() also counts the dropped ones)."""
+    return sum(1 for _ in nlp.vocab)
+
+
+def test_the_first_chunks_words_stay_and_later_chunks_words_are_dropped(monkeypatch):
+    nlp = pipeline.build()
+    before = len(nlp.vocab)
+    monkeypatch.setattr(marsad.run, "VOCAB_KEEP", before + 1)
+    first = process_articles(FIRST, nlp)
+    kept = forms(nlp)
+    assert kept > before + 10  # the first chunk's forms were added and stay
+    assert "الترميم" in nlp.vocab.strings
+    later = process_articles(LATER, nlp)
+    assert forms(nlp) == kept  # the vocabulary is full: the later chunk's forms went with it
+    assert "البرمجيات" not in nlp.vocab.strings
+    assert [r.error for r in first + later] == [None] * 4
+    assert [r.article.id for r in later] == ["b1", "b2"]
+
+
+def test_an_unbounded_keep_keeps_every_form(monkeypatch):
+    nlp = pipeline.build()
+    monkeypatch.setattr(marsad.run, "VOCAB_KEEP", 10**9)
+    process_articles(FIRST, nlp)
+    process_articles(LATER, nlp)
+    assert "الترميم" in nlp.vocab.strings and "البرمجيات" in nlp.vocab.strings
