@@ -72,7 +72,7 @@ TIER_MIN = 2.5
 SITE_CUE_WORDS = 8  # how far before a place a word like `وقعت` makes it the site
 SITE_CUE_BONUS = 3.5  # a more specific place must score this much to beat a coarser one
 RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named
-RECENT_DAYS = 2  # a dated clause this close to publication is news even if worded as background
+RECENT_DAYS = 4  # a dated clause this close to publication (this week) is news even if worded as background
 DEFAULT_DATE_DAYS = 2  # how far before publication a date named anywhere may date an undated incident
 NATIONALITY_VOTE = 1.0  # weight of a nationality adjective for its country's places
 SAID_PENALTY = 60  # characters: how much further a date of saying counts from the trigger
@@ -821,13 +821,15 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
         return "drop"
     if c.separate and _news(c):
         return None  # `بالتوازي مع هجوم آخر ... أسفر عن مقتل 11 جنديا`, `في حين قتل 7 مقاتلين في جبل صبر`
-    if c.weight < MIN_SEED_WEIGHT:
-        return "drop"
     # another day is news of its own (`وأسفر القصف التركي، الجمعة، عن مقتل 43`); another place only
     # with an indefinite trigger (`انفجار`, not `التفجير` that refers to a known incident)
     other_day = own_span is not None and not any(
         inc.day is not None and own_span[0] <= (inc.day_end or inc.day) and inc.day <= own_span[1]
         for inc in incidents)
+    if other_day and c.weight > 0 and _toll(c):
+        return None  # `بعد هجوم شنه الخميس مسلحون ... ما أدى إلى مقتل 12`: another day's attack, with its toll
+    if c.weight < MIN_SEED_WEIGHT:
+        return "drop"
     if c.separate or (other_day and c.casualties) or (recent and other_day) \
             or (c.fresh_weight >= MIN_SEED_WEIGHT and c.casualties):
         return None
@@ -894,6 +896,14 @@ def background_claims(clauses: list[Clause], words: list[Word]) -> list[Any]:
     return out
 
 
+def _toll(c: Clause) -> bool:
+    """The clause counts people killed or hurt (a figure, not just a casualty word)."""
+    return any(cl.kind in TOLL_KINDS and (cl.value or 0) > 0 for cl in c.claims)
+
+
+TOLL_KINDS = frozenset({"killed", "injured", "casualties"})
+
+
 def _news(c: Clause) -> bool:
     """The clause reports harm of its own: a figure, or a casualty word with a trigger of violence."""
     return c.casualties and (c.weight > 0 or bool(c.claims))
@@ -931,7 +941,7 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
         same_area = same_area or (place_tier(b) < 3 and b.admin1 in (None, a.admin1))
         if not same_area and km(a, b) > FAR_KM:
             return False
-    if span is None or inc.day is None or c.weight < MIN_SEED_WEIGHT:
+    if span is None or inc.day is None or (c.weight < MIN_SEED_WEIGHT and not (c.weight > 0 and _toll(c))):
         return True
     if inc.weak_date and not c.separate and _recalls_update(c, inc, span):
         return True  # `ارتفعت حصيلة ضحايا التفجير ... وكان انفجار سيارة مفخخة قد استهدف الحافلة مساء أمس`

@@ -133,3 +133,33 @@ def test_totals_and_recalled_figures_are_background(run_events):
 ])
 def test_shootings_of_civilians_and_projectiles(nlp, text, published, expected):
     assert [t for t, _s, _l, _d in events(nlp, text, published)] == [expected]
+
+
+def test_an_attack_recalled_from_this_week_with_its_toll_is_its_own_incident(nlp):
+    """`بعد هجوم مماثل شنه ... الأحد ... أسفر عن مقتل 9`: two days before publication and counted, a
+    recalled attack of this week is news of its own, however weak its word (`هجوم`); one of last
+    month is not."""
+    text = ("مقتل 14 قرويا في هجوم لمسلحين في النيجر\n"
+            "قتل 14 قرويا على الأقل الثلاثاء في هجوم شنه مسلحون على دراجات نارية على قرية قرب مدينة تيلابيري "
+            "غربي النيجر، وفق ما أفاد مسؤول محلي. "
+            "وقال المسؤول إن الهجوم يأتي بعد هجوم مماثل شنه مسلحون الأحد على قرية أخرى ما أدى إلى مقتل 9 أشخاص.")
+    assert [(t, d) for t, _s, _loc, d in events(nlp, text, "2019-05-15")] == [
+        ("Violence against civilians", "2019-05-14"), ("Violence against civilians", "2019-05-12")]
+    older = text.replace("مسلحون الأحد", "مسلحون في 3 أبريل")
+    assert [d for _t, _s, _loc, d in events(nlp, older, "2019-05-15")] == ["2019-05-14"]
+
+
+def test_a_bainama_clause_with_another_place_and_toll_is_another_incident(nlp):
+    """`بينما قتل ... في ...` splits a sentence like `فيما`: the second toll somewhere else is its own event."""
+    text = ("مقتل عشرات من داعش في غارات للتحالف في سوريا\n"
+            "قال المرصد السوري إن غارات التحالف الدولي قتلت أمس الأحد 15 من عناصر التنظيم في مدينة البوكمال "
+            "بريف دير الزور الشرقي، بينما قتل 12 منهم في قصف استهدف مقرا للتنظيم في مدينة منبج بريف حلب.")
+    assert sorted(loc for _t, _s, loc, _d in events(nlp, text, "2017-10-09")) == ["Abu Kamal", "Manbij"]
+
+
+def test_precautions_against_violence_are_no_incidents(nlp):
+    """`تحسبا لهجمات`, `خشية ...`: what is feared has not happened."""
+    text = ("إجراءات أمنية مشددة في العاصمة\n"
+            "نشرت الشرطة المئات من عناصرها في شوارع مدينة الإسكندرية الجمعة تحسبا لتفجيرات خلال الاحتفالات، "
+            "وأغلقت الطرق المؤدية إلى الكنائس خشية هجمات انتحارية.")
+    assert events(nlp, text, "2018-01-06") == []
