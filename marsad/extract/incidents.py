@@ -827,7 +827,8 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
         inc.day is not None and own_span[0] <= (inc.day_end or inc.day) and inc.day <= own_span[1]
         for inc in incidents)
     if other_day and c.weight > 0 and _toll(c):
-        return None  # `بعد هجوم شنه الخميس مسلحون ... ما أدى إلى مقتل 12`: another day's attack, with its toll
+        # `بعد هجوم شنه الخميس مسلحون ... ما أدى إلى مقتل 12`: another day's attack, with its toll
+        return None
     if c.weight < MIN_SEED_WEIGHT:
         return "drop"
     if c.separate or (other_day and c.casualties) or (recent and other_day) \

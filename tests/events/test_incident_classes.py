@@ -142,7 +142,8 @@ def test_an_attack_recalled_from_this_week_with_its_toll_is_its_own_incident(nlp
     text = ("مقتل 14 قرويا في هجوم لمسلحين في النيجر\n"
             "قتل 14 قرويا على الأقل الثلاثاء في هجوم شنه مسلحون على دراجات نارية على قرية قرب مدينة تيلابيري "
             "غربي النيجر، وفق ما أفاد مسؤول محلي. "
-            "وقال المسؤول إن الهجوم يأتي بعد هجوم مماثل شنه مسلحون الأحد على قرية أخرى ما أدى إلى مقتل 9 أشخاص.")
+            "وقال المسؤول إن الهجوم يأتي بعد هجوم مماثل شنه مسلحون الأحد على قرية أخرى "
+            "ما أدى إلى مقتل 9 أشخاص.")
     assert [(t, d) for t, _s, _loc, d in events(nlp, text, "2019-05-15")] == [
         ("Violence against civilians", "2019-05-14"), ("Violence against civilians", "2019-05-12")]
     older = text.replace("مسلحون الأحد", "مسلحون في 3 أبريل")
@@ -150,7 +151,7 @@ def test_an_attack_recalled_from_this_week_with_its_toll_is_its_own_incident(nlp
 
 
 def test_a_bainama_clause_with_another_place_and_toll_is_another_incident(nlp):
-    """`بينما قتل ... في ...` splits a sentence like `فيما`: the second toll somewhere else is its own event."""
+    """`بينما قتل ... في ...` splits a sentence like `فيما`: the second toll elsewhere is its own event."""
     text = ("مقتل عشرات من داعش في غارات للتحالف في سوريا\n"
             "قال المرصد السوري إن غارات التحالف الدولي قتلت أمس الأحد 15 من عناصر التنظيم في مدينة البوكمال "
             "بريف دير الزور الشرقي، بينما قتل 12 منهم في قصف استهدف مقرا للتنظيم في مدينة منبج بريف حلب.")
