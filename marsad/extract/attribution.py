@@ -227,9 +227,19 @@ def _speaker_of(view: SentenceView, a: int, b: int, pos: int, generic: frozenset
         s, e, act = max(specific or found, key=lambda f: (f[2].inter is None, f[1] - f[0], -f[0]))
         act = _as_speaker(act)
         return Speaker(pos, act.name, text, actor=act, **kw)
-    if b - a > 6:
+    if b - a > 6 and not _name_and_title(view, a, b):
         return None  # a long phrase naming no known actor is not a speaker we can trust
     return Speaker(pos, text, text, **kw)
+
+
+def _name_and_title(view: SentenceView, a: int, b: int) -> bool:
+    """A person's name (one to three words) then a title (زهرة آدم المسؤولة المحلية بقرية ...): a
+    speaker however long the title runs."""
+    titles = lexicon().titles
+    toks = view.toks
+    head = range(a, min(b, a + 4))
+    return titles.isdisjoint(variants(toks[a].text)) and all(toks[k].is_word for k in head) \
+        and any(not titles.isdisjoint(variants(toks[k].text)) for k in range(a + 1, min(b, a + 4)))
 
 
 def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list[Speaker]) -> list[Speaker]:
@@ -330,8 +340,11 @@ def sentence_speakers(view: SentenceView, generic: frozenset[str], history: list
                     sp = replace(sp, relay=view.original(b + 2, close))
             if sp is None and i > 0:
                 # SVO: the speaker stands before the verb (الحوثيون يعلنون مقتل ...)
+                joined = tok.text.startswith(("و", "ف")) and tok.text not in variants(tok.text)[1:]
                 before = [(s, e, act) for s, e, act in view.actors if i - 3 <= e <= i and
-                          all(not toks[k].is_word or toks[k].text in _AUX for k in range(e, i))]
+                          all(not toks[k].is_word or toks[k].text in _AUX for k in range(e, i)) and
+                          not (joined and any(toks[k].text in ("،", ",") for k in range(e, i)))]
+                # X، وأشار إلى ...: a verb joined after a comma goes on with the sentence's speaker
                 if before:
                     s, e, act = before[-1]
                     sp = Speaker(i, act.name, view.original(s, e), actor=act, denial=denial, hedge=hedge)

@@ -51,6 +51,7 @@ _PARTITIVE = _FW["partitive"]  # من
 _OF_THEM = frozenset(_FW["of_them"])  # منهم, منهن
 _THEM_REACH = 300  # characters before the sentence in which `منهم` may find its group
 _OUT_OF = _FW["out_of"]  # أصل (من أصل 110)
+_QUALIFIER_AFTER = tuple(tuple(q) for q in _FW["qualifier_after"])  # على الأقل
 _RANKS = _FW["ranks"]  # صفوف (في صفوف X)
 _RANKS_PREP = _FW["ranks_prep"]  # في
 _WINDOW_LEFT = 10
@@ -759,6 +760,11 @@ class ClaimExtractor:
         if not m.dual and start + 3 < n and toks[start].text == _PARTITIVE and \
                 variants(toks[start + 1].text)[-1] == _OUT_OF and toks[start + 2].is_digit:
             start += 3
+        for q in _QUALIFIER_AFTER:  # ثمانية على الأقل من الأطفال: the group comes after the qualifier
+            if not m.dual and all(start + k < n and toks[start + k].is_word
+                                  and q[k] in variants(toks[start + k].text) for k in range(len(q))):
+                start += len(q)
+                break
         stop = len(toks)
         for k in range(start + (1 if m.dual else 0), len(toks)):
             tok = toks[k]

@@ -238,3 +238,20 @@ def test_members_of_the_tribe_are_the_tribe(run):
     doc = run("تجددت الاشتباكات بين قبيلة تبو ومقاتلين من الطوارق جنوب ليبيا. وقال مسؤول محلي إن "
               "ستة أفراد من القبيلة قتلوا وجرح عشرة آخرون.")
     assert _who(doc) == [("killed", 6, "Tebu Ethnic Militia"), ("injured", 10, "Tebu Ethnic Militia")]
+
+
+def test_group_after_an_at_least_qualifier(run):
+    doc = run("أسفر القصف المدفعي عن مقتل ستة على الأقل من المدنيين في ريف إدلب.")
+    assert _who(doc) == [("killed", 6, "Civilians")]
+
+
+def test_joined_verb_after_a_comma_keeps_the_sentence_speaker(claims_of):
+    got = claims_of("وذكرت منظمة الصحة العالمية أن المستشفى تعرض للقصف مرتين، بينهم عناصر من \"الحرس "
+                    "الثوري\"، وأشارت إلى مقتل 9 من الطواقم الطبية.")
+    assert [(c.value, c.source) for c in got] == [(9, "World Health Organization")]
+
+
+def test_name_then_a_long_title_is_a_speaker(claims_of):
+    got = claims_of("وقال سالم عيسى عميد بلدية العوينات الحدودية المجاورة للمعبر الشرقي، إن أربعة "
+                    "مهربين قتلوا في الاشتباك.")
+    assert [(c.value, c.source_text) for c in got] == [(4, "سالم عيسى عميد بلدية العوينات الحدودية المجاورة")]
