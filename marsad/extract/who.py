@@ -37,6 +37,9 @@ class WhoLexicon:
     counted_as_militants: frozenset[str]
     militants: str
     government_voices: frozenset[str]
+    protest_events: frozenset[str]
+    protest_crowd: frozenset[str]
+    protesters: str
 
 
 @cache
@@ -55,7 +58,8 @@ def lexicon() -> WhoLexicon:
                       _nationality_forms(d["nationalities"]), frozenset(d["civilian_kinds"]),
                       d["people_hurt"], frozenset(d["unnamed_attackers"]),
                       frozenset(d["civilian_events"]), frozenset(d["counted_as_militants"]), d["militants"],
-                      frozenset(d["government_voices"]))
+                      frozenset(d["government_voices"]), frozenset(d["protest_events"]),
+                      frozenset(d["protest_crowd"]), d["protesters"])
 
 
 _FW = lang.load("function_words")["who"]  # marsad/lang/ar/function_words.yaml (match-key form)
@@ -141,6 +145,8 @@ def resolve_groups(claims: list, events: list) -> None:
       speaker) are the forces of the incident's country: `Military Forces of X`, `Police Forces of X`;
     - people hurt with no group named (قتل 43 شخصا) in violence against civilians or a suicide
       bombing are civilians; in a clash, or a bomb against a patrol, they may be any side's men;
+    - civilians or citizens hurt in a protest (أصيب 40 مواطنا خلال المسيرة), more than one, are
+      protesters;
     - militants or gunmen with no name (مقتل عشرة إرهابيين) are the one named non-state armed group
       the incident is about, when it names exactly one (a group named elsewhere in the article may
       be background); otherwise
@@ -161,6 +167,8 @@ def resolve_groups(claims: list, events: list) -> None:
         if c.who == _UNIDENTIFIED and c.kind in lex.civilian_kinds and c.value is not None \
                 and ev is not None and _against_civilians(ev, lex):
             c.who = lex.people_hurt
+        if c.who in lex.protest_crowd and (c.value or 0) > 1 and ev is not None and _protest(ev, lex):
+            c.who = lex.protesters  # أصيب 40 مواطنا خلال المسيرة: the marchers (a crowd, not one man)
         if c.who in lex.unnamed_attackers:
             named = _named_groups([table.get(n) for n in ev.actors or []] if ev is not None else [], lex)
             if len(named) == 1:
@@ -177,6 +185,12 @@ def _named_groups(actors: list, lex: WhoLexicon) -> list[Actor]:
                 and a.name not in lex.unnamed_attackers and a not in out:
             out.append(a)
     return out
+
+
+def _protest(ev, lex: WhoLexicon) -> bool:
+    """The incident is a protest or riot, or protesters are among its parties."""
+    return ev.event_type in lex.protest_events or \
+        any(a.split(" (")[0] == lex.protesters for a in ev.actors or [])
 
 
 def _against_civilians(ev, lex: WhoLexicon) -> bool:

@@ -255,3 +255,14 @@ def test_name_then_a_long_title_is_a_speaker(claims_of):
     got = claims_of("وقال سالم عيسى عميد بلدية العوينات الحدودية المجاورة للمعبر الشرقي، إن أربعة "
                     "مهربين قتلوا في الاشتباك.")
     assert [(c.value, c.source_text) for c in got] == [(4, "سالم عيسى عميد بلدية العوينات الحدودية المجاورة")]
+
+
+def test_citizens_hurt_at_a_protest_are_protesters(run):
+    doc = run("تظاهر آلاف المحتجين في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء، وأطلقت الشرطة النار "
+              "على المتظاهرين فأصيب 23 مواطنا بجروح.")
+    assert ("injured", 23, "Protesters") in _who(doc)
+
+
+def test_civilians_hurt_in_an_air_raid_stay_civilians(run):
+    doc = run("قتل سبعة مدنيين في غارة جوية استهدفت سوقا شعبيا في مدينة إدلب أمس.")
+    assert _who(doc) == [("killed", 7, "Civilians")]
