@@ -49,6 +49,7 @@ _ARMY_WORDS = frozenset(_FW["army_words"])
 _EXCHANGE = _FW["exchange"]  # مقابل
 _PARTITIVE = _FW["partitive"]  # من
 _OF_THEM = frozenset(_FW["of_them"])  # منهم, منهن
+_BARE_AFTER = frozenset(_FW["bare_after"])  # في, بجروح: the figure has no noun of its own
 _THEM_REACH = 300  # characters before the sentence in which `منهم` may find its group
 _OUT_OF = _FW["out_of"]  # أصل (من أصل 110)
 _QUALIFIER_AFTER = tuple(tuple(q) for q in _FW["qualifier_after"])  # على الأقل
@@ -448,7 +449,8 @@ class ClaimExtractor:
                     and not self._coordinated_trigger(ctx, m):
                 return None  # قتل 10 أطفال و14 آخرين: others under the same verb are other people
             return ref
-        if prev_f is None or not (linked or after is None or not after.is_word):
+        bare = after is None or not after.is_word or variants(after.text)[0] in _BARE_AFTER
+        if prev_f is None or not (linked or bare):
             return None
         if self._total_phrase(ctx, m):
             return None  # ارتفعت حصيلة القتلى إلى 129: the whole count, not one group's
