@@ -270,9 +270,11 @@ def test_civilians_hurt_in_an_air_raid_stay_civilians(run):
 
 def test_a_figure_with_no_noun_counts_the_group_before_it(claims_of):
     got = claims_of("قتل 12 عنصرا من حركة الشباب وجرح سبعة خلال المواجهات مع القوات الحكومية.")
-    assert [(c.kind, c.value, c.who) for c in got] == [("killed", 12, "Al Shabaab"), ("injured", 7, "Al Shabaab")]
+    assert [(c.kind, c.value, c.who) for c in got] == \
+        [("killed", 12, "Al Shabaab"), ("injured", 7, "Al Shabaab")]
 
 
 def test_a_figure_with_its_own_noun_keeps_it(claims_of):
     got = claims_of("قتل 12 عنصرا من حركة الشباب وجرح سبعة مدنيين خلال المواجهات.")
-    assert [(c.kind, c.value, c.who) for c in got] == [("killed", 12, "Al Shabaab"), ("injured", 7, "Civilians")]
+    assert [(c.kind, c.value, c.who) for c in got] == \
+        [("killed", 12, "Al Shabaab"), ("injured", 7, "Civilians")]
