@@ -905,6 +905,17 @@ def _toll(c: Clause) -> bool:
 TOLL_KINDS = frozenset({"killed", "injured", "casualties"})
 
 
+def _named_kinds(triggers: list[Trigger]) -> set[str]:
+    return {t.term.sub_event_type for t in triggers if t.term.weight >= NAMED_WEIGHT and t.term.sub_event_type}
+
+
+def _other_kind(c: Clause, inc: Incident) -> bool:
+    """The clause names its violence by a specific word of another kind than all the incident's (an
+    ambush after air strikes), so it tells something else."""
+    mine, theirs = _named_kinds(c.triggers), _named_kinds(inc.triggers)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def _news(c: Clause) -> bool:
     """The clause reports harm of its own: a figure, or a casualty word with a trigger of violence."""
     return c.casualties and (c.weight > 0 or bool(c.claims))
@@ -929,11 +940,14 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
     """A clause fits an incident when its own place and date (where it has them) agree with it."""
     if country is not None and inc.country is not None and country != inc.country:
         return False
+    if c.marked and _news(c) and not c.background_marker and _other_kind(c, inc):
+        return False  # `من جهة أخرى، قتل 5 ... في كمين للمقاومة` after air strikes: another incident
     if place is not None and inc.place is not None:
         a, b = place.place, inc.place.place
         if c.marked and place_tier(a) == 3 and place_tier(b) == 3 and a.id != b.id and km(a, b) > SEPARATE_KM:
             return False  # `وفي سياق متصل، ... في مدينة أريحا`: another town, however near
-        if c.marked and a.id != b.id and place_tier(a) >= place_tier(b) and c.weight >= MIN_SEED_WEIGHT \
+        if c.marked and a.id != b.id and place_tier(a) >= place_tier(b) \
+                and (c.weight >= MIN_SEED_WEIGHT or _toll(c)) \
                 and not c.background_marker and km(a, b) > SEPARATE_KM:
             return False  # `من جهة أخرى، أعدم التنظيم أربعة سائقين في مدينة الشرقاط`: the next item
         if c.distinct and a.id != b.id and c.triggers and (place_tier(a) == 3 or place_tier(b) == 3):

@@ -164,3 +164,28 @@ def test_precautions_against_violence_are_no_incidents(nlp):
             "نشرت الشرطة المئات من عناصرها في شوارع مدينة الإسكندرية الجمعة تحسبا لتفجيرات خلال الاحتفالات، "
             "وأغلقت الطرق المؤدية إلى الكنائس خشية هجمات انتحارية.")
     assert events(nlp, text, "2018-01-06") == []
+
+
+def test_another_group_elsewhere_with_its_toll_is_another_incident(nlp):
+    """`وفي الوقت نفسه، ... مجموعة أخرى ... فقتلت 4` in a town of the same province: a second attack,
+    counted, with no weapon word of its own."""
+    text = ("مقتل 10 من الحشد في هجومين لداعش\n"
+            "قتل ستة من عناصر الحشد الشعبي الاثنين عندما هاجم مسلحون من داعش مقرا لهم في محافظة ديالى، "
+            "بحسب مسؤولين محليين. "
+            "وأوضح المسؤولون أن الهجوم استمر ساعتين. "
+            "وقال قائد الشرطة إن التعزيزات وصلت إلى المحافظة. "
+            "وفي الوقت نفسه، قامت مجموعة أخرى من المسلحين بمهاجمة نقطة للشرطة في مدينة المقدادية، فقتلت 4 "
+            "من رجال الشرطة.")
+    found = events(nlp, text, "2018-05-08")
+    assert [loc for _t, _s, loc, _d in found] == ["Diyala", "Miqdadiyah"]
+
+
+def test_an_ambush_after_air_strikes_is_another_incident(nlp):
+    """`من جهة أخرى` with a named word of another kind (an ambush after air strikes) and its toll: two
+    incidents, even in the same province."""
+    text = ("غارات على مواقع الحوثيين في الحديدة\n"
+            "شنت طائرات التحالف العربي صباح الاثنين غارات على مواقع للحوثيين في مدينة الحديدة. "
+            "من جهة أخرى، قتل 6 من الحوثيين في كمين نصبته القوات الحكومية لعربة عسكرية قرب مديرية حيس "
+            "بمحافظة الحديدة.")
+    assert [(t, s) for t, s, _loc, _d in events(nlp, text, "2018-06-12")] == [
+        ("Explosions/Remote violence", "Air/drone strike"), ("Battles", "Armed clash")]
