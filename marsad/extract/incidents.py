@@ -906,7 +906,8 @@ TOLL_KINDS = frozenset({"killed", "injured", "casualties"})
 
 
 def _named_kinds(triggers: list[Trigger]) -> set[str]:
-    return {t.term.sub_event_type for t in triggers if t.term.weight >= NAMED_WEIGHT and t.term.sub_event_type}
+    return {t.term.sub_event_type for t in triggers
+            if t.term.weight >= NAMED_WEIGHT and t.term.sub_event_type is not None}
 
 
 def _other_kind(c: Clause, inc: Incident) -> bool:
