@@ -134,6 +134,7 @@ class ClaimExtractor:
         self.actors = actor_table()
         self.wlex = who.lexicon()
         self.generic = self.wlex.generic
+        self._armed_desc = PhraseSet({"armed": lang.load("who")["armed_descriptions"]})
         words = set(self.alex.speech.first_words) | set(self.alex.according.first_words)
         words |= set(self.alex.continuation)
         alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -377,6 +378,9 @@ class ClaimExtractor:
                     who_text = ref.claim.who_text
                 if who_actor is None and m.value is not None:
                     who_actor = self.actors.get(_UNIDENTIFIED)
+            if who_span and who_actor is not None and who_actor.name in _PLAIN_PEOPLE \
+                    and self._armed_desc.match_at(toks, who_span[1]):
+                who_actor = self.actors.get(self.wlex.militants) or who_actor  # 8 أشخاص يحملون أحزمة ناسفة
             if self._agent(ctx, m, trig, who_span):
                 continue
             seen = None
@@ -876,6 +880,8 @@ _LOOSE_WHO = frozenset({_UNIDENTIFIED, "Fighters", "Military forces", "Security 
                         "Prisoners", "Nationals", "Foreign nationals"})
 _ANY_WHO = frozenset({_UNIDENTIFIED, "Nationals", "Foreign nationals"})
 _FORCES = frozenset({"Military forces", "Security forces"})
+# Plain people (أشخاص, مدنيين): a description after them may still say they were armed attackers.
+_PLAIN_PEOPLE = frozenset({_UNIDENTIFIED, "Civilians"})
 # Groups that name attackers: after a violence verb and before its object they are the doers.
 _ATTACKERS = frozenset({"Unidentified Armed Group", "Militants"})
 # "did" before the doers of a deed named after them (وقام ثلاثة مسلحين بخطف ...).

@@ -278,3 +278,14 @@ def test_a_figure_with_its_own_noun_keeps_it(claims_of):
     got = claims_of("قتل 12 عنصرا من حركة الشباب وجرح سبعة مدنيين خلال المواجهات.")
     assert [(c.kind, c.value, c.who) for c in got] == \
         [("killed", 12, "Al Shabaab"), ("injured", 7, "Civilians")]
+
+
+def test_people_wearing_explosive_belts_are_attackers(run):
+    doc = run("هاجم مسلحو حركة الشباب قاعدة عسكرية قرب مقديشو، وقال مسؤول أمني إن خمسة أشخاص يرتدون "
+              "أحزمة ناسفة قتلوا قبل أن يبلغوا البوابة.")
+    assert ("killed", 5, "Al Shabaab") in _who(doc)
+
+
+def test_short_form_of_the_kurdish_units_is_known():
+    found = actor_table().lookup("اشتبك مقاتلون مع وحدات الحماية الكردية")
+    assert found.name == "People's Protection Units (YPG)"
