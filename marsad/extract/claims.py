@@ -425,6 +425,9 @@ class ClaimExtractor:
                 (prev_f is not None and prev_f.breakdown and prev_f.claim.kind == kind
                  and self._linked(ctx, m, prev_m) and not self._coordinated_trigger(ctx, m))
             out.append(f)
+            if who_span and prev_f is not None and self._shares_forward(ctx, m, prev_m, prev_f):
+                # قتل 5 وأصيب 11 آخرين من الحوثيين: the bare figure counts the same group as the others
+                prev_f.claim.who, prev_f.claim.who_text = claim.who, claim.who_text
             prev_m, prev_f = m, f
             # a denial after the figure (... الأمر الذي نفاه الجيش التركي): the denier's claim too
             later = [x.num_start for x in mentions if x.num_start > m.num_start]
@@ -437,6 +440,16 @@ class ClaimExtractor:
                     out.append(_Found(denied, si, m.num_start, headline, [Span(o1, o2, self._text[o1:o2])]))
                     break
         return out
+
+    def _shares_forward(self, ctx: _SentCtx, m, prev_m, prev_f: _Found) -> bool:
+        """The figure before had no group and no noun (قتل 5), and this one, joined to it by its own
+        verb, counts `others` of a named group (وأصيب 11 آخرين من الحوثيين)."""
+        toks = ctx.toks
+        if prev_m is None or prev_f.claim.who != _UNIDENTIFIED or prev_f.claim.who_text is not None \
+                or m.num_end >= len(toks) or not who.is_others(toks[m.num_end]):
+            return False
+        between = [k for k in range(prev_m.num_end, m.num_start) if toks[k].is_word]
+        return bool(between) and all(k in ctx.view.trigger_at for k in between)
 
     def _who_ref(self, ctx: _SentCtx, m, kind: str, out: list[_Found], previous: list[_Found],
                  prev_f: _Found | None, others: bool, linked: bool, after: Tok | None) -> _Found | None:
@@ -746,9 +759,11 @@ class ClaimExtractor:
         n = len(toks)
         # 30 بين قتيل وجريح في صفوف القوات الموالية: the ranks named after the figure are the group
         for k in range(m.num_end, min(n - 1, m.num_end + 8)):
-            if toks[k].text in _SENT_PUNCT or toks[k].text in ("،", ","):
-                break
-            if variants(toks[k].text)[-1] == _RANKS:
+            forms = variants(toks[k].text)
+            if toks[k].text in _SENT_PUNCT or toks[k].text in ("،", ",") or \
+                    (k > m.num_end and forms[0][0] == "و" and forms[-1] == _RANKS_PREP):
+                break  # مقتل جندي وإصابة اثنين بجروح وفي صفوف العدو ...: وفي opens another side's count
+            if forms[-1] == _RANKS:
                 hit = next(((a, b, act) for a, b, act in ctx.view.actors
                             if a == k + 1 and act.inter is not None), None)
                 if hit:

@@ -289,3 +289,15 @@ def test_people_wearing_explosive_belts_are_attackers(run):
 def test_short_form_of_the_kurdish_units_is_known():
     found = actor_table().lookup("اشتبك مقاتلون مع وحدات الحماية الكردية")
     assert found.name == "People's Protection Units (YPG)"
+
+
+def test_a_bare_figure_counts_the_others_named_after_it(claims_of):
+    got = claims_of("وفي حادث منفصل، قتل 4 وجرح 9 آخرون من عناصر حركة الشباب في غارة قرب كسمايو.")
+    assert [(c.kind, c.value, c.who) for c in got] == \
+        [("killed", 4, "Al Shabaab"), ("injured", 9, "Al Shabaab")]
+
+
+def test_the_other_side_after_wa_fi_is_not_this_figure_s_side(claims_of):
+    got = claims_of("وقال البيان: في صفوفنا مقتل ضابط وإصابة ثلاثة جنود بجروح وفي صفوف الانفصاليين مقتل "
+                    "عشرين مسلحا.")
+    assert [(c.value, c.who) for c in got][:2] == [(1, "Military forces"), (3, "Military forces")]
