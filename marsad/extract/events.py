@@ -126,6 +126,10 @@ def extract_events(doc: Doc) -> Doc:
             if n == 0:
                 break
             continue
+        if events and _generic(inc) and events[0].sub_event_type in STRIKE_TYPES:
+            # `بينما قتل 29 منهم في استهداف لمعسكر` in a report of air strikes: the same weapon
+            ev.event_type, ev.sub_event_type = events[0].event_type, events[0].sub_event_type
+            ev.disorder_type, ev.civilian_targeting = events[0].disorder_type, events[0].civilian_targeting
         # narrates a current incident, or talks about one (marsad.extract.relevance)
         rel = judge(doc, inc, ev, judged[0] if judged else None)
         judged.append(rel)
@@ -145,6 +149,12 @@ def extract_events(doc: Doc) -> Doc:
     resolve_groups(claims, events)  # who and source made specific by the incident (marsad.extract.who)
     doc._.relevance = doc_record(doc, judged, len(events), dropped) if judged else None
     return doc
+
+
+def _generic(inc: Incident) -> bool:
+    """The incident names its violence only by generic words (`استهداف`, `هجوم`), no weapon."""
+    typed = [t.term.weight for t in inc.triggers if t.term.sub_event_type is not None and t.term.weight > 0]
+    return bool(typed) and max(typed) < SPECIFIC_WEIGHT
 
 
 def _named_as_place(doc: Doc, p: Any) -> bool:

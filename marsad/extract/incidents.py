@@ -100,6 +100,7 @@ class Clause:
     nationalities: list[str] = field(default_factory=list)  # ISO3 of nationality adjectives in it
     update: bool = False  # a follow-up toll report (`ارتفعت حصيلة ضحايا التفجير`)
     distinct: bool = False  # opens with an explicit marker of another incident (`وفي حادثة منفصلة`)
+    total: bool = False  # has words of a total (`منذ بدء العملية`): its figures may be no incident's toll
 
     @property
     def lead(self) -> bool:
@@ -153,7 +154,8 @@ def _markers() -> dict[str, PhraseIndex]:
     return {name: PhraseIndex((t, name) for t in data[name])
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
                          "statement", "source_cues", "site_cues", "support_cues", "denials", "denial_objects",
-                         "toll_update", "distinct_incident", "foiled", "plot", "threat", "totals")}
+                         "toll_update", "distinct_incident", "foiled", "plot", "threat", "totals",
+                         "readied")}
 
 
 def support_index() -> PhraseIndex:
@@ -278,6 +280,8 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
 _DISRUPTED = {w: TriggerTerm("Disrupted weapons use", w, False) for w in range(1, 11)}
 DENIAL_REACH = 5  # words after a denial verb that it covers (`نفت وزارة الداخلية اختطاف`)
 PLOT_REACH = 2  # words from the first word of violence after a threat that name what is threatened
+READIED_REACH = 4  # words from a device (`عجلات مفخخة`) to `كانت معدة` that says it was readied, not set off
+EXPLOSION_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
 def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> list[Trigger]:
@@ -298,6 +302,16 @@ def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> l
                     Trigger(t.start, t.end, t.word, t.text, _DISRUPTED[t.term.weight])
                     if t.term.sub_event_type is not None and t.term.weight > 0 else None for t in triggers]
         triggers = [t for t in triggers if t is not None]
+    readied = marks["readied"].find(words, clause.wlo, clause.whi)
+    if readied:
+        # `دمرت القوات ثلاث عجلات مفخخة كانت معدة لاستهداف الجيش`: a device readied for an attack was
+        # seized or destroyed, not set off (`انفجار عبوة ناسفة كانت معدة ...` did go off)
+        went_off = {t.word for t in triggers if t.term.sub_event_type in EXPLOSION_TYPES and t.term.weight < 5}
+        triggers = [Trigger(t.start, t.end, t.word, t.text, _DISRUPTED[t.term.weight])
+                    if t.term.sub_event_type in EXPLOSION_TYPES and t.term.weight >= 5
+                    and any(h.first - READIED_REACH <= t.word < h.first for h in readied)
+                    and not any(t.word - 2 <= w < t.word for w in went_off) else t
+                    for t in triggers]
     threats = marks["threat"].find(words, clause.wlo, clause.whi)
     if threats:
         # a threat names its object (`هدد التنظيم أمس بتفجير سيارات مفخخة`) in the first words of violence
@@ -341,6 +355,7 @@ def _mark(clauses: list[Clause], words: list[Word]) -> None:
         c.background_marker = bool(marks["background"].find(words, c.wlo, c.whi))
         c.update = bool(marks["toll_update"].find(words, c.wlo, c.whi))
         c.distinct = bool(marks["distinct_incident"].find(words, c.wlo, head_hi))
+        c.total = bool(marks["totals"].find(words, c.wlo, c.whi))
 
 
 PLACE_OPENING_WORDS = 3  # `وفي ديالى`, `وفي محافظة صلاح الدين`: the place within this many words of `وفي`
@@ -816,7 +831,9 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     for inc in incidents:
         if _compatible(c, inc, own_place, own_country, own_span):
             return inc
-    recent = own_span is not None and published is not None and (published - own_span[1]).days <= RECENT_DAYS
+    # (`منذ بدء العملية قبل 3 أيام` dates the start of a period, not an incident)
+    recent = own_span is not None and published is not None and (published - own_span[1]).days <= RECENT_DAYS \
+        and not c.total
     if c.background_marker and not recent:
         return "drop"
     if c.separate and _news(c):
@@ -898,8 +915,8 @@ def background_claims(clauses: list[Clause], words: list[Word]) -> list[Any]:
 
 
 def _toll(c: Clause) -> bool:
-    """The clause counts people killed or hurt (a figure, not just a casualty word)."""
-    return any(cl.kind in TOLL_KINDS and (cl.value or 0) > 0 for cl in c.claims)
+    """The clause counts people killed or hurt (a figure, not just a casualty word, nor a total)."""
+    return not c.total and any(cl.kind in TOLL_KINDS and (cl.value or 0) > 0 for cl in c.claims)
 
 
 TOLL_KINDS = frozenset({"killed", "injured", "casualties"})

@@ -189,3 +189,34 @@ def test_an_ambush_after_air_strikes_is_another_incident(nlp):
             "بمحافظة الحديدة.")
     assert [(t, s) for t, s, _loc, _d in events(nlp, text, "2018-06-12")] == [
         ("Explosions/Remote violence", "Air/drone strike"), ("Battles", "Armed clash")]
+
+
+def test_devices_readied_for_an_attack_and_destroyed_did_not_go_off(nlp):
+    """`دمرت ... سيارتين مفخختين كانتا معدة لاستهداف`: seized or destroyed, Disrupted weapons use; an
+    explosion word before the device (`انفجار عبوة ناسفة كانت معدة`) still makes a blast."""
+    text = ("عملية أمنية شرقي الفلوجة\n"
+            "دمرت قوات الجيش العراقي صباح الثلاثاء سيارتين مفخختين كانت معدة لاستهداف القوات الأمنية "
+            "في منطقة الكرمة شرقي الفلوجة.")
+    assert [(t, s) for t, s, _loc, _d in events(nlp, text, "2016-04-13")] == [
+        ("Strategic developments", "Disrupted weapons use")]
+    blast = ("انفجار عبوة في الكرمة\n"
+             "قتل ثلاثة جنود صباح الثلاثاء بانفجار عبوة ناسفة كانت معدة لاستهداف القوات الأمنية "
+             "في منطقة الكرمة شرقي الفلوجة.")
+    assert [s for _t, s, _loc, _d in events(nlp, blast, "2016-04-13")] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_split_incident_named_only_by_a_generic_word_takes_the_reports_weapon(nlp):
+    """`بينما قتل 12 منهم في استهداف لمقر ...` in a report of air strikes: an air strike too."""
+    text = ("مقتل عشرات من داعش في غارات للتحالف في سوريا\n"
+            "قال المرصد السوري إن غارات التحالف الدولي قتلت أمس الأحد 15 من عناصر التنظيم في مدينة البوكمال "
+            "بريف دير الزور الشرقي، بينما قتل 12 منهم في استهداف لمقر للتنظيم في مدينة منبج بريف حلب.")
+    assert {s for _t, s, _loc, _d in events(nlp, text, "2017-10-09")} == {"Air/drone strike"}
+
+
+def test_a_total_since_the_start_of_an_operation_opens_no_incident(nlp):
+    """`ارتفع عدد القتلى إلى 250 منذ بدء العملية قبل 3 أيام`: a total over days, no incident of that day."""
+    text = ("القوات تقتحم مطار الحديدة\n"
+            "اقتحمت القوات الحكومية حرم مطار الحديدة السبت بعد معارك مع الحوثيين. "
+            "وأفاد مراسلون بارتفاع عدد قتلى الحوثيين في المعارك إلى أكثر من 250 شخصا منذ بدء العملية قبل "
+            "3 أيام.")
+    assert [d for _t, _s, _loc, d in events(nlp, text, "2018-06-16")] == ["2018-06-16"]
