@@ -306,9 +306,10 @@ def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> l
     if readied:
         # `دمرت القوات ثلاث عجلات مفخخة كانت معدة لاستهداف الجيش`: a device readied for an attack was
         # seized or destroyed, not set off (`انفجار عبوة ناسفة كانت معدة ...` did go off)
-        went_off = {t.word for t in triggers if t.term.sub_event_type in EXPLOSION_TYPES and t.term.weight < 5}
+        went_off = {t.word for t in triggers
+                    if t.term.sub_event_type in EXPLOSION_TYPES and t.term.weight < NAMED_WEIGHT}
         triggers = [Trigger(t.start, t.end, t.word, t.text, _DISRUPTED[t.term.weight])
-                    if t.term.sub_event_type in EXPLOSION_TYPES and t.term.weight >= 5
+                    if t.term.sub_event_type in EXPLOSION_TYPES and t.term.weight >= NAMED_WEIGHT
                     and any(h.first - READIED_REACH <= t.word < h.first for h in readied)
                     and not any(t.word - 2 <= w < t.word for w in went_off) else t
                     for t in triggers]
@@ -832,8 +833,8 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
         if _compatible(c, inc, own_place, own_country, own_span):
             return inc
     # (`منذ بدء العملية قبل 3 أيام` dates the start of a period, not an incident)
-    recent = own_span is not None and published is not None and (published - own_span[1]).days <= RECENT_DAYS \
-        and not c.total
+    recent = (own_span is not None and published is not None and not c.total
+              and (published - own_span[1]).days <= RECENT_DAYS)
     if c.background_marker and not recent:
         return "drop"
     if c.separate and _news(c):
