@@ -128,6 +128,35 @@ def _metadata(inputs: list[str], published: str | None, outlet: str | None, url:
                     by_file=table)
 
 
+@app.command()
+def shard(
+    inputs: list[str] = typer.Argument(..., help="Corpus JSONL(.gz), folders, globs, feeds, WARC."),
+    out: Path = typer.Option(..., "--out", help="Folder for the shards (part-00000.jsonl.gz, ...)."),
+    shards: int | None = typer.Option(None, "--shards", min=1,
+                                      help="How many shards (the inputs are counted first)."),
+    size: int | None = typer.Option(None, "--size", min=1, help="Or how many reports a shard holds."),
+) -> None:
+    """Cut INPUTS into gzipped JSONL shards, in input order, for `marsad run OUT --dask ...`.
+
+    A single .gz file is one stream a single worker must read from its start; shards are read by
+    the workers in parallel, each worker its own.
+    """
+    fail(None if (shards is None) != (size is None) else "give exactly one of --shards N or --size N")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        fail(f"--out {out}: give a new or empty folder")
+    from marsad.ingest.shard import count_reports
+    from marsad.ingest.shard import shard as cut
+
+    if size is None:
+        total = count_reports(inputs)
+        size = max(1, -(-total // shards))  # type: ignore[operator]
+    paths, n, errors = cut(inputs, out, size)
+    for e in errors:
+        typer.echo(f"marsad: {e.input}: {e.reason}", err=True)
+    typer.echo(f"wrote {n} report(s) in {len(paths)} shard(s) to {out}")
+    raise typer.Exit(EXIT_USAGE if n == 0 else EXIT_SOME_FAILED if errors else EXIT_OK)
+
+
 @app.command("eval")
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Gold folder with docs.jsonl (and gold_claims/gold_events)."),

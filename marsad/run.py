@@ -128,9 +128,14 @@ def run_corpus(inputs: list[str], out_dir: Path, db_url: str | None = None, dask
     try:
         saved = None
         if journal.start(key) == "processing":
-            read_errors = _process_inputs(inputs, metadata, journal, key, dask, chunk_size, progress)
-            progress.step("linking, reconciling, storing")
-            saved = _link_and_write(journal, key, out_dir, read_errors, store_errors)
+            with contextlib.ExitStack() as cluster:
+                if dask is not None:  # one Dask client for processing and linking
+                    from marsad.scale import dask_client
+
+                    dask = cluster.enter_context(dask_client(dask))
+                read_errors = _process_inputs(inputs, metadata, journal, key, dask, chunk_size, progress)
+                progress.step("linking, reconciling, storing")
+                saved = _link_and_write(journal, key, out_dir, read_errors, store_errors, dask, progress)
         summary = _finish(journal, key, out_dir, saved)
     finally:
         progress.stop()
@@ -148,10 +153,10 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
 
     Returns the read errors with their input positions (they are read again on a resumed run).
     """
-    done = journal.done(key)
     read_errors: list[tuple[int, IngestError]] = []
 
     def todo() -> Iterator[list[tuple[int, Article, str]]]:
+        done = journal.done(key)
         chunk: list[tuple[int, Article, str]] = []
         for seq, item in enumerate(with_metadata(read_inputs(inputs), metadata)):  # sidecars, --meta...
             if isinstance(item, IngestError):
@@ -174,9 +179,16 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
             n += len(chunk)
             progress.processing(n)
     else:
-        from marsad.scale import process_chunks
+        from marsad.scale import process_chunks, process_shards, shards_of
 
-        # the workers store each chunk's results in the journal themselves and answer with a count
+        sharded = shards_of(inputs)
+        if sharded is not None:  # each worker reads its own shards and records their reports
+            shards, unnamed = sharded
+            _, shard_errors = process_shards(shards, dask, journal.store.url, key, metadata, chunk_size,
+                                             progress.processing)
+            return sorted(unnamed + shard_errors, key=lambda p: p[0])
+        # one stream (a single file): the driver reads it and sends chunks; the workers store each
+        # chunk's results in the journal themselves and answer with a count
         for count in process_chunks(todo(), dask, journal.store.url, key):
             n += count
             progress.processing(n)
@@ -197,9 +209,11 @@ def done_reports(chunk: list[tuple[int, Article, str]], results: list[DocResult]
 
 
 def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list[tuple[int, IngestError]],
-                    store_errors: list[IngestError]) -> None:
+                    store_errors: list[IngestError], client: Any = None, progress: _Progress | None = None
+                    ) -> None:
     """Link and reconcile every done report of the run, write the outputs beside the folder, then
-    commit the incidents and claims with the run's status in one transaction."""
+    commit the incidents and claims with the run's status in one transaction. With a Dask `client`
+    the independent blocks of the linking job are linked on the workers (marsad.link.partition)."""
     entries: list[tuple[str, str | None, bytes]] = []
     ok_ids: list[str] = []
     claims: list[Claim] = []
@@ -227,7 +241,15 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
             store_errors.append(IngestError(_safe_url(journal.store.url),
                                             f"store not readable: {store.describe_error(e)}"))
             existing = []
-        incidents = link_events(events, claims, articles, existing=existing)
+        if client is None:
+            incidents = link_events(events, claims, articles, existing=existing)
+        else:
+            from marsad.link.partition import link_partitioned
+            from marsad.scale import JournalArticles
+
+            incidents = link_partitioned(events, claims, articles, existing, client=client,
+                                         fetch=JournalArticles(journal.store.url, key, dict(duplicates)),
+                                         on_block=progress.blocks if progress else None)
         reconcile(incidents, claims, articles)
         errors = [e for _, e in read_errors] + stage_errors + store_errors
         partial = out_dir / PARTIAL
@@ -370,7 +392,7 @@ class _Progress:
     def __init__(self, t0: float) -> None:
         self.t0 = t0
         self.bar = None
-        self.read_task = self.proc_task = None
+        self.read_task = self.proc_task = self.link_task = None
         self.enabled = sys.stderr.isatty()
 
     def _ensure(self) -> bool:
@@ -404,6 +426,15 @@ class _Progress:
             if self.proc_task is None:
                 self.proc_task = self.bar.add_task("processing articles", total=total)
             self.bar.update(self.proc_task, completed=n)
+
+    def blocks(self, done: int, total: int) -> None:
+        """Linking blocks done on the workers (a plain line at every tenth)."""
+        if total and (done == total or done * 10 // total != (done - 1) * 10 // total):
+            self._plain(f"linked {done}/{total} block(s)")
+        if self._ensure():
+            if self.link_task is None:
+                self.link_task = self.bar.add_task("linking blocks", total=total)
+            self.bar.update(self.link_task, completed=done)
 
     def step(self, description: str) -> None:
         """A corpus-level step with no count of its own (a spinner line)."""

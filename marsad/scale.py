@@ -14,12 +14,18 @@ order; with workers on other machines the store must be one they reach (PostgreS
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from marsad.model import Article
+from marsad.ingest.metadata import Metadata, with_metadata
+from marsad.ingest.readers import expand, read_inputs
+from marsad.model import Article, IngestError
 from marsad.run import DocResult, process_articles
+from marsad.store.journal import article_hash
 
 _WORKER_NLP: Any = None
 
@@ -61,6 +67,203 @@ def _worker_journal(url: str) -> Any:
     return _WORKER_JOURNALS[url]
 
 
+# Input positions of a shard's reports: the shard's place among the inputs, shifted left by this many
+# bits, plus the report's place in the shard (the journal's position column is 32-bit).
+POSITION_BITS = 31
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """One input file a worker reads itself: its reports take positions base, base + 1, ... < base + room."""
+
+    path: str
+    base: int
+    room: int
+
+
+def shards_of(inputs: list[str]) -> tuple[list[Shard], list[tuple[int, IngestError]]] | None:
+    """The input files as shards, in input order, with the inputs that name no file as errors at their
+    positions; None when the inputs are a single file (one gzip stream cannot be split: `marsad
+    shard` cuts a corpus into shards) or too many files to number their reports."""
+    units: list[str | IngestError] = []
+    seen: set[Path] = set()
+    for name in inputs:
+        files, error = expand(name)
+        if error is not None:
+            units.append(error)
+        for path in files:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                units.append(str(path))
+    n_files = sum(isinstance(u, str) for u in units)
+    bits = POSITION_BITS - max(len(units) - 1, 1).bit_length()
+    if n_files < 2 or bits < 16:  # fewer than 65,536 reports a shard would be too few
+        return None
+    shards = [Shard(u, i << bits, 1 << bits) for i, u in enumerate(units) if isinstance(u, str)]
+    errors = [(i << bits, u) for i, u in enumerate(units) if isinstance(u, IngestError)]
+    return shards, errors
+
+
+def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, chunk_size: int
+                  ) -> tuple[int, list[tuple[int, IngestError]]]:
+    """Runs on a worker: read one shard, process its reports not done yet a chunk at a time, record
+    each chunk in the run journal; returns how many were processed and the shard's read errors with
+    their input positions (duplicate ids across shards among them).
+
+    A report already done (same position, same hash as read) is skipped, so a retried task or a
+    resumed run does each report once; a copy of an id an earlier position holds is a duplicate.
+    """
+    from marsad.run import done_reports
+
+    journal = _worker_journal(url)
+    errors: list[tuple[int, IngestError]] = []
+    processed = 0
+
+    def record(chunk: list[tuple[int, Article, str]]) -> None:
+        nonlocal processed
+        held = journal.positions(key, [a.id for _, a, _ in chunk])
+        todo = []
+        for seq, art, read_hash in chunk:
+            got = held.get(art.id)
+            if got is not None and got[0] < seq:
+                errors.append((seq, _duplicate(seq, art, got[2] or art.id)))
+            elif got is None or got[0] != seq or got[1] != read_hash:
+                todo.append((seq, art, read_hash))
+        if todo:
+            saved = journal.save_chunk(key, done_reports(todo, process_batch([a for _, a, _ in todo])),
+                                       first_wins=True)
+            errors.extend((d.seq, IngestError(d.origin, d.reason, d.doc_id)) for d in saved)
+        processed += len(todo)
+        _report_progress(key, len(chunk))
+
+    chunk: list[tuple[int, Article, str]] = []
+    for n, item in enumerate(with_metadata(read_inputs([shard.path]), metadata)):
+        seq = shard.base + n
+        if n >= shard.room:
+            errors.append((shard.base + shard.room - 1, IngestError(
+                shard.path, f"shard holds more than {shard.room} reports: the rest is not read "
+                "(split it with `marsad shard`)")))
+            break
+        if isinstance(item, IngestError):
+            errors.append((seq, item))
+            continue
+        chunk.append((seq, item, article_hash(item)))
+        if len(chunk) >= chunk_size:
+            record(chunk)
+            chunk = []
+    if chunk:
+        record(chunk)
+    return processed, errors
+
+
+def _duplicate(seq: int, art: Article, first: str) -> IngestError:
+    from marsad.store.journal import DuplicateId
+
+    d = DuplicateId(seq, art.id, art.origin or art.id, first)
+    return IngestError(d.origin, d.reason, d.doc_id)
+
+
+PROGRESS_TOPIC = "marsad-progress"
+
+
+def _report_progress(key: str, n: int) -> None:
+    """Tell the driver (through the scheduler's event log) that `n` more reports of run `key` are done."""
+    try:
+        from dask.distributed import get_worker
+
+        get_worker().log_event(PROGRESS_TOPIC, {"key": key, "n": n})
+    except ValueError:  # not on a worker (called directly)
+        pass
+
+
+def _client(scheduler: Any) -> tuple[Any, list[Any]]:
+    """The Dask client for `scheduler` and what to close afterwards (nothing for a caller's client)."""
+    from dask.distributed import Client, LocalCluster
+
+    if isinstance(scheduler, Client):
+        return scheduler, []
+    if scheduler in (None, "", "local"):
+        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+        return client, [client, cluster]
+    client = Client(scheduler)
+    return client, [client]
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: Any) -> Iterator[Any]:
+    """A Dask client for the whole run (processing, then linking): "local" starts a LocalCluster
+    closed at the end, an address connects to a running scheduler, a Client is used as it is."""
+    client, owned = _client(scheduler)
+    try:
+        yield client
+    finally:
+        for thing in owned:
+            thing.close()
+
+
+@dataclass(frozen=True, slots=True)
+class JournalArticles:
+    """Picklable: a worker linking a block reads the block's articles from the run journal."""
+
+    url: str
+    key: str
+    duplicates: dict[str, str]
+
+    def __call__(self, doc_ids: list[str]) -> dict[str, Article]:
+        return _worker_journal(self.url).articles(self.key, doc_ids, self.duplicates)
+
+
+def process_shards(shards: list[Shard], scheduler: Any, url: str, key: str, metadata: Metadata | None,
+                   chunk_size: int, on_progress: Callable[[int], None] | None = None
+                   ) -> tuple[int, list[tuple[int, IngestError]]]:
+    """Every shard read, processed and recorded by a Dask worker: the driver reads nothing and gets
+    back counts and read errors only. `on_progress(n)` is called with the reports done so far as the
+    workers report their chunks. Returns the reports processed and the read errors by position."""
+    from dask.distributed import wait
+
+    client, owned = _client(scheduler)
+    done = 0
+
+    def heard(event: tuple[float, dict[str, Any]]) -> None:
+        nonlocal done
+        msg = event[1]
+        if isinstance(msg, dict) and msg.get("key") == key:
+            done += int(msg.get("n", 0))
+
+    try:
+        client.subscribe_topic(PROGRESS_TOPIC, heard)
+        futures = [client.submit(process_shard, s, url, key, metadata, chunk_size, pure=False, retries=2,
+                                 key=f"marsad-shard-{key[:12]}-{i}") for i, s in enumerate(shards)]
+        pending, shown = set(futures), 0
+        while pending:
+            try:
+                finished, pending = wait(pending, timeout=1, return_when="FIRST_COMPLETED")
+            except TimeoutError:  # none finished within the second: show the workers' progress
+                finished = set()
+            if on_progress is not None and done != shown:
+                shown = done
+                on_progress(done)
+            for f in finished:
+                f.result()  # a shard that failed every retry stops the run here
+        processed, errors = 0, []
+        seen: set[tuple[int, str]] = set()
+        for f in futures:
+            n, errs = f.result()
+            processed += n
+            for seq, err in errs:  # a retried shard reports its duplicates again
+                if (seq, err.reason) not in seen:
+                    seen.add((seq, err.reason))
+                    errors.append((seq, err))
+        return processed, sorted(errors, key=lambda p: p[0])
+    finally:
+        with contextlib.suppress(Exception):
+            client.unsubscribe_topic(PROGRESS_TOPIC)
+        for thing in owned:
+            thing.close()
+
+
 def process_chunks(chunks: Iterator[list[tuple[int, Article, str]]], scheduler: Any, url: str,
                    key: str, in_flight: int | None = None) -> Iterator[int]:
     """Process and record each chunk on the Dask workers; yields the reports done as chunks finish.
@@ -70,20 +273,9 @@ def process_chunks(chunks: Iterator[list[tuple[int, Article, str]]], scheduler: 
     `scheduler`: "local" (a LocalCluster started and closed here), a scheduler address, or a
     `dask.distributed.Client` the caller owns. A task whose worker dies is run again by Dask.
     """
-    from dask.distributed import Client, LocalCluster, wait
+    from dask.distributed import wait
 
-    owned: list[Any] = []
-    if isinstance(scheduler, Client):
-        client = scheduler
-    else:
-        if scheduler in (None, "", "local"):
-            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            owned.append(cluster)
-            client = Client(cluster)
-        else:
-            client = Client(scheduler)
-        owned.insert(0, client)
+    client, owned = _client(scheduler)
     try:
         window = in_flight or 2 * max(len(client.scheduler_info().get("workers", {})), 1)
         pending: set[Any] = set()

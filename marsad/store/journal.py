@@ -117,22 +117,44 @@ class Journal:
                                 .where(RUN_DOCS.c.run_key == key))
             return dict(rows.all())
 
-    def save_chunk(self, key: str, reports: list[DoneReport]) -> None:
+    def save_chunk(self, key: str, reports: list[DoneReport], first_wins: bool = False
+                   ) -> list[DuplicateId]:
         """One transaction: the chunk's reports and their results, marked done. A report the database
-        refuses (a character or value it cannot hold) is recorded as that report's error instead."""
+        refuses (a character or value it cannot hold) is recorded as that report's error instead.
+
+        `first_wins`: shards read by separate workers may hold the same document id; the copy at the
+        lower input position keeps the journal row whichever is saved first, and the other copy is
+        returned as a duplicate (the error a plain run's reader gives the later copy).
+        """
         try:
-            self._save_reports(key, reports)
+            return self._save_reports(key, reports, first_wins)
         except SQLAlchemyError:
             if len(reports) == 1:
                 raise
+            out: list[DuplicateId] = []
             for r in reports:
                 try:
-                    self._save_reports(key, [r])
+                    out += self._save_reports(key, [r], first_wins)
                 except SQLAlchemyError as e:
-                    self._save_reports(key, [_refused(r, describe_error(e))])
+                    out += self._save_reports(key, [_refused(r, describe_error(e))], first_wins)
+            return out
 
-    def _save_reports(self, key: str, reports: list[DoneReport]) -> None:
+    def positions(self, key: str, doc_ids: list[str]) -> dict[str, tuple[int, str, str | None]]:
+        """doc id -> (input position, hash as read, origin) of those of these ids the run has done."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, RUN_DOCS.c.content_hash,
+                                       RUN_DOCS.c.row)
+                                .where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(doc_ids)))
+            return {d: (seq, h, (row or {}).get("origin")) for d, seq, h, row in rows}
+
+    def _save_reports(self, key: str, reports: list[DoneReport], first_wins: bool = False
+                      ) -> list[DuplicateId]:
+        duplicates: list[DuplicateId] = []
         with write_transaction(self.engine, lock=None) as conn:
+            if first_wins:
+                reports, duplicates = _first_copies(conn, key, reports)
+                if not reports:
+                    return duplicates
             ids = [r.article.id for r in reports]
             conn.execute(delete(RUN_DOCS).where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(ids)))
             conn.execute(insert(RUN_DOCS), [{
@@ -142,6 +164,7 @@ class Journal:
                     "claims": [{**c.to_dict(), "event_index": c.event_index} for c in r.claims],
                     "events": [e.to_dict() for e in r.events]},
             } for r in reports])
+        return duplicates
 
     @staticmethod
     def _upsert_documents(conn: Any, articles: list[Article], now: datetime,
@@ -326,6 +349,47 @@ def with_refused(summary: dict[str, Any], refused: Mapping[str, str], origins: M
     errors = [*summary.get("errors", []), *({"input": origins[d], "reason": f"not stored: {why}", "doc_id": d}
                                             for d, why in refused.items())]
     return dict(summary, read=summary.get("read", 0) - len(refused), events=n_events, errors=errors)
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateId:
+    """A report whose id an earlier input position holds: `seq` is its position, `origin` where it
+    was read, `first` where the kept copy was read."""
+
+    seq: int
+    doc_id: str
+    origin: str
+    first: str
+
+    @property
+    def reason(self) -> str:
+        return f"duplicate document id {self.doc_id!r} (already read from {self.first})"
+
+
+def _first_copies(conn: Any, key: str, reports: list[DoneReport]
+                  ) -> tuple[list[DoneReport], list[DuplicateId]]:
+    """The reports that hold their id at the lowest input position (the journal's rows included),
+    and a DuplicateId for every other copy: a later report, or a journal row it displaces."""
+    ids = [r.article.id for r in reports]
+    held = {d: (seq, (row or {}).get("origin") or d) for d, seq, row in conn.execute(
+        select(RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, RUN_DOCS.c.row)
+        .where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(ids)))}
+    kept: dict[str, DoneReport] = {}
+    out: list[DuplicateId] = []
+    for r in sorted(reports, key=lambda r: r.seq):
+        doc, origin = r.article.id, r.article.origin or r.article.id
+        first = kept.get(doc)
+        if first is not None and first.seq != r.seq:
+            out.append(DuplicateId(r.seq, doc, origin, first.article.origin or doc))
+            continue
+        seq, where = held.get(doc, (None, None))
+        if seq is not None and seq < r.seq:
+            out.append(DuplicateId(r.seq, doc, origin, where))
+            continue
+        if seq is not None and seq > r.seq:
+            out.append(DuplicateId(seq, doc, where, origin))  # the later copy saved first gives way
+        kept[doc] = r
+    return [r for r in reports if kept.get(r.article.id) is r], out
 
 
 def _refused(r: DoneReport, why: str) -> DoneReport:
