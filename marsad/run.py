@@ -47,6 +47,8 @@ from marsad.text.document import guess_title
 PROGRESS_DELAY_SECONDS = 0.5
 # Reports read, processed and stored together (one store transaction each).
 CHUNK_SIZE = 256
+# ... on Dask workers: smaller, so that the workers share a modest input evenly and report often
+DASK_CHUNK_SIZE = 64
 # The word forms of the first chunks stay in spaCy's vocabulary: a known word costs the tokenizer a
 # lookup, a new one a lexeme (norm, shape, flags) built in Python, and the frequent forms of the
 # language come early. Once it holds this many, each chunk's new forms are dropped after the chunk
@@ -172,6 +174,8 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
 
     n = 0
     progress.processing(0)
+    if dask is not None:
+        chunk_size = min(chunk_size, DASK_CHUNK_SIZE)
     if dask is None:
         nlp = pipeline.build()
         for chunk in todo():

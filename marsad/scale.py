@@ -1,15 +1,19 @@
-"""Scale-out: the per-article pipeline on Dask workers, which store their results; linking central.
+"""Scale-out on Dask: workers read, process and record the reports; linking in blocks on the workers.
 
 Per-article work (boilerplate, sentences, claims, events) is independent across articles and is
-most of the run time. The driver reads the inputs and submits chunks of articles; each worker
-processes a chunk and records its reports in the store's run journal itself (marsad.store.journal),
-so results never come back through the driver. Linking and reconciliation then read the journal in
-the calling process, as in a plain run. `marsad run --dask local` starts a
-`dask.distributed.LocalCluster` (one single-threaded worker process per core); `--dask
-tcp://host:8786` uses a running scheduler, such as one started by dask-jobqueue on a cluster or
-dask-kubernetes, whose workers have Marsad installed.
-The journal keeps input positions, so the outputs are the same as a plain run's in any completion
-order; with workers on other machines the store must be one they reach (PostgreSQL).
+most of the run time. `marsad run --dask local` starts a `dask.distributed.LocalCluster` (one
+single-threaded worker process per core); `--dask tcp://host:8786` uses a running scheduler, such
+as one started by dask-jobqueue or dask-kubernetes, whose workers have Marsad installed
+(docs/scale.md).
+
+- Several input files are shards (`process_shards`). Each is one task: its worker reads it,
+  processes it a chunk at a time and records each chunk in the store's run journal
+  (marsad.store.journal). The driver reads nothing and gets back counts and read errors.
+- A single file, one stream that cannot be split, is read by the driver, which sends chunks of
+  articles (`process_chunks`); the workers still record them themselves.
+- Linking is split into independent blocks that the workers link (marsad.link.partition).
+- The journal keeps input positions, so the outputs equal a plain run's in any completion order.
+  With workers on other machines the store must be one they reach (PostgreSQL).
 """
 
 from __future__ import annotations
