@@ -475,7 +475,7 @@ def hedged_before(view: SentenceView, pos: int) -> tuple[int, int] | None:
     for k in range(pos):
         tok = view.toks[k]
         if tok.is_word and not first.isdisjoint(variants(tok.text)) and \
-                not (k > 0 and view.toks[k - 1].text in _MEDIA_HEADS):
+                not (k > 0 and not _MEDIA_HEADS.isdisjoint(variants(view.toks[k - 1].text))):
             m = lex.hedges.match_at(view.toks, k)
             if m:
                 found = (k, k + m[0])

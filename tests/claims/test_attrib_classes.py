@@ -301,3 +301,19 @@ def test_the_other_side_after_wa_fi_is_not_this_figure_s_side(claims_of):
     got = claims_of("وقال البيان: في صفوفنا مقتل ضابط وإصابة ثلاثة جنود بجروح وفي صفوف الانفصاليين مقتل "
                     "عشرين مسلحا.")
     assert [(c.value, c.who) for c in got][:2] == [(1, "Military forces"), (3, "Military forces")]
+
+
+def test_killed_and_wounded_in_either_order_is_a_combined_count(figures):
+    assert figures("سقط 35 شخصا بين جريح وقتيل في انفجار سيارة مفخخة.") == [("casualties", 35, None, "exact")]
+
+
+def test_news_agency_named_by_its_nationality_is_no_report(claims_of):
+    got = claims_of("قال مسؤولون محليون لوكالة الأنباء الفرنسية إن 17 شخصا قتلوا في الهجوم على السوق.")
+    assert [(c.value, c.source, c.relay, c.stance) for c in got] == \
+        [(17, "Local official", "Agence France-Presse (AFP)", "asserted")]
+    assert actor_table().lookup("وكالة الأنباء الروسية").name == "State media"
+
+
+def test_rumours_still_hedge(claims_of):
+    got = claims_of("وتحدثت أنباء غير مؤكدة عن مقتل 12 شخصا في القصف.")
+    assert [(c.value, c.stance) for c in got] == [(12, "unconfirmed")]
