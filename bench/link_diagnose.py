@@ -17,6 +17,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from marsad.ingest.readers import read_inputs
@@ -77,11 +78,12 @@ def main() -> None:
     pos: dict[str, int] = {}
     feats = {}
     by_member = claims_by_member(per_article, claims)
+    told = Counter(ev.doc_ids[0] for ev in per_article)
     for ev in per_article:
         d = ev.doc_ids[0]
         m = (d, pos.get(d, 0))
         pos[d] = m[1] + 1
-        feats[m] = (features_of(ev, m, by_member.get(m, []), by_id.get(d)), ev)
+        feats[m] = (features_of(ev, m, by_member.get(m, []), by_id.get(d), alone=told[d] == 1), ev)
     for g in gold:
         if len(g["docs"]) < 2 or g.get("optional"):
             continue
@@ -96,11 +98,13 @@ def main() -> None:
                 shared = {x.event_id for x in ours.get(a, [])} & {x.event_id for x in ours.get(b, [])}
                 if shared:
                     continue
-                best = max(((score_pair(x[0], y[0]), x[1], y[1]) for x in fa for y in fb),
-                           key=lambda t: (t[0].veto is None, t[0].score), default=None)
+                pairs = ((score_pair(x[0], y[0]), x[1], y[1], x[0].names & y[0].names)
+                         for x in fa for y in fb)
+                best = max(pairs, key=lambda t: (t[0].veto is None, t[0].score), default=None)
                 if best:
-                    ps, ea, eb = best
-                    print(f"   SPLIT {a}~{b}: score={ps.score} veto={ps.veto} {ps.features}")
+                    ps, ea, eb, names = best
+                    print(f"   SPLIT {a}~{b}: score={ps.score} veto={ps.veto} {ps.features} "
+                          f"names={sorted(names)}")
                     print(f"       {a}: {_brief(ea)}\n       {b}: {_brief(eb)}")
     print("\n== gold estimates against ours (same kind, any group)")
     for g in gold:

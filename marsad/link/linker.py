@@ -16,7 +16,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from marsad.link.features import EventFeatures, claims_by_member, features_of, incident_features, parse_day
-from marsad.link.scoring import FAR_DAYS, FOLLOWUP_DAYS, NEAR_DAYS, SAME_SPOT, PairScore, score_pair
+from marsad.link.scoring import (
+    FAR_DAYS,
+    FOLLOWUP_DAYS,
+    NEAR_DAYS,
+    RETOLD_DAYS,
+    SAME_SPOT,
+    PairScore,
+    score_pair,
+)
 from marsad.model import Article, Claim, Event
 
 RUNNING_DAYS = 3  # beyond the day or two by which reports of one incident disagree on its date
@@ -52,6 +60,7 @@ class Incident:
     last: dt.date | None = None
     core: tuple[dt.date, dt.date] | None = None  # span of the reports that tell the incident itself
     loose: tuple[dt.date, dt.date] | None = None  # span of follow-ups (a raised toll) dated by their own day
+    told: tuple[dt.date, dt.date] | None = None  # span of later retellings (a republished report)
     continued: int = 0  # the longest span a member report gives the incident by its own words
 
     def add(self, feat: EventFeatures, ev: Event) -> None:
@@ -63,7 +72,7 @@ class Incident:
             if d is not None:
                 self.first = d if self.first is None or d < self.first else self.first
                 self.last = d if self.last is None or d > self.last else self.last
-        self.core, self.loose, self.continued = spans
+        self.core, self.loose, self.told, self.continued = spans
 
 
 def _own_span(feat: EventFeatures) -> int:
@@ -91,10 +100,12 @@ def _spans(inc: Incident, feat: EventFeatures):
     """The incident's spans and continuation once `feat` is a member. Reports that come back to the
     same building or compound where there is fighting (a prison attack, a siege of a base) are
     continuation evidence: the incident may run up to FAR_DAYS there."""
-    core, loose = inc.core, inc.loose
+    core, loose, told = inc.core, inc.loose, inc.told
     if feat.day is not None:
         span = (feat.day, feat.day_end or feat.day)
-        if feat.followup:  # a raised toll reported later, dated by its own publication
+        if feat.retold:  # the incident told again days later: the report's date is not the incident's
+            told = _union(told, span)
+        elif feat.followup:  # a raised toll reported later, dated by its own publication
             loose = _union(loose, span)
         else:
             core = _union(core, span)
@@ -106,18 +117,24 @@ def _spans(inc: Incident, feat: EventFeatures):
             m.facility and m.place == feat.place and _days_between(m, feat) <= FACILITY_GAP_DAYS
             for m in inc.members):
         continued = max(continued, FAR_DAYS - POINT_SPAN_DAYS)
-    return core, loose, continued
+    return core, loose, told, continued
 
 
-def _span_ok(core, loose, continued: int) -> bool:
+def _after(core, span, days: int) -> bool:
+    """`span` lies from a day before `core` to `days` after it."""
+    return span is None or ((core[0] - span[0]).days <= 1 and (span[1] - core[1]).days <= days)
+
+
+def _span_ok(core, loose, told, continued: int) -> bool:
     """Reports of the incident within the point span (or the span reports say the incident went on);
-    follow-ups from a day before it to FOLLOWUP_DAYS after it."""
+    follow-ups from a day before it to FOLLOWUP_DAYS after it, retellings to RETOLD_DAYS after it."""
     allowed = POINT_SPAN_DAYS + continued
     if core is None:
-        return loose is None or (loose[1] - loose[0]).days <= allowed
+        later = _union(loose, told)
+        return later is None or (later[1] - later[0]).days <= allowed
     if (core[1] - core[0]).days > allowed:
         return False
-    return loose is None or ((core[0] - loose[0]).days <= 1 and (loose[1] - core[1]).days <= FOLLOWUP_DAYS)
+    return _after(core, loose, FOLLOWUP_DAYS) and _after(core, told, RETOLD_DAYS)
 
 
 def fits(inc: Incident, feat: EventFeatures) -> bool:
@@ -127,7 +144,8 @@ def fits(inc: Incident, feat: EventFeatures) -> bool:
 
 def fits_together(a: Incident, b: Incident) -> bool:
     """Could two incidents be one without stretching past a day's incident (or its stated continuation)?"""
-    return _span_ok(_union(a.core, b.core), _union(a.loose, b.loose), max(a.continued, b.continued))
+    return _span_ok(_union(a.core, b.core), _union(a.loose, b.loose), _union(a.told, b.told),
+                    max(a.continued, b.continued))
 
 
 class _Blocks:
@@ -138,12 +156,17 @@ class _Blocks:
         self.by_place: dict[tuple, set[int]] = defaultdict(set)
         self.undated: dict[str | None, set[int]] = defaultdict(set)
         self.countries: dict[dt.date, set[str | None]] = defaultdict(set)  # countries seen on a day
+        # (country, rare name) -> (day, incident): a retelling days later, or a report its geocoder
+        # placed in another province, still finds the incident whose reports name the same village
+        self.by_name: dict[tuple, set[tuple[dt.date, int]]] = defaultdict(set)
 
     def register(self, idx: int, feat: EventFeatures) -> None:
         if feat.day is None:
             self.undated[feat.country].add(idx)
             return
         end = feat.day_end or feat.day
+        for name in feat.names:
+            self.by_name[(feat.country, name)].add((feat.day, idx))
         for n in range(min((end - feat.day).days, 60) + 1):
             day = feat.day + dt.timedelta(days=n)
             self.by_day[(feat.country, day)][feat.admin1].add(idx)
@@ -180,6 +203,10 @@ class _Blocks:
         if feat.place and feat.precision <= 2:
             for n in range(-FAR_DAYS, span + FAR_DAYS + 1):
                 out |= self.by_place.get((feat.place, feat.day + dt.timedelta(days=n)), set())
+        for name in feat.names:
+            for day, idx in self.by_name.get((feat.country, name), ()):
+                if -RETOLD_DAYS - 1 <= (day - feat.day).days <= span + RETOLD_DAYS + 1:
+                    out.add(idx)
         return out
 
 
@@ -233,16 +260,23 @@ def _running(inc: Incident) -> bool:
 
 def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
     """The best score against the incident's latest members, when the report is close to the
-    incident as a whole (mean score over the members, no member vetoing): None otherwise."""
+    incident as a whole (mean score over the members, no member vetoing): None otherwise.
+
+    A report that would stretch the incident past its days may still join as a retelling (its best
+    pair says so: the same rare names days later); the members of other days do not count against
+    it then. `member_of` gives the features it joins with."""
     best: PairScore | None = None
     spanning = _running(inc)
-    if not fits(inc, feat):
+    as_told = not fits(inc, feat)
+    if as_told and not fits(inc, replace(feat, retold=True)):
         return None
     total, n = 0.0, 0
     for other in inc.members[-MAX_COMPARED:]:
         ps = score_pair(feat, other)
         if ps.veto in ("country", "admin1", "distance", "same_article"):
             return None
+        if as_told and ps.veto == "date":
+            continue  # a retelling is judged on its story; the incident's days are not its own
         if spanning and (other.day, other.day_end) != (inc.first, inc.last):
             # the incident as a whole: a report inside its known span at this place is inside it
             whole = score_pair(feat, replace(other, day=inc.first, day_end=inc.last))
@@ -254,10 +288,17 @@ def _best_match(feat: EventFeatures, inc: Incident) -> PairScore | None:
         total, n = total + (ps.score if ps.veto is None else 0.0), n + 1
         if ps.veto is None and (best is None or ps.score > best.score):
             best = ps
-    if best is None or total / n < MIN_MEAN_SCORE:
+    if best is None or total / n < MIN_MEAN_SCORE or (as_told and not best.features.get("retold")):
         return None
     best.features["mean"] = round(total / n, 3)
+    if as_told:
+        best.features["as_retold"] = 1.0
     return best
+
+
+def member_of(feat: EventFeatures, ps: PairScore) -> EventFeatures:
+    """The features a report joins an incident with: marked as a retelling when it joined as one."""
+    return replace(feat, retold=True) if ps.features.get("as_retold") else feat
 
 
 def _incident_id(inc: Incident, feats: list[EventFeatures]) -> str:
@@ -285,7 +326,7 @@ def _where(feat: EventFeatures) -> dict:
             "place": feat.place, "precision": feat.precision, "scope": feat.scope, "admin1": feat.admin1,
             "lat": feat.lat, "lon": feat.lon, "type": feat.event_type, "actors": sorted(feat.actors),
             "figures": sorted([k, v] for k, v in feat.figures),
-            "facility": feat.facility, "continued": feat.continued}
+            "facility": feat.facility, "continued": feat.continued, "retold": feat.retold}
 
 
 def _report_at(incident: EventFeatures, at: dict | None) -> EventFeatures | None:
@@ -300,7 +341,7 @@ def _report_at(incident: EventFeatures, at: dict | None) -> EventFeatures | None
                    actors=frozenset(at.get("actors") or incident.actors),
                    figures=frozenset((k, v) for k, v in at.get("figures") or []) or incident.figures,
                    facility=bool(at.get("facility", incident.facility)),
-                   continued=int(at.get("continued") or 0))
+                   continued=int(at.get("continued") or 0), retold=bool(at.get("retold")))
 
 
 def _fresh(inc: Incident) -> bool:
@@ -389,7 +430,7 @@ def _merge(inc: Incident) -> Event:
     merged.actors = _incident_actors(evs, merged)
     # the incident's days are those its reports tell; a follow-up is dated by its own publication, and
     # a report of the incident's Nth day dates its start
-    core_evs = [e for f, e in pairs if not f.followup] or evs
+    core_evs = [e for f, e in pairs if not (f.followup or f.retold)] or evs
     days = [d for e in core_evs for d in (parse_day(e.date), parse_day(e.date_end)) if d]
     days += [f.day for f, _ in pairs if f.continued and f.day]
     days += [d for d in (parse_day(merged.date), parse_day(merged.date_end)) if d and inc.stored]
@@ -490,6 +531,7 @@ def _rehome_singletons(incidents: list[Incident], alive: list[bool], blocks: _Bl
             continue
         _, i, ps = best
         target = incidents[i]
+        feat = member_of(feat, ps)
         target.add(feat, lone.events[0])
         blocks.register(i, feat)
         target.links.append({"doc_id": feat.member[0], "event_index": feat.member[1], "score": ps.score,
@@ -502,12 +544,14 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
     """Merge per-article events into incidents; set `event_id` on incidents and on their claims."""
     by_member = claims_by_member(article_events, claims)
     position: dict[str, int] = defaultdict(int)
+    told = Counter(ev.doc_ids[0] if ev.doc_ids else "" for ev in article_events)
     items: list[tuple[EventFeatures, Event]] = []
     for ev in article_events:
         doc = ev.doc_ids[0] if ev.doc_ids else ""
         member = (doc, position[doc])
         position[doc] += 1
-        items.append((features_of(ev, member, by_member.get(member, []), articles.get(doc)), ev))
+        items.append((features_of(ev, member, by_member.get(member, []), articles.get(doc),
+                                  alone=told[doc] == 1), ev))
     items.sort(key=lambda it: it[0].sort_key())
 
     incidents: list[Incident] = []
@@ -546,6 +590,7 @@ def link_events(article_events: list[Event], claims: list[Claim], articles: dict
                     best = (ps.score, idx, ps)
         if best is not None:
             target = best[1]
+            feat = member_of(feat, best[2])
             reason = {"doc_id": feat.member[0], "event_index": feat.member[1], "score": best[2].score,
                       "features": best[2].features, "rule": "score", "at": _where(feat)}
             bridges += [(target, idx, {"doc_id": feat.member[0], "event_index": feat.member[1],

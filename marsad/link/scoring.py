@@ -37,6 +37,19 @@ UNDATED_SPOT_TEXT = 0.3  # ... and at the same place, a town that sees several i
 SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
 SAME_STORY_BONUS = 0.1  # tolls that only grow as the wounded die and bodies are found
 UNPLACED_TEXT = 0.35  # a report naming no country joins one that does only on shared figures or this overlap
+# Rare names (features.rare_names: a village, a street, a person few reports name) two reports share.
+NAME_BONUS = 0.05  # per shared rare name, up to MANY_NAMES of them (0.1 joined more hot-spot reports)
+MANY_NAMES = 2  # this many shared rare names: the reports tell one story, whatever the geocoder placed
+RETOLD_DAYS = 6  # a later retelling (republished, a reaction naming the incident) may be dated this late
+# ... when it repeats the story: its wording (a republished copy), or its toll, or its details (several
+# rare names and some wording). A new incident at the same village shares the village, not the story.
+RETOLD_COPY_TEXT = 0.6
+RETOLD_NAMES = 3
+RETOLD_TEXT = 0.3
+# Only a point incident (a bombing, an attack on civilians, an abduction) is told again for days; a
+# battle, a protest or a campaign's move at one place days later is another day's incident.
+RETOLD_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+MISPLACED_TEXT = 0.2  # two reports the geocoder placed apart tell one story: shared names and some wording
 # Event types that often describe one incident from different angles (an attack that is both a
 # bombing and a gun battle; a protest that some outlets call a riot).
 COMPATIBLE_TYPES = {frozenset({"Battles", "Explosions/Remote violence"}),
@@ -186,6 +199,22 @@ def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: floa
     return shared_actor or text >= 0.3
 
 
+def _retold(a: EventFeatures, b: EventFeatures, gap: int | None, place: float, type_sim: float,
+            names: int, text: float) -> bool:
+    """One report tells the other's incident again days later (republished, or a reaction that names
+    it), with its own later date: the same rare names (and wording), a compatible type, the same
+    place or province, tolls no lower."""
+    if gap is None or not 1 <= gap <= RETOLD_DAYS or place < PROVINCE_SIM or type_sim <= 0:
+        return False
+    if a.event_type not in RETOLD_TYPES or b.event_type not in RETOLD_TYPES or not names:
+        return False
+    details = names >= RETOLD_NAMES and text >= RETOLD_TEXT
+    if not (text >= RETOLD_COPY_TEXT or _telling_figure(a, b) or details):
+        return False
+    later, earlier = (a, b) if (a.day or a.day_end) > (b.day_end or b.day) else (b, a)  # type: ignore[operator]
+    return _tolls_grow(later, earlier)
+
+
 def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     """Score a candidate pair; the features dict is what a merge records as its reason."""
     if a.country and b.country and a.country != b.country:
@@ -193,21 +222,29 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     if a.docs & b.docs and a.member[0] and b.member[0]:
         return PairScore(0.0, {}, "same_article")
     gap = day_gap(a, b)
+    names = len(a.names & b.names)
+    type_sim = _type_sim(a, b)
     place, veto = _place_sim(a, b)
+    misplaced = False
+    text = round(_text_sim(a.words, b.words), 3)
+    if (veto and names >= MANY_NAMES and gap is not None and gap <= 1 and type_sim > 0
+            and (text >= MISPLACED_TEXT or a.figures & b.figures)):
+        # the geocoded places disagree, yet both name the same rare places and people on the same day:
+        # one report was placed by another place it mentions (a dateline, a town "200 km away")
+        place, veto, misplaced = 0.0, None, True
     if veto:
         return PairScore(0.0, {"place": 0.0}, veto)
     shared = len(a.figures & b.figures)
-    text = round(_text_sim(a.words, b.words), 3)
     same_spot = place >= SAME_SPOT
     # one place, and one report covers several days: a running incident (siege, prison attack)
     running = same_spot and ((a.day_end or a.day) != a.day or (b.day_end or b.day) != b.day)
     date = _date_sim(gap, same_spot)
     if running and gap is not None and gap <= FAR_DAYS:
         date = max(date, 0.6)
-    type_sim = _type_sim(a, b)
     actors = _actor_sim(a.actors, b.actors)
     followup = _follows_up(a, b, gap, place, type_sim, actors, text)
-    if followup:
+    retold = _retold(a, b, gap, place, type_sim, names, text)
+    if followup or retold:
         date = max(date, FOLLOWUP_DATE_SIM)
         later = a if a.day and b.day and a.day > b.day else b
         followup = later.followup  # the bonus is for reports that say they follow up
@@ -219,8 +256,14 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
         "figures": min(1.0, 0.6 * shared),
         "text": text,
     }
-    score = round(sum(WEIGHTS[k] * v for k, v in feats.items()), 3)
+    score = round(sum(WEIGHTS[k] * v for k, v in feats.items()) + NAME_BONUS * min(names, MANY_NAMES), 3)
     feats["days_apart"] = -1 if gap is None else gap
+    if names:
+        feats["names"] = float(names)
+    if misplaced:
+        feats["misplaced"] = 1.0
+    if retold:
+        feats["retold"] = 1.0
     if followup:
         score = round(score + FOLLOWUP_BONUS, 3)
         feats["followup"] = 1.0
@@ -235,7 +278,7 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     corroborated = same_spot and shared > 0
     # a late report joins only a running incident, a follow-up's incident, or the same place with shared facts
     late_ok = running or corroborated or feats["date"] >= FOLLOWUP_DATE_SIM
-    if gap is not None and gap > NEAR_DAYS and (gap > FAR_DAYS or not late_ok):
+    if gap is not None and gap > NEAR_DAYS and (gap > max(FAR_DAYS, RETOLD_DAYS) or not late_ok):
         return PairScore(score, feats, "date")
     if gap is not None and gap >= NEAR_DAYS and corroborated and not running:
         score = round(score + WEIGHTS["date"] * 0.5, 3)  # credit the corroborated late report
