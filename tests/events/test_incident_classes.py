@@ -220,3 +220,16 @@ def test_a_total_since_the_start_of_an_operation_opens_no_incident(nlp):
             "وأفاد مراسلون بارتفاع عدد قتلى الحوثيين في المعارك إلى أكثر من 250 شخصا منذ بدء العملية قبل "
             "3 أيام.")
     assert [d for _t, _s, _loc, d in events(nlp, text, "2018-06-16")] == ["2018-06-16"]
+
+
+def test_a_killing_by_gunfire_with_no_figure_is_an_incident(nlp):
+    """A named man killed (no figure) and the shooting in the next clause of the sentence (cut at
+    `وذلك بعد`); and a shooting named by its rounds (`بطلقات نارية`)."""
+    named = ("الشرطة: مقتل تاجر معروف في الخليل\n"
+             "أعلنت الشرطة الفلسطينية صباح الاثنين مقتل التاجر سامي عودة في مدينة الخليل، وذلك بعد تعرضه "
+             "لإطلاق نار من مجهولين أمام متجره.")
+    assert [(loc, d) for _t, _s, loc, d in events(nlp, named, "2018-03-06")] == [("Hebron", "2018-03-05")]
+    rounds = ("مقتل مواطن في الخليل\n"
+              "قتل مواطن بطلقات نارية أمام متجره في مدينة الخليل صباح الاثنين، وفق الشرطة الفلسطينية.")
+    assert [(t, loc) for t, _s, loc, _d in events(nlp, rounds, "2018-03-06")] == [
+        ("Violence against civilians", "Hebron")]
