@@ -622,7 +622,8 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
     # harm told anywhere in the sentence (`أعلنت الشرطة مقتل المطلوب ... وذلك بعد تعرضه لإطلاق نار`)
     hurt = {c.sentence for c in clauses if c.casualties}
     seed = next((c for c in clauses if c.lead and not c.history
-                 and (c.weight >= MIN_SEED_WEIGHT or (c.weight > 0 and c.sentence in hurt) or _killing(c))), None)
+                 and (c.weight >= MIN_SEED_WEIGHT or (c.weight > 0 and c.sentence in hurt)
+                      or _killing(c))), None)
     if seed is None:
         seed = next((c for c in clauses if c.weight >= MIN_SEED_WEIGHT and not c.history
                      and not c.background_marker and not c.separate), None)
