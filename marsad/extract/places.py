@@ -24,6 +24,7 @@ from spacy.attrs import ORTH, SENT_START
 
 from marsad import lang
 from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key
+from marsad.extract.translit import latin_places
 from marsad.text.document import doc_text, in_boilerplate
 from marsad.text.normalize import key
 
@@ -513,6 +514,93 @@ def _anchored(matches: list[dict[str, Any]], named: set[str]) -> list[dict[str, 
     return out
 
 
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the settlements the gazetteer knows only by a Latin name (`قرية سترة` = Sitrah, `بلدة دابتشي`
+    = Dapchi): an unknown word whose consonant skeleton (translit.py) is that of a place in a country
+    the report already names, right after a settlement designator (مدينة، بلدة، قرية، منطقة), or after
+    a site word (في) with a larger place of that country a few words on (`في دابشي في ولاية يوبي`).
+    A one-word name the gazetteer places only abroad (`موبي`, a Sudanese village) counts as unknown."""
+    norms, words, starts = _token_arrays(doc)
+    cfg = _config()
+    countries = set(raw[0]["doc_countries"]) if raw else set(doc.user_data.get("marsad_nisba") or ())
+    for m in raw:
+        sure = {c.country for c in m["cands"] if not _world(c)}
+        if len(sure) == 1 and not all(c.feature in _MINOR for c in m["cands"]):
+            countries |= sure  # a village of the detailed gazetteer is no cue: `موبي` is also Sudanese
+        countries.update(c.country for c in m["cands"] if c.feature == "country")
+    if not countries:
+        return raw
+    foreign = {m["tok"]: m for m in raw
+               if m["tok_end"] - m["tok"] == 1 and not any(c.country in countries for c in m["cands"])}
+    covered = {t for m in raw for t in range(m["tok"], m["tok_end"]) if m["tok"] not in foreign}
+    sent, n = [], -1
+    for j, st in enumerate(starts):  # sentence numbers as _raw_matches counts them
+        n += bool(st or j == 0)
+        sent.append(n)
+    by_tok = {m["tok"]: m for m in raw}
+    added, dropped = [], set()
+    for i in range(1, len(norms)):
+        norm = norms[i]
+        if (i in covered or not words[i] or starts[i] or len(norm) < 4 or norm in cfg["stop"]
+                or norm in cfg["stop_any"] or norm in cfg["designators"]
+                or (norm[0] in "وفبلك" and not norm.startswith("ال"))
+                or norm.endswith(cfg["nisba_endings"]) or _adjective(norm, cfg["country_words"])):
+            continue
+        qual, feats, prec = (None, (), None)
+        if _ends_designator(norms[i - 1]):
+            qual, feats, prec = _designator(norms, words, starts, i)
+        if qual is not None and not set(feats) & _SETTLEMENTS:
+            continue
+        if qual is None:
+            # `في دابشي في ولاية يوبي`: a site word, then `في` and a larger place of that country
+            if norms[i - 1] not in cfg["site_words"] or i + 2 >= len(norms) or starts[i + 1]:
+                continue
+            holder = next((by_tok[t] for t in range(i + 2, i + 6) if t in by_tok), None) if (
+                norms[i + 1] == "في") else None
+            if holder is None or holder["sent"] != sent[i]:
+                continue
+            holders = {c.country for c in holder["cands"] if c.feature in ("admin1", "region", "country")}
+            cands = tuple(c for c in latin_places(norm, countries) if c.country in holders)
+        else:
+            cands = latin_places(norm, countries, settlement=True)
+        if not cands:
+            continue
+        tok = doc[i]
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if in_boilerplate(doc, start, end):
+            continue
+        dropped.add(i)
+        added.append({"start": start, "end": end, "tok": i, "tok_end": i + 1, "sent": sent[i],
+                      "cands": cands, "qualifier": qual, "site": True, "weak": False, "patronym": False,
+                      "features": feats, "precision": prec, "fuzzy": False, "key": norm, "follow": (),
+                      "sentence": set(), "metonym": False, "doc_countries": countries, "common": False})
+    if not added:
+        return raw
+    # one sense per report: the name's other mentions (`تفجير «سترة»`, `شرطة موبي`) are that place too
+    named = {m["key"]: m for m in added}
+    for i in range(len(norms)):
+        if i in covered or i in dropped or not words[i]:
+            continue
+        for form, cut in _first_token_variants(norms[i]):
+            if form in named:
+                tok = doc[i]
+                start, end = tok.idx + cut, tok.idx + len(tok.text)
+                if in_boilerplate(doc, start, end):
+                    break
+                dropped.add(i)
+                prev = norms[i - 1] if i > 0 and not starts[i] else ""
+                added.append({"start": start, "end": end, "tok": i, "tok_end": i + 1, "sent": sent[i],
+                              "cands": named[form]["cands"], "qualifier": None,
+                              "features": named[form]["features"], "precision": None,
+                              "site": "ب" in norms[i][:cut] or prev in cfg["site_words"], "weak": False,
+                              "patronym": False, "fuzzy": False, "key": form, "follow": (), "sentence": set(),
+                              "metonym": False, "doc_countries": countries, "common": False})
+                break
+    return sorted([m for m in raw if m["tok"] not in dropped] + added, key=lambda m: m["start"])
+
 def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop names that can only be small places and that nothing marks as a place.
 
@@ -664,6 +752,7 @@ def find_places(doc) -> list[PlaceMention]:
     "سروج الواقعة بجنوب شرق تركيا" settles the later bare "سروج" too.
     """
     raw = _raw_matches(doc)
+    raw = _with_latin_names(doc, raw)
     matches = _plausible(_anchored(raw, raw[0]["doc_countries"] if raw else set()))
     _link_containers(matches)
     countries, admins = _context(matches)

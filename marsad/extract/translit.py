@@ -1,0 +1,190 @@
+"""Arabic place names matched against the Latin names of places that have no Arabic name.
+
+GeoNames knows سترة only as Sitrah and دابتشي only as Dapchi. Both spellings reduce to a consonant
+skeleton (classes in `marsad/lang/ar/translit.yaml`): `STR` and `DBS`. The index of skeletons ships
+precomputed in `marsad/data/gazetteer/latin.csv.gz` (scripts/build_latin_gazetteer.py) and is loaded
+on first use. A skeleton names many places on the globe, so places.py asks for one only after a site
+word or designator, and keeps only places in a country the report names.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import unicodedata
+from functools import cache
+
+from marsad import lang
+from marsad.extract.gazetteer import DATA_DIR, Place
+
+LATIN_FILE = "latin.csv.gz"
+MIN_CONSONANTS = 2  # `MB` (Mubi) still names a place; one consonant names everything
+SURE_CONSONANTS = 3  # a shorter skeleton (`SR`: الصريا ~ Kalaa Srira) names only cities (100k+ people)
+
+
+@cache
+def _rules() -> dict:
+    spec = lang.load("translit") or {}
+
+    def longest_first(d: dict) -> list[tuple[str, str]]:
+        return sorted(((k, v) for k, v in (d or {}).items()), key=lambda kv: -len(kv[0]))
+
+    return {
+        "ar_di": longest_first(spec.get("arabic_digraphs")),
+        "ar": dict(spec.get("arabic_letters") or {}),
+        "ar_vowels": set(spec.get("arabic_vowels") or ()),
+        "ar_articles": tuple(spec.get("arabic_articles") or ()),
+        "la_di": longest_first(spec.get("latin_digraphs")),
+        "la": dict(spec.get("latin_letters") or {}),
+        "la_amb": {k: tuple(v) for k, v in (spec.get("latin_ambiguous") or {}).items()},
+        "la_vowels": set(spec.get("latin_vowels") or ()),
+        "la_articles": set(spec.get("latin_articles") or ()),
+        "la_special": dict(spec.get("latin_special") or {}),
+        "suffixes": tuple(spec.get("arabic_pronoun_suffixes") or ()),
+    }
+
+
+VOWEL = "|"  # a vowel between two consonants: they are not one doubled letter (Shushtar is no سترة)
+
+
+def _finish(classes: list[str], vowel_start: bool) -> str | None:
+    """Collapse doubled consonants (none between them), drop a final H (ة, -ah), mark a vowel start;
+    None when too short."""
+    out: list[str] = []
+    prev = ""
+    for c in "".join(classes):
+        if c != VOWEL and c != prev:
+            out.append(c)
+        prev = c
+    if out and out[-1] == "H":
+        out.pop()
+    if len(out) < MIN_CONSONANTS:
+        return None
+    return ("_" if vowel_start else "") + "".join(out)
+
+
+def arabic_skeleton(norm: str) -> str | None:
+    """The skeleton of one Arabic word given as a match key (`ستره` -> `STR`), or None."""
+    r = _rules()
+    for art in r["ar_articles"]:
+        if norm.startswith(art) and len(norm) > len(art) + 2:
+            norm = norm[len(art):]
+            break
+    if not norm:
+        return None
+    classes: list[str] = []
+    i = 0
+    while i < len(norm):
+        for di, cls in r["ar_di"]:
+            if norm.startswith(di, i):
+                classes.append(cls)
+                i += len(di)
+                break
+        else:
+            ch = norm[i]
+            if ch in r["ar"]:
+                classes.append(r["ar"][ch])
+            elif ch in r["ar_vowels"]:
+                classes.append(VOWEL)
+            else:
+                return None  # not an Arabic word
+            i += 1
+    return _finish(classes, norm[0] in r["ar_vowels"])
+
+
+def _latin_word(name: str) -> str | None:
+    """A Latin name lower-cased without diacritics, apostrophes or a leading article; None when it
+    is more than one word (the Arabic side matches one token)."""
+    r = _rules()
+    s = "".join(r["la_special"].get(ch, ch) for ch in name.lower())
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = "".join(ch for ch in s if ch not in "'`ʿʾ’‘")
+    parts = s.replace("-", " ").split()
+    if len(parts) > 1 and parts[0] in r["la_articles"]:
+        parts = parts[1:]
+    if len(parts) != 1 or not parts[0].isascii() or not parts[0].isalpha():
+        return None
+    return parts[0]
+
+
+def latin_skeletons(name: str) -> set[str]:
+    """Every skeleton a Latin name may be written with in Arabic (`Dapchi` -> {`DBS`})."""
+    word = _latin_word(name)
+    if word is None:
+        return set()
+    r = _rules()
+    readings: list[list[str]] = [[]]
+    i = 0
+    while i < len(word):
+        for di, cls in r["la_di"]:
+            if word.startswith(di, i):
+                for rd in readings:
+                    rd.append(cls)
+                i += len(di)
+                break
+        else:
+            ch = word[i]
+            if ch in r["la_amb"]:
+                readings = [[*rd, alt] for rd in readings for alt in r["la_amb"][ch]][:8]
+            elif ch in r["la"] or ch in r["la_vowels"]:
+                for rd in readings:
+                    rd.append(r["la"].get(ch, VOWEL))
+            i += 1
+    start = word[0] in r["la_vowels"]
+    return {s for rd in readings if (s := _finish(rd, start))}
+
+
+@cache
+def _index() -> tuple[dict[str, list[int]], list[list[str]]]:
+    """Skeleton -> row numbers, and the rows of latin.csv.gz (read once, on first use)."""
+    path = DATA_DIR / LATIN_FILE
+    rows: list[list[str]] = []
+    index: dict[str, list[int]] = {}
+    if not path.exists():
+        return index, rows
+    with gzip.open(path, "rb") as fh:
+        for row in csv.reader(io.TextIOWrapper(fh, encoding="utf-8")):
+            if not row or row[0] == "id":
+                continue
+            n = len(rows)
+            rows.append(row)
+            for s in row[-1].split("|"):
+                index.setdefault(s, []).append(n)
+    return index, rows
+
+
+@cache
+def _place(n: int) -> Place:
+    pid, name_en, feature, country, lat, lon, pop, _keys = _index()[1][n]
+    return Place(id=pid, name=name_en, name_en=name_en, feature=feature, country=country, admin1=None,
+                 admin2=None, lat=float(lat), lon=float(lon), population=int(pop) if pop else None)
+
+
+@cache
+def _ordinary() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of the corpora that look like a place's Latin name but are ordinary words (mined):
+    the frequent ones, and all of them."""
+    spec = lang.load("translit_words") or {}
+    frequent = frozenset(spec.get("frequent") or ())
+    return frequent, frequent | frozenset(spec.get("words") or ())
+
+
+def latin_places(norm: str, countries: set[str], settlement: bool = False) -> tuple[Place, ...]:
+    """Places in `countries` whose Latin name has the skeleton of this Arabic word, largest first.
+
+    None for a word with a pronoun suffix (`معقلها`) or a mined ordinary word; right after a
+    settlement designator (`قرية سترة`, `منطقة سترة`: `settlement`) only the frequent ones are refused."""
+    if norm.endswith(_rules()["suffixes"]):
+        return ()
+    frequent, every = _ordinary()
+    if norm in (frequent if settlement else every):
+        return ()
+    skel = arabic_skeleton(norm)
+    if skel is None or not countries:
+        return ()
+    index, rows = _index()
+    hits = [n for n in index.get(skel, ()) if rows[n][3] in countries]
+    if len(skel.lstrip("_")) < SURE_CONSONANTS:
+        hits = [n for n in hits if rows[n][2] == "city"]  # `موبي` (MB): Mubi, not every two-consonant village
+    return tuple(sorted((_place(n) for n in hits), key=lambda p: -(p.population or 0)))
