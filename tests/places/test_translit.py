@@ -42,6 +42,8 @@ def test_skeletons_keep_apart_what_arabic_writes_apart():
     assert latin_skeletons("Kalaa Srira") == set()  # two words: the Arabic side matches one token
     assert arabic_skeleton(key("يولا")) is None  # one consonant names everything
     assert arabic_skeleton("abc") is None  # not an Arabic word
+    # Arabic writes long vowels: تيفاريتي (T|F|R|T|) has one between F and R, Tafraout (T|FR|T) none
+    assert latin_places(key("تيفاريتي"), {"MAR"}, settlement=True) == ()
 
 
 def test_short_skeletons_and_ordinary_words_name_no_village():
