@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,8 +256,9 @@ def process_shards(shards: list[Shard], scheduler: Any, url: str, key: str, meta
 
     try:
         client.subscribe_topic(PROGRESS_TOPIC, heard)
+        attempt = uuid.uuid4().hex[:8]  # a resumed run's tasks are new tasks, never an old result
         futures = [client.submit(process_shard, s, url, key, metadata, chunk_size, pure=False, retries=2,
-                                 key=f"marsad-shard-{key[:12]}-{i}") for i, s in enumerate(shards)]
+                                 key=f"marsad-shard-{key[:12]}-{attempt}-{i}") for i, s in enumerate(shards)]
         pending, shown = set(futures), 0
         while pending:
             try:
