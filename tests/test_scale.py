@@ -145,3 +145,28 @@ def test_workers_report_progress_to_the_driver(tmp_path, client):
     processed, read_errors = process_shards(shards, client, url, "k", None, 2, heard.append)
     total = processed + len(read_errors)
     assert heard and heard == sorted(heard) and 0 < heard[-1] <= total
+
+
+def test_an_incremental_run_on_dask_links_to_stored_incidents_as_a_plain_run_does(tmp_path, client):
+    """The second half of a story's reports, run against a store holding the first half's incidents:
+    the stored incidents of the new reports' blocks join the partition, and both runs agree."""
+    import shutil
+
+    lines = FOLLOWUPS.read_text(encoding="utf-8").splitlines(keepends=True)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second"
+    first.write_text("".join(lines[:12]), encoding="utf-8")
+    second.mkdir()
+    (second / "a.jsonl").write_text("".join(lines[12:18]), encoding="utf-8")
+    (second / "b.jsonl").write_text("".join(lines[18:]), encoding="utf-8")
+    run_corpus([str(first)], tmp_path / "base")
+    for name in ("plain", "dask"):
+        (tmp_path / name).mkdir()
+        shutil.copy(tmp_path / "base" / "marsad.db", tmp_path / name / "marsad.db")
+    plain = run_corpus([str(second)], tmp_path / "plain")
+    spread = run_corpus([str(second)], tmp_path / "dask", dask=client, chunk_size=2)
+    assert _files(tmp_path / "dask") == _files(tmp_path / "plain")
+    events = [json.loads(x) for x in _files(tmp_path / "plain")["events.jsonl"].splitlines()]
+    base = (tmp_path / "base" / "events.jsonl").read_text(encoding="utf-8")
+    stored = {json.loads(x)["event_id"] for x in base.splitlines()}
+    assert any(e["event_id"] in stored for e in events)  # new reports joined stored incidents
+    assert (spread.read, spread.events) == (plain.read, plain.events) == (11, len(events))
