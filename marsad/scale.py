@@ -181,6 +181,19 @@ def _report_progress(key: str, n: int) -> None:
         pass
 
 
+def _warm_linking() -> None:
+    """Runs on each worker once processing is done: load what linking a block needs (the gazetteer's
+    places by id: seconds) while the driver reads the journal and partitions."""
+    from marsad.link.features import _features_by_id
+
+    _features_by_id()
+
+
+def _after_processing(client: Any) -> None:
+    with contextlib.suppress(Exception):  # only a head start: linking loads it anyway
+        client.run(_warm_linking, wait=False)
+
+
 def _client(scheduler: Any) -> tuple[Any, list[Any]]:
     """The Dask client for `scheduler` and what to close afterwards (nothing for a caller's client)."""
     from dask.distributed import Client, LocalCluster
@@ -270,6 +283,7 @@ def process_shards(shards: list[Shard], scheduler: Any, url: str, key: str, meta
                 on_progress(done)
             for f in finished:
                 f.result()  # a shard that failed every retry stops the run here
+        _after_processing(client)
         processed, errors = 0, []
         seen: set[tuple[int, str]] = set()
         for f in futures:
@@ -310,6 +324,7 @@ def process_chunks(chunks: Iterator[list[tuple[int, Article, str]]], scheduler: 
         while pending:
             finished, pending = wait(pending, return_when="FIRST_COMPLETED")
             yield from (f.result() for f in finished)
+        _after_processing(client)
     finally:
         for thing in owned:
             thing.close()
