@@ -71,6 +71,7 @@ OWN_PLACE_MIN = 1.5  # a weaker place mention does not move a clause to another 
 TIER_MIN = 2.5
 SITE_CUE_WORDS = 8  # how far before a place a word like `وقعت` makes it the site
 SITE_CUE_BONUS = 3.5  # a more specific place must score this much to beat a coarser one
+BACKER_PENALTY = 3.0  # `المدعومة من إيران`, `بدعم من تركيا`: a backer's country is no site
 RELATIVE_PENALTY = 1.5  # `غربي العاصمة عمان`: a reference point, used only when nothing nearer is named
 RECENT_DAYS = 4  # a dated clause this close to publication (this week) is news even if worded as background
 DEFAULT_DATE_DAYS = 2  # how far before publication a date named anywhere may date an undated incident
@@ -403,6 +404,8 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
             score -= RELATIVE_PENALTY
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
+        if marks["support_cues"].find(words, before, wi):
+            score -= BACKER_PENALTY  # `الميليشيات المدعومة من إيران`: who backs a party, not the site
         if marks["site_cues"].find(words, max(clause.wlo, wi - SITE_CUE_WORDS), wi):
             score += SITE_CUE_BONUS  # `الحادثة وقعت في منزل سكني ببلدة دوما`
     return score

@@ -233,3 +233,11 @@ def test_a_killing_by_gunfire_with_no_figure_is_an_incident(nlp):
               "قتل مواطن بطلقات نارية أمام متجره في مدينة الخليل صباح الاثنين، وفق الشرطة الفلسطينية.")
     assert [(t, loc) for t, _s, loc, _d in events(nlp, rounds, "2018-03-06")] == [
         ("Violence against civilians", "Hebron")]
+
+
+def test_a_backers_country_is_no_site(nlp):
+    """`الميليشيات المدعومة من إيران`, `بالتنسيق مع السعودية`: who backs a party, not where it happened."""
+    text = ("معارك عنيفة مع الحوثيين\n"
+            "وفي نهم شرقي محافظة صنعاء، قالت مصادر إن 12 مسلحا قتلوا في معارك مع القوات الحكومية صباح الأحد. "
+            "وأضافت المصادر أن القوات استعادت السيطرة على مواقع جبلية من أيدي الميليشيات المدعومة من إيران.")
+    assert [c for _t, _s, c, _d in events(nlp, text, "2018-04-09")] == ["Yemen", "Sana'a"]
