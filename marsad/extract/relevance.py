@@ -30,6 +30,8 @@ from spacy.tokens import Doc
 from marsad import lang
 from marsad.extract.event_types import PhraseIndex, Words, doc_words, find_triggers
 from marsad.extract.incidents import LEAD_SENTENCES, place_tier, statement_index
+from marsad.extract.relevance_model import probability
+from marsad.model import parse_day
 from marsad.text.document import content_sentences, doc_text
 
 KEEP_SCORE = 2.5  # narration minus talk an incident unit needs to be reported as an event
@@ -43,6 +45,11 @@ HARM = 2.0  # a figure of people killed, hurt, held or displaced in the incident
 VAGUE_HARM = 1.0  # only vague ones (`عشرات القتلى`)
 OWN_DATE = 1.0  # the incident's own day (`مساء الجمعة`), not only the publication date
 SAID_DATE = 0.5  # only a day on which something was said
+# a report whose main incident's own day is this many days before it is no current news: it follows the
+# incident up (an inquiry, a trial, a feature, a visit to the site); its date then counts against it.
+# (A further incident so dated is history the report recalls, `منذ 30 آذار`: its date just counts.)
+STALE_DAYS = 7
+STALE = 3.0
 PLACE_BY_TIER = {3: 1.0, 2: 1.0, 1: 0.5, 0: 0.25}  # town or district, province, country
 ARMED_PARTY = 0.5  # a named armed party (not `Unidentified Armed Group`, `Militants`)
 NO_PLACE = 1.5  # neither a place nor a country: nothing ACLED could code, and seldom an incident
@@ -60,6 +67,12 @@ LEAD_SHARE = 0.5
 TOPIC_WORD = 1.0  # each distinct topic word beyond the first (sport, economy, technology)
 TOPIC_MAX = 4.0
 OFF_SECTION = 3.0  # the URL files the report under sport, business, technology...
+# the learned model's reading of the headline and lead (marsad.extract.relevance_model), probability p
+# that the report narrates an incident: below MODEL_TALK_P it reads as talk (a court, an inquiry, a
+# feature, a statement), above MODEL_NARRATION_P as narration; in between it says nothing (its errors
+# there are as frequent as the rules')
+MODEL_TALK_P, MODEL_TALK = 0.3, 3.0
+MODEL_NARRATION_P, MODEL_NARRATION = 0.9, 1.0
 SAID = 1.0  # the lead's trigger is the object of a plain verb of saying (`قال`, `أعلن`)
 HARM_SHARE = 0.5  # governing talk counts this much when people were hurt (`أعلن الجيش مقتل 20`)
 SPEECH_REACH = 8  # words from a verb of saying to the trigger it governs
@@ -99,6 +112,7 @@ class DocCues:
     section: str | None  # the URL's off-conflict section
     political: bool  # the lead names terrorism, armed groups, protest or the state's forces
     headline: list[Any]  # the trigger words of the headline (marsad.extract.event_types.Trigger)
+    model: float | None = None  # the learned model's probability that the report narrates an incident
 
 
 @cache
@@ -196,7 +210,7 @@ def doc_cues(doc: Doc) -> DocCues:
     section = off_section(getattr(article, "url", None))
     political = bool(_political_index().find(words, l0, l1))
     headline = [t for t in find_triggers(doc) if h0 <= t.word < h1]
-    cues = DocCues(talk, headline_talk, topic, section, political, headline)
+    cues = DocCues(talk, headline_talk, topic, section, political, headline, probability(doc_text(doc)))
     doc.user_data["marsad_relevance_cues"] = cues
     return cues
 
@@ -248,7 +262,10 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
         add(HARM, f"people {counted[0].kind} ({counted[0].number_text or counted[0].value})")
     elif claims:
         add(VAGUE_HARM, f"people {claims[0].kind} (vague)")
-    if inc.date is not None and not inc.weak_date:
+    age = _age(doc, inc)
+    if report is None and inc.date is not None and not inc.weak_date and age is not None and age > STALE_DAYS:
+        add(-STALE, f"not current ({inc.date.text}: {age} days before the report)")
+    elif inc.date is not None and not inc.weak_date:
         add(OWN_DATE, f"own date ({inc.date.text})")
     elif inc.date is not None:
         add(SAID_DATE, f"date of saying ({inc.date.text})")
@@ -277,8 +294,23 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
             add(-min(TOPIC_MAX, TOPIC_WORD * (n - 1)), f"topic {name} ({', '.join(sample)})")
         if cues.section is not None:
             add(-OFF_SECTION, f"section {cues.section}")
+        if cues.model is None or report is not None:
+            pass  # the model reads the report's headline and lead: it speaks for its main incident only
+        elif cues.model < MODEL_TALK_P:
+            add(-MODEL_TALK, f"model reads talk (p={cues.model:.2f})")
+        elif cues.model > MODEL_NARRATION_P:
+            add(MODEL_NARRATION, f"model reads narration (p={cues.model:.2f})")
     keep = score >= KEEP_SCORE
     return Relevance(score, keep, reasons, crime=crime and not keep)
+
+
+def _age(doc: Doc, inc: Any) -> int | None:
+    """Days from the incident's last day to the report's publication (None when either is unknown)."""
+    published = parse_day(getattr(doc._.article, "published", None))
+    last = getattr(inc, "day_end", None) or getattr(inc, "day", None)
+    if published is None or last is None:
+        return None
+    return (published - last).days
 
 
 def _is_armed(name: str) -> bool:
@@ -328,4 +360,6 @@ def doc_record(doc: Doc, judged: list[Relevance], kept: int,
             out["topic"] = {"name": cues.topic[0], "words": cues.topic[1]}
         if cues.section is not None:
             out["section"] = cues.section
+        if cues.model is not None:
+            out["model"] = round(cues.model, 3)
     return out

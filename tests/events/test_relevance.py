@@ -131,3 +131,30 @@ def test_crime_without_a_political_side_is_flagged_not_kept(nlp):
 ])
 def test_off_section_from_url(url, section):
     assert off_section(url) == section
+
+
+FOLLOW_UP = (
+    "مقتل 4 جنود في هجوم على حاجز للجيش قرب مدينة العريش\n\n"
+    "قتل أربعة جنود مصريين وأصيب سبعة آخرون، يوم 2 مايو، في هجوم شنه مسلحون على حاجز للجيش قرب "
+    "مدينة العريش في شمال سيناء، بحسب ما أفاد مصدر أمني. "
+    "وأضاف المصدر أن قوات الأمن طاردت المهاجمين في المناطق المحيطة بالحاجز."
+)
+
+
+def test_an_incident_weeks_before_the_report_is_no_current_news(nlp):
+    fresh = run(nlp, FOLLOW_UP, published="2018-05-03")
+    assert [e.sub_event_type for e in fresh._.events] != []
+    assert not any(r.startswith("-3.0 not current") for r in fresh._.events[0].relevance[0]["reasons"])
+    late = run(nlp, FOLLOW_UP, published="2018-05-24")
+    assert late._.events == []
+    reasons = [r for d in late._.relevance["dropped"] for r in d["reasons"]]
+    assert "-3.0 not current (2 مايو: 22 days before the report)" in reasons
+
+
+def test_the_learned_model_speaks_in_the_reasons(nlp):
+    # marsad/data/relevance_model.npz: a headline and lead of narration earn a point, a court's cost 3
+    kept = run(nlp, INCIDENT)._.events[0].relevance[0]["reasons"]
+    assert "+1.0 model reads narration (p=0.92)" in kept
+    record = run(nlp, TALK["trial"])._.relevance
+    assert record["model"] == pytest.approx(0.22, abs=0.005)
+    assert all("-3.0 model reads talk (p=0.22)" in d["reasons"] for d in record["dropped"])
