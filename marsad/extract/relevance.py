@@ -55,14 +55,17 @@ ARMED_PARTY = 0.5  # a named armed party (not `Unidentified Armed Group`, `Milit
 NO_PLACE = 1.5  # neither a place nor a country: nothing ACLED could code, and seldom an incident
 # talk about the report, per cue family: in the headline at full weight, only in the lead at LEAD_SHARE
 # (crime with no political side is no ACLED event however well narrated: decisive in the headline)
-TALK_WEIGHTS = {"trial": 3.0, "anniversary": 2.5, "test": 3.0, "feature": 2.0, "disaster": 3.0, "crime": 8.0}
+TALK_WEIGHTS = {"trial": 3.0, "inquiry": 5.0, "anniversary": 2.5, "test": 3.0, "feature": 2.0,
+                "disaster": 3.0, "crime": 8.0}
 # talk that governs the incident's trigger (`ندد الوزير بالقصف`, `يهدد بإعدام`, `الذكرى الرابعة لمجزرة`):
 # only for that unit, and a headline or lead trigger so governed does not count as narrating it;
 # statements and plans count only so (or, when the headline names no violence, as the headline's news)
 GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary": 2.0, "test": 2.0}
 HEADLINE_TALK = 2.0  # `فرنسا تحث روسيا على ...`, `فلسطين تستعد لجمعة ...`: a headline of talk, no trigger
 REPORT_TALK = 1.0  # a further incident in a report whose main news was found to be talk
-HEADLINE_ONLY = {"feature"}  # `كيف`, `قصة`: a question or a story only as the headline says it
+# `كيف`, `قصة`: a question or a story only as the headline says it; an inquiry too (`فتحت الشرطة تحقيقا`
+# follows many a current incident in its lead)
+HEADLINE_ONLY = {"feature", "inquiry"}
 LEAD_SHARE = 0.5
 TOPIC_WORD = 1.0  # each distinct topic word beyond the first (sport, economy, technology)
 TOPIC_MAX = 4.0
