@@ -30,6 +30,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "relevance_model.npz
 DIM_BITS = 18
 HEAD_CHARS = 200  # a first line longer than this is no headline: only its first HEAD_CHARS count
 LEAD_WORDS = 60  # words of the lead after the headline
+MIN_LEAD_WORDS = 20  # a text with a shorter lead (one sentence, a headline alone) is not what it read
 CHAR_GRAM = 4
 MASK = "<t>"
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
@@ -113,6 +114,9 @@ def model() -> Model | None:
 
 
 def probability(text: str) -> float | None:
-    """How likely the report narrates an incident, by its headline and lead; None without a model."""
+    """How likely the report narrates an incident, by its headline and lead; None without a model, or
+    when the text has no lead of MIN_LEAD_WORDS after its headline (the model learnt from reports)."""
     m = model()
-    return None if m is None else m.probability(text)
+    if m is None or len(_WORD.findall(fold(report_parts(text)[1][:2000]).lower())) < MIN_LEAD_WORDS:
+        return None
+    return m.probability(text)

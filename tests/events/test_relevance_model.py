@@ -48,6 +48,12 @@ def test_the_shipped_model_reads_narration_and_talk():
     assert rm.probability(COURT) < 0.5
 
 
+def test_a_text_without_a_lead_gets_no_reading():
+    # one sentence, no lead after it: not the shape of report the model learnt from
+    assert rm.probability(ATTACK.split("\n")[0]) is None
+    assert rm.probability(ATTACK) is not None
+
+
 def test_without_a_weights_file_relevance_is_rules_only(monkeypatch, tmp_path):
     monkeypatch.setattr(rm, "MODEL_PATH", tmp_path / "absent.npz")
     rm.model.cache_clear()
