@@ -189,6 +189,7 @@ def doc_cues(doc: Doc) -> DocCues:
     (h0, h1), (l0, l1) = _lead_ranges(doc, words)
     talk: dict[str, tuple[float, str]] = {}
     headline_talk = None
+    titled = _titled(doc_text(doc))
     for hit in _talk_index().find(words, l0, l1):
         fam = hit.payload
         in_head = h0 <= hit.first < h1
@@ -196,8 +197,8 @@ def doc_cues(doc: Doc) -> DocCues:
             if in_head and headline_talk is None:
                 headline_talk = " ".join(w.key for w in words[hit.first:hit.last])
             continue  # governing talk: weighed per incident unit (_governing)
-        if fam in HEADLINE_ONLY and not in_head:
-            continue
+        if fam in HEADLINE_ONLY and not (in_head and titled):
+            continue  # (a text with no headline line begins with its lead: `وباشرت الشرطة التحقيق`)
         pen = TALK_WEIGHTS[fam] * (1.0 if in_head else LEAD_SHARE)
         if pen > talk.get(fam, (0.0, ""))[0]:
             talk[fam] = (pen, words[hit.first].key if hit.last - hit.first == 1 else
@@ -216,6 +217,13 @@ def doc_cues(doc: Doc) -> DocCues:
     cues = DocCues(talk, headline_talk, topic, section, political, headline, probability(doc_text(doc)))
     doc.user_data["marsad_relevance_cues"] = cues
     return cues
+
+
+def _titled(text: str) -> bool:
+    """Does the text open with a headline line (at most HEADLINE_CHARS, more text after it)?"""
+    text = text.lstrip()
+    end = text.find("\n")
+    return 0 <= end <= HEADLINE_CHARS and bool(text[end:].strip())
 
 
 def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relevance:

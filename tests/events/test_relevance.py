@@ -171,3 +171,13 @@ def test_the_learned_model_speaks_in_the_reasons(nlp):
     record = run(nlp, TALK["trial"])._.relevance
     assert record["model"] == 0.215
     assert all("-3.0 model reads talk (p=0.22)" in d["reasons"] for d in record["dropped"])
+
+
+def test_an_inquiry_in_a_report_with_no_headline_line_costs_nothing(nlp):
+    # one paragraph, no headline: its first sentence is the lead, where an inquiry follows many an incident
+    text = ("قتل ستة مدنيين، مساء الأحد، في قصف مدفعي استهدف بلدة كفرنبل بريف إدلب، وباشرت السلطات المحلية "
+            "التحقيق في الحادث. وأضاف الدفاع المدني أن فرق الإنقاذ انتشلت الجثث من تحت الأنقاض.")
+    [ev] = run(nlp, text)._.events
+    assert not any("inquiry" in r for r in ev.relevance[0]["reasons"])
+    titled = run(nlp, "لجنة تحقيق في القصف\n\n" + text)._.relevance
+    assert any(r.startswith("-5.0 inquiry") for d in titled["dropped"] for r in d["reasons"])
