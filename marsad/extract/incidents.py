@@ -406,6 +406,9 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
             score += 0.7
         if marks["support_cues"].find(words, before, wi):
             score -= BACKER_PENALTY  # `الميليشيات المدعومة من إيران`: who backs a party, not the site
+        if place_tier(p) == 0 and any(t.word == wi - 1 and t.term.gunfire for t in clause.triggers):
+            # `إصابات برصاص إسرائيل`: the country whose rounds hit, not the site (`قصف إيران` may be either)
+            score -= BACKER_PENALTY
         if marks["site_cues"].find(words, max(clause.wlo, wi - SITE_CUE_WORDS), wi):
             score += SITE_CUE_BONUS  # `الحادثة وقعت في منزل سكني ببلدة دوما`
     return score

@@ -241,3 +241,10 @@ def test_a_backers_country_is_no_site(nlp):
             "وفي نهم شرقي محافظة صنعاء، قالت مصادر إن 12 مسلحا قتلوا في معارك مع القوات الحكومية صباح الأحد. "
             "وأضافت المصادر أن القوات استعادت السيطرة على مواقع جبلية من أيدي الميليشيات المدعومة من إيران.")
     assert [c for _t, _s, c, _d in events(nlp, text, "2018-04-09")] == ["Yemen", "Sana'a"]
+
+
+def test_the_country_that_fired_is_no_site(nlp):
+    """`إصابات برصاص إسرائيل قرب حدود غزة`: the country right after the weapon word fired, it is not where."""
+    text = ("إصابات برصاص إسرائيل في جمعة جديدة\n"
+            "أصيب 20 فلسطينيا الجمعة خلال مسيرات قرب السياج الحدودي شرقي قطاع غزة، وفق وزارة الصحة.")
+    assert [loc for _t, _s, loc, _d in events(nlp, text, "2018-05-04")] == ["Gaza Strip"]
