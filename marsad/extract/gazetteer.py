@@ -115,8 +115,10 @@ class Gazetteer:
         return [self.place(i) for i in range(len(self._rows))]
 
     @cached_property
-    def by_id(self) -> dict[str, Place]:
-        return {row[0]: self.place(i) for i, row in enumerate(self._rows)}
+    def features(self) -> dict[str, str]:
+        """Place id -> feature class, read off the rows (building every `Place` for it would cost
+        seconds and tens of MB)."""
+        return {row[0]: row[4] if len(row) == 12 else row[3] for row in self._rows}
 
     @cached_property
     def countries(self) -> dict[str, Place]:

@@ -188,7 +188,7 @@ def _features_by_id() -> dict[str, str]:
         from marsad.extract.gazetteer import gazetteer
     except ImportError:  # pragma: no cover - the geocoder ships with the package
         return {}
-    return {pid: place.feature for pid, place in gazetteer().by_id.items()}
+    return gazetteer().features
 
 
 def place_scope(ev: Event) -> str | None:
