@@ -43,8 +43,8 @@ class Words(list):
 
     starts: list[int]
     phrase_hits: dict[Any, tuple[list, list[int]]]  # PhraseIndex -> its hits, first words
-    positions: dict[str, list[int]]
-    inflected_positions: dict[str, list[int]]
+    positions: tuple[int, dict[str, list[int]]]  # (_STARTERS_VERSION when built, form -> positions)
+    inflected_positions: tuple[int, dict[str, list[int]]]
 
 
 _UPPER = re.compile(r"[A-Z]+")
@@ -152,6 +152,12 @@ class PhraseHit:
     payload: Any
 
 
+# The first words of every PhraseIndex built so far (plain and inflected), and how often each set grew:
+# a doc's form -> positions table keeps only forms some index begins with (most words begin none).
+_STARTERS: dict[bool, set[str]] = {False: set(), True: set()}
+_STARTERS_VERSION: dict[bool, int] = {False: 0, True: 0}
+
+
 class PhraseIndex:
     """Multi-word phrases indexed by their first word; `find` returns the longest at each word."""
 
@@ -168,6 +174,10 @@ class PhraseIndex:
         for cands in index.values():
             cands.sort(key=lambda c: -len(c[0]))
         self._index = index
+        starters = _STARTERS[inflected]
+        if not index.keys() <= starters:
+            starters.update(index)
+            _STARTERS_VERSION[inflected] += 1
 
     def find(self, words: list[Word], lo: int = 0, hi: int | None = None) -> list[PhraseHit]:
         """Non-overlapping phrase hits among words[lo:hi], left to right.
@@ -234,17 +244,23 @@ class PhraseIndex:
 
 def _positions(words: list[Word], forms: Any = _variants) -> dict[str, list[int]] | None:
     """Each form (word or proclitic-peeled variant, and for inflected indexes the word without its
-    ending) of the doc -> the word positions that have it."""
+    ending) of the doc that begins some phrase index -> the word positions that have it. Built once
+    per doc, again only if an index with new first words was made since."""
     if not isinstance(words, Words):
         return None
-    name = "positions" if forms is _variants else "inflected_positions"
-    table = getattr(words, name, None)
-    if table is None:
-        table = {}
-        for i, w in enumerate(words):
-            for v in forms(w.key):
+    inflected = forms is not _variants
+    name = "inflected_positions" if inflected else "positions"
+    version = _STARTERS_VERSION[inflected]
+    cached = getattr(words, name, None)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    starters = _STARTERS[inflected]
+    table: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        for v in forms(w.key):
+            if v in starters:
                 table.setdefault(v, []).append(i)
-        setattr(words, name, table)
+    setattr(words, name, (version, table))
     return table
 
 
