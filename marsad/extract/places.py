@@ -515,17 +515,22 @@ def _anchored(matches: list[dict[str, Any]], named: set[str]) -> list[dict[str, 
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+# designators before a name the Latin layer may hold: settlements, and provinces named after their seat
+# (`إقليم الأحواز`: Ahvaz)
+_LATIN_UNITS = _SETTLEMENTS | {"admin1"}
 
 
 def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add the settlements the gazetteer knows only by a Latin name (`قرية سترة` = Sitrah, `بلدة دابتشي`
     = Dapchi): an unknown word whose consonant skeleton (translit.py) is that of a place in a country
-    the report already names, right after a settlement designator (مدينة، بلدة، قرية، منطقة), or after
+    the report names, right after a settlement designator (مدينة، بلدة، قرية، منطقة), or after
     a site word (في) with a larger place of that country a few words on (`في دابشي في ولاية يوبي`).
     A one-word name the gazetteer places only abroad (`موبي`, a Sudanese village) counts as unknown."""
     norms, words, starts = _token_arrays(doc)
     cfg = _config()
-    countries = set(raw[0]["doc_countries"]) if raw else set(doc.user_data.get("marsad_nisba") or ())
+    # countries the report names (by name, or by a town or province of the detailed gazetteer); not
+    # nisba words alone: `اللواء منصور التركي` is a Saudi spokesman's family name, not Turkey
+    countries: set[str] = set()
     for m in raw:
         sure = {c.country for c in m["cands"] if not _world(c)}
         if len(sure) == 1 and not all(c.feature in _MINOR for c in m["cands"]):
@@ -533,6 +538,7 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         countries.update(c.country for c in m["cands"] if c.feature == "country")
     if not countries:
         return raw
+    named_in_doc = raw[0]["doc_countries"]  # what the other mentions carry (nisba words too)
     foreign = {m["tok"]: m for m in raw
                if m["tok_end"] - m["tok"] == 1 and not any(c.country in countries for c in m["cands"])}
     covered = {t for m in raw for t in range(m["tok"], m["tok_end"]) if m["tok"] not in foreign}
@@ -552,7 +558,7 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         qual, feats, prec = (None, (), None)
         if _ends_designator(norms[i - 1]):
             qual, feats, prec = _designator(norms, words, starts, i)
-        if qual is not None and not set(feats) & _SETTLEMENTS:
+        if qual is not None and not set(feats) & _LATIN_UNITS:
             continue
         if qual is None:
             # `في دابشي في ولاية يوبي`: a site word, then `في` and a larger place of that country
@@ -576,7 +582,7 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         added.append({"start": start, "end": end, "tok": i, "tok_end": i + 1, "sent": sent[i],
                       "cands": cands, "qualifier": qual, "site": True, "weak": False, "patronym": False,
                       "features": feats, "precision": prec, "fuzzy": False, "key": norm, "follow": (),
-                      "sentence": set(), "metonym": False, "doc_countries": countries, "common": False})
+                      "sentence": set(), "metonym": False, "doc_countries": named_in_doc, "common": False})
     if not added:
         return raw
     # one sense per report: the name's other mentions (`تفجير «سترة»`, `شرطة موبي`) are that place too
@@ -597,7 +603,7 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
                               "features": named[form]["features"], "precision": None,
                               "site": "ب" in norms[i][:cut] or prev in cfg["site_words"], "weak": False,
                               "patronym": False, "fuzzy": False, "key": form, "follow": (), "sentence": set(),
-                              "metonym": False, "doc_countries": countries, "common": False})
+                              "metonym": False, "doc_countries": named_in_doc, "common": False})
                 break
     return sorted([m for m in raw if m["tok"] not in dropped] + added, key=lambda m: m["start"])
 
