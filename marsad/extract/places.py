@@ -515,9 +515,6 @@ def _anchored(matches: list[dict[str, Any]], named: set[str]) -> list[dict[str, 
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village"})
-# designators before a name the Latin layer may hold: settlements, and provinces named after their seat
-# (`إقليم الأحواز`: Ahvaz)
-_LATIN_UNITS = _SETTLEMENTS | {"admin1"}
 
 
 def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -558,7 +555,7 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         qual, feats, prec = (None, (), None)
         if _ends_designator(norms[i - 1]):
             qual, feats, prec = _designator(norms, words, starts, i)
-        if qual is not None and not set(feats) & _LATIN_UNITS:
+        if qual is not None and not set(feats) & _SETTLEMENTS:
             continue
         if qual is None:
             # `في دابشي في ولاية يوبي`: a site word, then `في` and a larger place of that country
