@@ -218,21 +218,22 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
     """Link and reconcile every done report of the run, write the outputs beside the folder, then
     commit the incidents and claims with the run's status in one transaction. With a Dask `client`
     the independent blocks of the linking job are linked on the workers (marsad.link.partition)."""
-    entries: list[tuple[str, str | None, bytes]] = []
+    # Near-duplicates first, from the fingerprints alone: the MinHash index and the run's claims and
+    # events are never in memory together (the run's peak is the larger of the two, not their sum).
+    entries = list(journal.fingerprints(key))
+    duplicates = find_duplicates(entries) if len(entries) > 1 else {}
+    del entries
     ok_ids: list[str] = []
     claims: list[Claim] = []
     events: list[Event] = []
     stage_errors: list[IngestError] = []
     for e in journal.entries(key):
-        entries.append((e.doc_id, e.row.get("published"), e.shingles or b""))
         if e.error is not None:
             stage_errors.append(IngestError(e.row.get("origin") or e.doc_id, e.error, e.doc_id))
             continue
         ok_ids.append(e.doc_id)
         claims.extend(_claim(d) for d in e.result["claims"])
         events.extend(event_from_dict(d) for d in e.result["events"])
-    duplicates = find_duplicates(entries) if len(entries) > 1 else {}
-    del entries
     articles = StoredArticles(journal, key, ok_ids, duplicates)
     with contextlib.ExitStack() as lock:
         # the store's write lock, from loading its incidents to committing: a concurrent run or the

@@ -207,6 +207,21 @@ class Journal:
                 yield JournalEntry(r.doc_id, r.seq, r.error, r.row, r.result, r.shingles)
             last = page[-1].seq
 
+    def fingerprints(self, key: str) -> Iterator[tuple[str, str | None, bytes]]:
+        """(doc id, published, shingle fingerprint) of the run's done reports in input order, a page
+        at a time: what near-duplicate detection needs, without the claims and events."""
+        last = -1
+        cols = (RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, RUN_DOCS.c.row, RUN_DOCS.c.shingles)
+        while True:
+            with self.engine.connect() as conn:
+                page = conn.execute(select(*cols).where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.seq > last)
+                                    .order_by(RUN_DOCS.c.seq).limit(CHUNK)).all()
+            if not page:
+                return
+            for r in page:
+                yield r.doc_id, r.row.get("published"), r.shingles or b""
+            last = page[-1].seq
+
     def commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
                events: list[Event], summary: dict[str, Any], source: str) -> SaveStats:
         """One transaction: duplicate marks, the run's claims with event ids, its incidents, status linked.
