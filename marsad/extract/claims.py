@@ -50,6 +50,7 @@ _EXCHANGE = _FW["exchange"]  # مقابل
 _PARTITIVE = _FW["partitive"]  # من
 _OF_THEM = frozenset(_FW["of_them"])  # منهم, منهن
 _BARE_AFTER = frozenset(_FW["bare_after"])  # في, بجروح: the figure has no noun of its own
+_TRAILING_WORDS = 8  # at most this many words in a sentence that only says whom the one before is from
 _THEM_REACH = 300  # characters before the sentence in which `منهم` may find its group
 _OUT_OF = _FW["out_of"]  # أصل (من أصل 110)
 _QUALIFIER_AFTER = tuple(tuple(q) for q in _FW["qualifier_after"])  # على الأقل
@@ -200,6 +201,7 @@ class ClaimExtractor:
                     found.extend(unit_found)
                 else:
                     found.extend(self._denied_next(toks, speakers, last_found, si))
+                    self._trailing_source(toks, speakers, last_found)
                     unit_found = []
                 history.extend(speakers)
                 for sp in speakers:
@@ -224,6 +226,21 @@ class ClaimExtractor:
                 last = history[-1] if history else None
                 quote_speaker = (speakers[-1] if speakers else last) if in_quote else None
         return _merge(found, doc)
+
+    def _trailing_source(self, toks: list[Tok], speakers: list[Speaker], before: list[_Found]) -> None:
+        """`... قتل 7 مقاتلين. وفقا لشبكة سكاي نيوز.`: a sentence that is only an attribution marker
+        and a known source gives the figures of the sentence before that have none their source."""
+        words = [k for k, t in enumerate(toks) if t.is_word]
+        if not before or len(speakers) != 1 or not words or len(words) > _TRAILING_WORDS:
+            return
+        sp = speakers[0]
+        if sp.marker != "according" or sp.actor is None or sp.pos != words[0]:
+            return
+        for f in before:
+            if f.claim.source is None and f.claim.stance != "denied":
+                f.claim.source, f.claim.source_text = sp.source, sp.source_text
+                if sp.hedge:
+                    f.claim.stance = "unconfirmed"
 
     def _denied_next(self, toks: list[Tok], speakers: list[Speaker], before: list[_Found],
                      si: int) -> list[_Found]:

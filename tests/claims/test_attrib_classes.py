@@ -317,3 +317,9 @@ def test_news_agency_named_by_its_nationality_is_no_report(claims_of):
 def test_rumours_still_hedge(claims_of):
     got = claims_of("وتحدثت أنباء غير مؤكدة عن مقتل 12 شخصا في القصف.")
     assert [(c.value, c.stance) for c in got] == [(12, "unconfirmed")]
+
+
+def test_a_trailing_attribution_sentence_sources_the_figures_before_it(claims_of):
+    got = claims_of("وأصيب 9 أشخاص بجروح في انفجار عبوة ناسفة بسوق شعبي. بحسب وكالة رويترز.\n"
+                    "وقال الجيش إن 4 جنود قتلوا. حسب وكالة رويترز.")
+    assert [(c.value, c.source) for c in got] == [(9, "Reuters"), (4, "Military forces")]
