@@ -102,24 +102,41 @@ class _AllPairs:
 
 
 class _MinHashIndex:
-    """MinHash LSH (datasketch): near-linear candidate search for large batches."""
+    """MinHash LSH: datasketch's signatures and its band layout for the threshold, with the bands kept
+    in plain dicts (band bytes -> id, or ids when several share it) instead of datasketch's set per
+    bucket and key table: the same candidates in about half the memory (~5 KB a report there)."""
 
     def __init__(self, threshold: float) -> None:
         from datasketch import MinHash, MinHashLSH
 
         self._minhash = MinHash
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.ranges = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
+        self.bands: list[dict[bytes, int | list[int]]] = [{} for _ in self.ranges]
 
-    def _sig(self, fp: np.ndarray):
+    def _band_keys(self, fp: np.ndarray) -> list[bytes]:
         mh = self._minhash(num_perm=NUM_PERM, hashfunc=_low32)
         mh.update_batch(fp.tolist())
-        return mh
+        return [mh.hashvalues[a:b].tobytes() for a, b in self.ranges]
 
     def insert(self, i: int, fp: np.ndarray) -> None:
-        self.lsh.insert(i, self._sig(fp))
+        for band, k in zip(self.bands, self._band_keys(fp), strict=True):
+            ids = band.get(k)
+            if ids is None:
+                band[k] = i
+            elif isinstance(ids, list):
+                ids.append(i)
+            else:
+                band[k] = [ids, i]
 
     def query(self, fp: np.ndarray) -> list[int]:
-        return self.lsh.query(self._sig(fp))
+        out: set[int] = set()
+        for band, k in zip(self.bands, self._band_keys(fp), strict=True):
+            ids = band.get(k)
+            if isinstance(ids, list):
+                out.update(ids)
+            elif ids is not None:
+                out.add(ids)
+        return list(out)
 
 
 def _low32(h: int) -> int:
