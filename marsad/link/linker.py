@@ -15,6 +15,8 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from marsad.extract.actors import actor_table
+from marsad.extract.event_types import acled
 from marsad.link.features import EventFeatures, claims_by_member, features_of, incident_features, parse_day
 from marsad.link.scoring import (
     FAR_DAYS,
@@ -470,7 +472,21 @@ def _incident_actors(evs: list[Event], merged: Event) -> list[str]:
         return list(dict.fromkeys([*merged.actors, *ranked]))
     sides = Counter(a for e in evs for a in {e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2} if a)
     main = {merged.actor1, merged.actor2}
-    return [a for a in ranked if sides[a] >= len(evs) / 2 or a in main] or ranked[:2]
+    kept = [a for a in ranked if sides[a] >= len(evs) / 2 or a in main] or ranked[:2]
+    return _without_placeholders(kept)
+
+
+def _without_placeholders(names: list[str]) -> list[str]:
+    """The names less the generic attackers (Unidentified Armed Group, Militants, Fighters) once a
+    named non-state armed group is among them: one report that names no group codes the attackers it
+    does not know, another names them (`انتحاري` in one report, `حركة الشباب` in the next)."""
+    generic = set(acled()["generic_actors"])
+    table = actor_table()
+    named = any((a := table.get(n)) is not None and a.role == "armed" and a.inter in (2, 3, 4)
+                and n not in generic for n in names)
+    if not named:
+        return names
+    return [n for n in names if n not in generic or (a := table.get(n)) is None or a.role != "armed"]
 
 
 def _merge_incidents(incidents: list[Incident], blocks: _Blocks, alive: list[bool]) -> list[Incident]:

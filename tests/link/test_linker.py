@@ -286,3 +286,15 @@ def test_a_single_report_keeps_every_actor_it_names():
     c.article("s1", "2018-03-17", [(strike, [("killed", 11, CIV)])])
     incidents = link_events(c.events, c.claims, c.articles)
     assert incidents[0].actors == [TURKEY, CIV, SDF]
+
+
+def test_generic_attackers_give_way_to_a_group_another_report_names():
+    from marsad.link.linker import _without_placeholders
+
+    shabaab, uag, som = "Al Shabaab", "Unidentified Armed Group", "Military Forces of Somalia"
+    # one report says only `انتحاري`, the other `حركة الشباب`: the merged incident keeps the named group
+    civ = "Civilians (Somalia)"
+    assert _without_placeholders([shabaab, som, civ, uag]) == [shabaab, som, civ]
+    assert _without_placeholders(["Militants", "Boko Haram", civ]) == ["Boko Haram", civ]
+    # state forces are no named attacker: the unknown group stays
+    assert _without_placeholders([uag, som]) == [uag, som]
