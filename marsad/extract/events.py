@@ -120,8 +120,10 @@ def extract_events(doc: Doc) -> Doc:
     events: list[Event] = []
     doc_id = getattr(article, "id", None)
     judged, dropped = [], []
+    headline = {m.actor.name for m in actor_mentions
+                if any(c.sentence == 0 and c.start <= m.start < c.end for c in clauses)}
     for n, inc in enumerate(incidents):
-        ev = _build(doc, inc, actor_mentions, published, main=n == 0)
+        ev = _build(doc, inc, actor_mentions, published, main=n == 0, headline=headline)
         if ev is None:
             if n == 0:
                 break
@@ -210,7 +212,7 @@ def _actor_of(claim: Any) -> Actor | None:
 
 
 def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.date | None,
-           main: bool) -> Event | None:
+           main: bool, headline: set[str] | None = None) -> Event | None:
     """The Event of one incident, or None when its evidence is too weak to be a reported incident."""
     words = doc_words(doc)
     weighted = _weighted_triggers(inc)
@@ -280,7 +282,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     cited_only = {m.actor.name for m, _c in clause_actors} - {m.actor.name for m, _c in clause_actors
                                                               if m.start not in cited}
     sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only]
-    _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words)
+    _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline)
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -477,8 +479,9 @@ def _as_party(a: Actor, country: str | None) -> Actor:
 def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
                 victims: list[Actor], strikers: list[Actor] | None = None,
                 main_group: Actor | None = None, speakers: set[int] | None = None,
-                words: list[Any] | None = None) -> None:
-    """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list."""
+                words: list[Any] | None = None, headline: set[str] | None = None) -> None:
+    """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list.
+    `headline`: the actors the report's headline names."""
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
     speakers = speakers or set()
@@ -567,6 +570,12 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     # a third party only when the headline or lead names it too
     rest = [n for n in ranked
             if n not in (actor1, actor2) and score[n] >= floor and n in in_lead][:MAX_ACTORS - 2]
+    if "Civilians" in (actor1, actor2) and not rest:
+        # students or women hit, whom the headline names (`تخطف عشر نساء`, `مقتل 11 تلميذا`): ACLED's
+        # associated actor beside the civilians; a woman among the dead of a strike is not
+        groups = [a.name for a in victims if a.name in set(acled()["associated_subgroups"])
+                  and a.name in (headline or set())]
+        rest = [Counter(groups).most_common(1)[0][0]] if groups else []
     ev.inter1 = by_name[actor1].inter if actor1 else None
     ev.inter2 = by_name[actor2].inter if actor2 else None
     ev.interaction = interaction(ev.inter1, ev.inter2)

@@ -113,7 +113,7 @@ WHO_AND_KIND = [
     ("وقتل ستة أفراد من عائلة واحدة في غارة على منزلهم.", [("killed", 6, "Civilians")]),
     # the part of a whole takes the clause's last verb and the whole's group
     ("وأكدت الشرطة أن 83 من أصل 95 طالبة خطفهن مسلحون من مدرستهن قد أطلق سراحهن.",
-     [("freed", 83, "Civilians"), ("abducted", 95, "Civilians")]),
+     [("freed", 83, "Students"), ("abducted", 95, "Students")]),
     # an exchange frees both sides
     ("وأفرجت الحركة عن 240 أسيرا مقابل 105 من مقاتليها.",
      [("freed", 240, "Prisoners"), ("freed", 105, "Unidentified persons")]),

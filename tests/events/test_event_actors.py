@@ -105,3 +105,28 @@ def test_generic_soldiers_beside_named_forces_are_no_third_side(run_events):
     ev = doc._.events[0]
     assert "Military forces" not in ev.actors
     assert "Military Forces of Israel" in ev.actors
+
+
+def test_pupils_the_headline_names_are_an_associated_actor(run_events):
+    """A school shelled and the headline counts the pupils: Civilians (Syria) with Students (Syria)."""
+    text = ("مقتل 6 تلاميذ بقصف على مدرسة في سرمين\n\n"
+            "قتل ستة تلاميذ وجرح عشرة آخرون صباح اليوم الثلاثاء بقذائف سقطت على مدرسة ابتدائية "
+            "في بلدة سرمين.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("6 تلاميذ", "killed", 6, "Students"), ("ستة تلاميذ", "killed", 6, "Students")])
+    ev = doc._.events[0]
+    assert "Civilians (Syria)" in ev.actors and "Students (Syria)" in ev.actors
+
+
+def test_women_among_the_dead_of_a_strike_are_civilians_only(run_events):
+    """Women counted among the dead in the body, the headline names none: no associated actor."""
+    text = ("مقتل 9 مدنيين بغارة على سوق في أريحا\n\n"
+            "قتل تسعة مدنيين بينهم ثلاث نساء صباح اليوم الثلاثاء بغارة جوية استهدفت سوقا شعبيا "
+            "في مدينة أريحا.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("9 مدنيين", "killed", 9, "Civilians"), ("ثلاث نساء", "killed", 3, "Women")])
+    ev = doc._.events[0]
+    assert "Civilians (Syria)" in ev.actors
+    assert not any(a.startswith("Women") for a in ev.actors)
