@@ -10,6 +10,7 @@ through the shared actor table in ACLED's actor1/actor2/inter/interaction style.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -372,9 +373,28 @@ def _seat(m: Any) -> Any:
         homonyms += list(gazetteer().lookup(key(p.name)))
     except (ImportError, OSError):  # pragma: no cover
         pass
+    def near(h: Any, reach: float) -> bool:
+        return None not in (h.lat, p.lat) and _km(h, p) <= reach
+
+    # a world-layer city carries no province name: it is the seat when it lies within the province's reach
     seats = [h for h in homonyms if h.feature in _SEAT_FEATURES and h.country == p.country
-             and (h.admin1 == p.admin1 or p.admin1 is None)]
+             and (h.admin1 == p.admin1 or p.admin1 is None or (h.admin1 is None and near(h, SEAT_KM)))]
+    if not seats and p.feature != "admin1":
+        # a district's seat that one source files as a village (رفح of North Sinai): a homonym in the
+        # district's province, close to it
+        seats = [h for h in homonyms if h.feature == "village" and h.country == p.country
+                 and h.admin1 == p.admin1 and h.id != p.id and near(h, DISTRICT_SEAT_KM)]
     return max(seats, key=lambda h: (h.feature == "city", h.population or 0)) if seats else None
+
+
+SEAT_KM = 150.0  # a province's seat lies within this distance of the province's point
+DISTRICT_SEAT_KM = 30.0  # a district's seat lies within this distance of the district's point
+
+
+def _km(a: Any, b: Any) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 def _country_place(iso: str) -> Any:

@@ -11,6 +11,7 @@ import csv
 import gc
 import gzip
 import io
+import math
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -245,6 +246,7 @@ def _add_world(rows: list, names: dict[str, list[int]]) -> None:
     if not (DATA_DIR / WORLD_FILE).exists():
         return
     world = _read_rows(WORLD_FILE)
+    detailed = len(rows)  # rows before this index are the detailed gazetteer's and the curated list's
     country_row: dict[str, int] = {}
     for i, row in enumerate(rows):
         feature, country = (row[4], row[5]) if len(row) == 12 else (row[3], row[4])
@@ -267,8 +269,12 @@ def _add_world(rows: list, names: dict[str, list[int]]) -> None:
         if not k:
             continue
         ids = names.get(k)
-        if ids and any(country_of(i) == iso for i in ids):
-            continue  # the detailed gazetteer (or curated list) already knows this name in this country
+        if ids and any(country_of(i) == iso and (i < detailed or _province(rows[i]) == _province(world[w]))
+                       for i in ids):
+            # the detailed gazetteer (or curated list) already knows this name in this country; a world
+            # city still stands beside the world province named after it (قندهار: the province and its
+            # seat), so that a province named alone can be placed at its seat (events._seat)
+            continue
         i = placed.get(w)
         if i is None:
             row = world[w]
@@ -277,7 +283,31 @@ def _add_world(rows: list, names: dict[str, list[int]]) -> None:
                 i = len(rows)
                 rows.append(row)
             placed[w] = i
+        if ids and rows[i][4] in ("city", "town") and not rows[i][6]:
+            # the seat lies in the province it is named after: GeoNames rows carry no province
+            seat_of = [rows[j] for j in ids if j >= detailed and country_of(j) == iso and _province(rows[j])
+                       and _near(rows[j], rows[i], SEAT_KM)]
+            if seat_of:
+                rows[i] = type(rows[i])((*rows[i][:6], seat_of[0][6], *rows[i][7:]))
         names.setdefault(k, []).append(i)
+
+
+SEAT_KM = 150.0  # a province's seat lies within this distance of the province's point
+
+
+def _near(a, b, reach: float) -> bool:
+    """Whether two world rows' points lie within `reach` km."""
+    try:
+        la1, lo1, la2, lo2 = (math.radians(float(v)) for v in (a[8], a[9], b[8], b[9]))
+    except ValueError:
+        return False
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h)) <= reach
+
+
+def _province(row) -> bool:
+    """Whether a row is a province (admin-1)."""
+    return (row[4] if len(row) == 12 else row[3]) == "admin1"
 
 
 def frequent_name_candidates(min_zipf: float = 3.6) -> list[tuple[float, str, bool]]:

@@ -37,8 +37,9 @@ def test_world_layer_adds_countries_cities_and_provinces():
 
 @pytest.mark.parametrize(("text", "expected"), [
     # Gulf
+    # (the governorate's seat bears its name: `منطقة` may be either, the town is the finer reading)
     ("اعتقلت قوات الأمن الكويتية ثلاثة مشتبه بهم في منطقة الجهراء",
-     [("الجهراء", "Al Jahrā’", "admin1", "KWT", 3)]),
+     [("الجهراء", "Al Jahrā’", "town", "KWT", 1)]),
     # Maghreb
     ("قتل جندي في هجوم مسلح قرب مدينة القصرين غربي تونس",
      [("القصرين", "Kasserine", "city", "TUN", 2), ("تونس", "Tunisia", "country", "TUN", 3)]),
@@ -121,3 +122,30 @@ def test_a_word_like_village_counts_next_to_a_place_of_its_province(nlp):
     assert ("سجنان", "Sejenane", "village", "TUN", 1) in found(
         nlp, "داهمت قوات الحرس التونسي منزلا في سجنان التابعة لولاية بنزرت")
     assert [p for p in found(nlp, "نقل الموقوفون من تونس العاصمة إلى سجنان") if p[1] == "Sejenane"] == []
+
+
+def test_a_world_province_keeps_its_seat_city():
+    """قندهار is a province and its capital: both stay candidates, the city filed in the province,
+    so that an event known only by `ولاية قندهار` sits at the city, as ACLED codes it."""
+    from types import SimpleNamespace
+
+    from marsad.extract.events import _seat
+
+    cands = gazetteer().lookup("قندهار")
+    by_feature = {p.feature: p for p in cands if p.country == "AFG"}
+    assert by_feature["city"].admin1 == by_feature["admin1"].admin1 == "Kandahār"
+    seat = _seat(SimpleNamespace(place=by_feature["admin1"], candidates=cands))
+    assert (round(seat.lat, 1), round(seat.lon, 1)) == (31.6, 65.7)
+
+
+def test_a_district_seat_filed_as_a_village_places_the_district():
+    """رفح of North Sinai: one source files the district (its point 20 km south of the town), the
+    other the town as a village; the district named alone sits at the town."""
+    from types import SimpleNamespace
+
+    from marsad.extract.events import _seat
+
+    cands = gazetteer().lookup("رفح")
+    district = next(p for p in cands if p.country == "EGY" and p.feature == "admin2")
+    seat = _seat(SimpleNamespace(place=district, candidates=cands))
+    assert seat.country == "EGY" and round(seat.lat, 2) == 31.29
