@@ -714,10 +714,30 @@ def _rehome_by_parties(clauses: list[Clause], words: list[Word]) -> None:
             if people[own] or elsewhere[own]:
                 continue
             other = [p for p in cands if p.country != own and (people[p.country] or elsewhere[p.country])]
+            standing = {p.country for p in other if _standing(p, m.place)}
+            other = [p for p in other if p.country in standing]
             if other:
                 best = max(other, key=lambda p: (people[p.country] + elsewhere[p.country], place_tier(p) == 3,
                                                  p.population or 0))
                 c.places[k] = dataclasses.replace(m, place=best)
+
+
+STANDING_RATIO = 0.1  # a homonym of a tenth of a city's population or more may stand for it
+
+
+def _standing(p: Any, own: Any) -> bool:
+    """Whether `p` may take the place of `own` on a nationality cue: a city of 500,000 (نجران) is not
+    read as a hamlet of Ma'rib because the report speaks of Yemeni territory; a town or district of its
+    size is (رفح of Gaza and of North Sinai)."""
+    big = own.population or 0
+    if own.feature not in ("city", "town") or big < REHOME_CITY:
+        return True
+    if p.feature in ("admin1", "admin2", "admin3", "region"):
+        return True
+    return (p.population or 0) >= STANDING_RATIO * big
+
+
+REHOME_CITY = 100_000  # below this, a nationality word may move a town to its homonym abroad
 
 
 def _in_country(m: Any, country: str | None) -> Any:

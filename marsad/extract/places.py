@@ -244,19 +244,22 @@ def _designator(norms: list[str], words: list[bool], starts: list[bool],
     return k, feats, prec
 
 
-def _complete(gaz: Gazetteer, cands: tuple[Place, ...], k: str) -> tuple[Place, ...]:
+def _complete(gaz: Gazetteer, cands: tuple[Place, ...], k: str,
+              designated: bool = False) -> tuple[Place, ...]:
     """Add same-country rows named with or without the article: "الميادين" is the district in one
-    source and the town "ميادين" in another; both are candidates for the name."""
+    source and the town "ميادين" in another; both are candidates for the name. After a designator
+    (`بلدة الحضر`: Hadar of Quneitra, not al-Hadr of Nineveh) rows of any country: the designator says
+    the word is a name, and the report's countries choose among them."""
     first, _, rest = k.partition(" ")
     alt = first[2:] if first.startswith("ال") else "ال" + first
-    if len(alt) < 4:
+    if len(alt) < (3 if designated else 4):
         return cands
     extra = gaz.lookup(f"{alt} {rest}" if rest else alt)
     if not extra:
         return cands
     countries = {c.country for c in cands}
     seen = {c.id for c in cands}
-    more = tuple(p for p in extra if p.id not in seen and p.country in countries)
+    more = tuple(p for p in extra if p.id not in seen and (designated or p.country in countries))
     return cands + more if more else cands
 
 
@@ -400,8 +403,13 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
         if not in_boilerplate(doc, start, end):
             if fuzzy:  # a variant names a place, not a country ("تركية" is not تركيا)
                 cands = tuple(p for p in gaz.loose_lookup(k) if p.feature != "country")
+                abroad = frozenset()
             else:
-                cands = _complete(gaz, gaz.lookup(k), k)
+                base = gaz.lookup(k)
+                cands = _complete(gaz, base, k, designated=qual is not None and n == 1
+                                  and bool(set(feats) & _SETTLEMENTS))
+                # rows of a country the name itself never pointed to stand only if the report names it
+                abroad = frozenset(c.id for c in cands if c.country not in {b.country for b in base})
             if not cands:
                 i += n
                 continue
@@ -443,7 +451,7 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                         "cands": cands, "qualifier": qual, "site": site, "weak": weak, "patronym": patronym,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]],
-                        "metonym": metonym, "doc_countries": doc_countries,
+                        "metonym": metonym, "doc_countries": doc_countries, "abroad": abroad,
                         "common": n == 1 and bool({k, norms[i][cut:]} & cfg["needs_context"])})
         i += n
     return out
@@ -498,6 +506,10 @@ def _anchored(matches: list[dict[str, Any]], named: set[str]) -> list[dict[str, 
             countries.add(sure[0].country)
     out = []
     for m in matches:
+        if m.get("abroad"):  # `بلدة الحضر` read as حضر: only in a country the report is about
+            m["cands"] = tuple(c for c in m["cands"] if c.id not in m["abroad"] or c.country in countries)
+            if not m["cands"]:
+                continue
         cands = m["cands"]
         # `ولاية يوبي`, `مدينة موبي`: a designator of a named unit says it is a place
         if any(_world(c) for c in cands) and not m["features"]:

@@ -1,0 +1,48 @@
+"""Where an event sits, with the whole pipeline (real gazetteer): homonyms and their standing, names
+written with or without the article, provinces at their seats. Reports written for these tests in
+the style of the feeds, not taken from a gold set."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import pipeline
+from marsad.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.build()
+
+
+def events(nlp, text: str, published: str = "2018-05-14"):
+    art = Article(id="t1", text=text, published=published)
+    return next(pipeline.process(nlp, [art]))._.events
+
+
+def test_a_big_city_is_not_moved_to_a_hamlet_abroad_by_a_nationality_word(nlp):
+    """نجران (500,000 people) also names a hamlet of Ma'rib; `الأراضي اليمنية` (where the shell came
+    from) does not make the city Yemeni."""
+    text = ("مقتل طفل بسقوط قذيفة على منزل في نجران\n\n"
+            "قتل طفل صباح الثلاثاء إثر سقوط قذيفة أطلقت من داخل الأراضي اليمنية على منزل أسرته في حي "
+            "سكني بمدينة نجران، وفق ما أعلن الدفاع المدني.")
+    (ev,) = events(nlp, text)
+    assert (ev.country, ev.location) == ("SAU", "Najran")
+
+
+def test_a_designated_name_may_drop_its_article_in_the_country_named(nlp):
+    """`بلدة الحضر` in Quneitra is the village حضر of the Syrian rows, not al-Hadr of Nineveh."""
+    text = ("مقتل ثلاثة بغارة على سيارة في ريف القنيطرة\n\n"
+            "قتل ثلاثة أشخاص الأحد في غارة نفذتها طائرة مسيرة على سيارة في بلدة الحضر بريف القنيطرة "
+            "جنوبي سوريا، بحسب مصادر محلية.")
+    (ev,) = events(nlp, text)
+    assert (ev.country, ev.location) == ("SYR", "Hadar")
+
+
+def test_a_world_province_named_alone_sits_at_its_seat(nlp):
+    text = ("مقتل خمسة جنود في هجوم على نقطة تفتيش جنوب أفغانستان\n\n"
+            "قتل خمسة جنود أفغان الاثنين في هجوم شنه مسلحون من طالبان على نقطة تفتيش في ولاية قندهار، "
+            "بحسب ما أعلن متحدث باسم حاكم الولاية.")
+    (ev,) = events(nlp, text)
+    assert ev.country == "AFG" and ev.geo_precision == 3
+    assert (round(ev.latitude, 1), round(ev.longitude, 1)) == (31.6, 65.7)  # the city, not 30.99, 65.71
