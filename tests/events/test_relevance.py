@@ -181,3 +181,60 @@ def test_an_inquiry_in_a_report_with_no_headline_line_costs_nothing(nlp):
     assert not any("inquiry" in r for r in ev.relevance[0]["reasons"])
     titled = run(nlp, "لجنة تحقيق في القصف\n\n" + text)._.relevance
     assert any(r.startswith("-5.0 inquiry") for d in titled["dropped"] for r in d["reasons"])
+
+
+def _reasons(doc) -> list[str]:
+    """Every reason of every unit, kept or dropped."""
+    kept = [r for e in doc._.events for r in e.relevance[0]["reasons"]]
+    record = doc._.relevance or {"dropped": []}
+    return kept + [r for d in record["dropped"] for r in d["reasons"]]
+
+
+def test_the_singular_battle_names_a_campaign_not_a_fight(nlp):
+    # `معركة` in a speech: a war's name, counted like a generic word; the plural narrates clashes
+    speech = ("الرئيس: نخوض معركة طويلة ضد الإرهاب في الشمال\n\n"
+              "قال الرئيس، الأحد، في كلمة أمام قادة الجيش في العاصمة إن البلاد تخوض معركة طويلة ضد الإرهاب "
+              "في المحافظات الشمالية، وإن المعركة لن تنتهي قبل القضاء على آخر خلية. "
+              "ودعا الرئيس المواطنين إلى الوقوف خلف القوات المسلحة.")
+    doc = run(nlp, speech)
+    assert doc._.events == []
+    assert "+1.0 headline names it (معركة)" in _reasons(doc)
+    clashes = ("معارك عنيفة بين الجيش ومسلحين قرب مدينة العريش\n\n"
+               "اندلعت معارك عنيفة، مساء الأحد، بين قوات الجيش ومسلحين قرب مدينة العريش في شمال سيناء، "
+               "بحسب ما أفاد مصدر أمني.")
+    assert "+2.0 headline names it (معارك)" in _reasons(run(nlp, clashes))
+
+
+def test_a_war_toll_is_no_harm_of_an_incident(nlp):
+    text = ("سبع سنوات من الحرب في سوريا\n\n"
+            "يدخل النزاع السوري، الخميس، عامه الثامن بعد أن أودى بحياة أكثر من 350 ألف شخص وشرد الملايين، "
+            "فيما تتواصل المعارك في الغوطة الشرقية قرب دمشق.")
+    doc = run(nlp, text)
+    assert doc._.events == []
+    assert not any("people killed" in r for r in _reasons(doc))
+
+
+def test_no_political_side_weighs_against_an_explosion(nlp):
+    plant = ("انفجار في مصنع للكيماويات يقتل 5 عمال في مدينة ليون\n\n"
+             "قتل خمسة عمال وأصيب ثلاثة آخرون، صباح الأحد، في انفجار وقع داخل مصنع للمواد الكيماوية في مدينة "
+             "ليون الفرنسية، بحسب ما أفادت فرق الإطفاء.")
+    why = "-1.0 no political side (no armed party, no political word in the lead)"
+    assert why in _reasons(run(nlp, plant))
+    # a named armed party (the Syrian army's shelling) is a political side
+    assert not any("no political side" in r for r in _reasons(run(nlp, INCIDENT)))
+
+
+def test_the_chemical_weapons_watchdog_is_no_chemical_attack(nlp):
+    text = ("خبراء منظمة حظر الأسلحة الكيميائية يصلون إلى دمشق\n\n"
+            "وصل فريق من خبراء منظمة حظر الأسلحة الكيميائية، الأحد، إلى العاصمة السورية دمشق لبدء مهمته، "
+            "بحسب ما أعلنت المنظمة في بيان.")
+    assert run(nlp, text)._.events == []
+
+
+def test_an_identity_is_no_place(nlp):
+    # `هوية` (identity) is also the Arabic spelling of Hue, Vietnam: an ordinary word needs place context
+    text = ("الشرطة تكشف هوية منفذ هجوم الطعن\n\n"
+            "أعلنت الشرطة، الأحد، تحديد هوية منفذ هجوم الطعن الذي أسفر عن مقتل شخصين وإصابة ثلاثة في محطة "
+            "قطارات، مؤكدة أنه كان معروفا لدى أجهزة الأمن بتطرفه.")
+    [ev] = run(nlp, text)._.events
+    assert ev.location is None
