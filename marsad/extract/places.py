@@ -13,6 +13,7 @@ names (unambiguous mentions vote), then by feature class and population.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -581,6 +582,9 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
             cands = tuple(c for c in latin_places(norm, countries) if c.country in holders)
         else:
             cands = latin_places(norm, countries, settlement=True)
+        # a place the gazetteer knows by an Arabic name is written so: `القديح` is no reading of Jiddah
+        # (جدة); `سترة` still reads Sitrah, whose Arabic name in GeoNames is spelled the Urdu way (سترہ)
+        cands = tuple(c for c in cands if _written_so(c, norm))
         if not cands:
             continue
         tok = doc[i]
@@ -615,6 +619,52 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
                               "metonym": False, "doc_countries": named_in_doc, "common": False})
                 break
     return sorted([m for m in raw if m["tok"] not in dropped] + added, key=lambda m: m["start"])
+
+def _fold(name: str | None) -> str:
+    """A Latin name lower-cased without diacritics or punctuation (`Al Jahrā’` -> `aljahra`)."""
+    s = unicodedata.normalize("NFKD", name or "")
+    return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalnum())
+
+
+_HEH = str.maketrans({"ہ": "ه", "ۃ": "ه", "ۀ": "ه", "ھ": "ه"})  # Urdu and Persian forms of ه and ة
+
+
+def _arabic_key(name: str) -> str:
+    return key(name).translate(_HEH).removeprefix("ال")
+
+
+@cache
+def _arabic_named() -> dict[tuple[str, str], frozenset[str]]:
+    """(country, folded Latin name) of the gazetteer's towns and cities -> the keys of their Arabic names."""
+    gaz = gazetteer()
+    rows = gaz._rows  # read off the rows: building a Place for each would cost the memory of all of them
+    latin: dict[int, tuple[str, str] | None] = {}
+
+    def of(i: int) -> tuple[str, str] | None:
+        if i not in latin:
+            row = rows[i]
+            feature, country = (row[4], row[5]) if len(row) == 12 else (row[3], row[4])
+            latin[i] = (country, _fold(row[2])) if feature in ("city", "town") and row[2] else None
+        return latin[i]
+
+    out: dict[tuple[str, str], set[str]] = {}
+    for k, ids in gaz.index.items():
+        for i in ids:
+            place = of(i)
+            if place is not None:
+                out.setdefault(place, set()).add(_arabic_key(k))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _written_so(c: Place, norm: str) -> bool:
+    """Whether a Latin-name match may stand: the place has no Arabic name, or this word is it or a
+    spelling of it one letter apart (`منستر` for مونستر, Münster)."""
+    names = _arabic_named().get((c.country, _fold(c.name_en)))
+    if names is None:
+        return True
+    word = _arabic_key(norm)
+    return any(Levenshtein.distance(word, n, score_cutoff=1) <= 1 for n in names)
+
 
 def _plausible(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop names that can only be small places and that nothing marks as a place.

@@ -94,3 +94,17 @@ def test_no_latin_only_place_without_designator_country_or_name(nlp, text):
     doc._.boilerplate = []
     # a place of the Latin layer carries its Latin name as its name
     assert [m.text for m in find_places(doc) if m.place.name == m.place.name_en] == []
+
+
+@pytest.mark.parametrize(("word", "country", "stands"), [
+    ("القديح", "SAU", False),  # skeleton of Jiddah, which Arabic writes جدة
+    ("الدرين", "SAU", False),  # a district of Aden, not Dhahran (ظهران)
+    ("ستره", "BHR", True),  # Sitrah: its GeoNames Arabic name is spelled the Urdu way (سترہ)
+    ("منستر", "DEU", True),  # Münster, one letter from مونستر
+    ("دابتشي", "NGA", True),  # Dapchi has no Arabic name
+])
+def test_a_latin_reading_of_a_place_with_another_arabic_name_is_refused(word, country, stands):
+    from marsad.extract.places import _written_so
+
+    (first, *_rest) = latin_places(word, {country}, settlement=True)
+    assert _written_so(first, word) is stands
