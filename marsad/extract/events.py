@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from functools import cache
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from marsad import lang
 from marsad.extract.actors import Actor, actor_table, country_forces, with_country
 from marsad.extract.event_types import (
     Trigger,
@@ -277,15 +279,45 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
         if len(air_forces) == 1:
             strikers = air_forces
     _set_place(ev, inc, clause_actors, {a.country for a in strikers}, doc.user_data.get("marsad_country"))
-    main_group = _main_group(doc, words, inc, actor_mentions)
+    # `43 مدنيا من الطوارق`: the community the victims come from is no party
+    origins = {m.start for m in actor_mentions if _origin_of_people(doc, m, actor_mentions)}
+    main_group = _main_group(doc, words, inc, [m for m in actor_mentions if m.start not in origins])
     cited = _cited(words, clause_actors)
     # a party named in this incident only as a cited source is no side of it
     cited_only = {m.actor.name for m, _c in clause_actors} - {m.actor.name for m, _c in clause_actors
                                                               if m.start not in cited}
-    sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only]
+    sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only and m.start not in origins]
     _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline)
     ev.evidence = _evidence(doc, inc)
     return ev
+
+
+COMMUNAL_INTER = 4  # ACLED's identity (ethnic, tribal, communal) militias
+
+
+def _origin_of_people(doc: Doc, m: Any, mentions: list[Any]) -> bool:
+    """Whether a communal militia's name only says where people come from (`43 مدنيا من الطوارق`,
+    `16 من قبيلة الطوارق`): after a civilian noun or a figure, a hedge, من and a kin word (who.yaml)."""
+    if m.actor.inter != COMMUNAL_INTER:
+        return False
+    text = doc_text(doc)
+    lo = max(0, m.start - 60)
+    found = _origin_gap().search(text, lo, m.start)
+    if found is None:
+        return False
+    if any(ch.isdigit() for ch in found.group(1)):
+        return True  # `16 من الطوارق`
+    end = found.start(1) + len(found.group(1))
+    return any(p.end == end and p.actor.role == "civilians" for p in mentions)
+
+
+@cache
+def _origin_gap() -> re.Pattern[str]:
+    """The words between people and the community they come from, ending where the name starts."""
+    w = lang.load("who")
+    alt = "|".join
+    return re.compile(rf"(\S+)\s+(?:(?:{alt(w['origin_hedges'])})\s+)?(?:{alt(w['origin_links'])})\s+"
+                      rf"(?:(?:{alt(w['origin_kin'])})\s+)?$")
 
 
 def _set_date(ev: Event, inc: Incident, published: dt.date | None) -> None:

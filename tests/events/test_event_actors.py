@@ -130,3 +130,17 @@ def test_women_among_the_dead_of_a_strike_are_civilians_only(run_events):
     ev = doc._.events[0]
     assert "Civilians (Syria)" in ev.actors
     assert not any(a.startswith("Women") for a in ev.actors)
+
+
+def test_the_community_the_victims_come_from_is_no_party(run_events):
+    """`مدنيا من الطوارق`: the Tuareg name says who was killed; the attackers are unidentified."""
+    text = ("مقتل 20 مدنيا من الطوارق في هجوم على قرية في عفرين\n\n"
+            "قتل عشرون مدنيا على الأقل من قبيلة الطوارق صباح اليوم الثلاثاء في هجوم شنه مسلحون على قرية "
+            "في عفرين.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("20 مدنيا", "killed", 20, "Civilians"),
+                             ("عشرون مدنيا", "killed", 20, "Civilians")])
+    ev = doc._.events[0]
+    assert "Tuareg Ethnic Militia" not in ev.actors
+    assert "Civilians (Syria)" in ev.actors
