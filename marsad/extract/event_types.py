@@ -354,6 +354,15 @@ def perpetrator_cue_index() -> PhraseIndex:
 
 
 @cache
+def claim_cue_index() -> PhraseIndex:
+    """Words of a claim of responsibility: `أعلن مسؤوليته عن` (payload True), `تبنى` (False: only
+    beside an incident word)."""
+    data = lang.load("event_triggers")
+    return PhraseIndex([*((t, True) for t in data["claim_cues"]),
+                        *((t, False) for t in data["adoption_cues"])])
+
+
+@cache
 def anaphora_index() -> PhraseIndex:
     """Words that refer back to the article's armed group (`التنظيم`)."""
     return PhraseIndex((t, True) for t in lang.load("event_triggers")["group_anaphora"])

@@ -28,6 +28,7 @@ from marsad.extract.event_types import (
     aircraft_index,
     anaphora_index,
     armed_target_index,
+    claim_cue_index,
     classify,
     doc_words,
     find_triggers,
@@ -125,8 +126,10 @@ def extract_events(doc: Doc) -> Doc:
     judged, dropped = [], []
     headline = {m.actor.name for m in actor_mentions
                 if any(c.sentence == 0 and c.start <= m.start < c.end for c in clauses)}
+    claimed = _claimed(doc, incidents, clauses, actor_mentions)
     for n, inc in enumerate(incidents):
-        ev = _build(doc, inc, actor_mentions, published, main=n == 0, headline=headline)
+        ev = _build(doc, inc, actor_mentions, published, main=n == 0, headline=headline,
+                    claimed=claimed.get(n, []))
         if ev is None:
             if n == 0:
                 break
@@ -214,8 +217,37 @@ def _actor_of(claim: Any) -> Actor | None:
     return table.get(name) or table.lookup(name)
 
 
+def _claimed(doc: Doc, incidents: list[Incident], clauses: list[Clause],
+             mentions: list[Any]) -> dict[int, list[tuple[Any, Clause]]]:
+    """Incident number -> the groups a sentence outside every incident holds responsible for it
+    (`وتبنى تنظيم داعش الهجوم`, `زعم التنظيم مسؤوليته عن هجومي كابول`): the incident whose place that
+    sentence names, else the article's main incident."""
+    if not incidents:
+        return {}
+    words = doc_words(doc)
+    cues = claim_cue_index()
+    generic = set(acled()["generic_actors"])
+    inside = {c.index for inc in incidents for c in inc.clauses}
+    out: dict[int, list[tuple[Any, Clause]]] = {}
+    for c in clauses:
+        if c.index in inside or c.history or c.background_marker:
+            continue
+        if not any(h.payload or c.triggers for h in cues.find(words, c.wlo, c.whi)):
+            continue
+        groups = [m for m in mentions if c.start <= m.start < c.end and m.actor.role == "armed"
+                  and m.actor.inter in (2, 3) and m.actor.name not in generic]
+        if not groups:
+            continue
+        named = {m.place.id for m in c.places}
+        n = next((k for k, inc in enumerate(incidents)
+                  if inc.place is not None and inc.place.place.id in named), 0)
+        out.setdefault(n, []).extend((m, c) for m in groups)
+    return out
+
+
 def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.date | None,
-           main: bool, headline: set[str] | None = None) -> Event | None:
+           main: bool, headline: set[str] | None = None,
+           claimed: list[tuple[Any, Clause]] | None = None) -> Event | None:
     """The Event of one incident, or None when its evidence is too weak to be a reported incident."""
     words = doc_words(doc)
     weighted = _weighted_triggers(inc)
@@ -274,6 +306,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     _set_date(ev, inc, published)
     clause_actors = _incident_actors(inc, actor_mentions)
     strikers = _strikers(words, inc)
+    claimers = [m.actor for m, _c in claimed or []]
     if not strikers and ev.sub_event_type == "Air/drone strike":
         air_forces = _air_forces(words)
         if len(air_forces) == 1:
@@ -287,7 +320,8 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     cited_only = {m.actor.name for m, _c in clause_actors} - {m.actor.name for m, _c in clause_actors
                                                               if m.start not in cited}
     sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only and m.start not in origins]
-    _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline)
+    _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline,
+                claimers)
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -531,7 +565,8 @@ def _as_party(a: Actor, country: str | None) -> Actor:
 def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
                 victims: list[Actor], strikers: list[Actor] | None = None,
                 main_group: Actor | None = None, speakers: set[int] | None = None,
-                words: list[Any] | None = None, headline: set[str] | None = None) -> None:
+                words: list[Any] | None = None, headline: set[str] | None = None,
+                claimers: list[Actor] | None = None) -> None:
     """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list.
     `headline`: the actors the report's headline names."""
     score: dict[str, float] = {}
@@ -557,6 +592,8 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         add(a, 1.0)
     for a in strikers or []:
         add(a, 3.0)
+    for a in claimers or []:
+        add(a, BLAME_BONUS + 1.0)  # a group that claimed the attack in a sentence of its own
     if (ev.sub_event_type == "Government regains territory" and ev.country in _state_forces()
             and not any(by_name[n].inter == 1 for n in score)):
         # `أعلن رئيس الوزراء تحرير مدينة الموصل`: the state's forces took it back, whoever announced it

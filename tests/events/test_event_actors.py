@@ -144,3 +144,21 @@ def test_the_community_the_victims_come_from_is_no_party(run_events):
     ev = doc._.events[0]
     assert "Tuareg Ethnic Militia" not in ev.actors
     assert "Civilians (Syria)" in ev.actors
+
+
+def test_a_claim_of_responsibility_in_a_sentence_of_its_own_names_the_attacker(run_events):
+    """Two bombings; a sentence outside both incidents says who claimed the ones in Baghdad: that
+    group attacked in Baghdad (not an unidentified one), and not in Diyala."""
+    text = ("قتلى في تفجيرين في بغداد وديالى\n\n"
+            "قتل 12 شخصا وأصيب 30 آخرون في تفجيرين انتحاريين في بغداد صباح اليوم الثلاثاء.\n"
+            "كما قتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم في ديالى مساء الاثنين.\n"
+            "وأعلن تنظيم داعش مسؤوليته عن تفجيري بغداد، اللذين وقعا قرب مقر وزارة الداخلية.\n"
+            "ولم تتضح بعد الجهة المسؤولة عن هجوم ديالى.\n"
+            "وفي بغداد، انفجرت عبوة ثالثة قرب سوق شعبي دون أن تسفر عن إصابات صباح اليوم الثلاثاء.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13"), "مساء الاثنين": ("2018-03-12", "2018-03-12")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("12 شخصا", "killed", 12, "Unidentified persons"),
+                             ("ثلاثة جنود", "killed", 3, "Military forces")])
+    by_place = {ev.location: ev for ev in doc._.events}
+    assert "Islamic State (ISIS)" in by_place["Baghdad"].actors
+    assert "Islamic State (ISIS)" not in by_place["Diyala"].actors
