@@ -238,3 +238,26 @@ def test_an_identity_is_no_place(nlp):
             "قطارات، مؤكدة أنه كان معروفا لدى أجهزة الأمن بتطرفه.")
     [ev] = run(nlp, text)._.events
     assert ev.location is None
+
+
+def test_a_further_incident_weeks_old_is_history(nlp):
+    text = ("مقتل 3 جنود بتفجير عبوة ناسفة قرب مدينة العريش\n\n"
+            "قتل ثلاثة جنود مصريين، مساء الأحد، في تفجير عبوة ناسفة استهدف دورية للجيش قرب مدينة العريش في "
+            "شمال سيناء، بحسب ما أفاد مصدر أمني.\n"
+            "وفي 2 أبريل الماضي، قصف مسلحون مطار مدينة رفح بقذائف الهاون، ما أسفر عن مقتل ضابطين.")
+    doc = run(nlp, text)
+    assert [e.location for e in doc._.events] == ["Al-Arish"]
+    [old] = doc._.relevance["dropped"]
+    assert "-6.0 not current (2 أبريل الماضي: 42 days before the report)" in old["reasons"]
+
+
+@pytest.mark.parametrize("headline,dropped", [
+    ("إنفوغرافيك.. تفاصيل الغارات على مواقع المسلحين في ريف إدلب", True),
+    ("غارات على مواقع المسلحين في ريف إدلب.. وإنفوغرافيك للمحاور", False),
+])
+def test_an_analysis_format_opening_the_headline_is_talk(nlp, headline, dropped):
+    text = (headline + "\n\n"
+            "شنت طائرات حربية، مساء الأحد، غارات على مواقع المسلحين في بلدة خان شيخون بريف إدلب الجنوبي، "
+            "بحسب ما أفاد المرصد السوري لحقوق الإنسان.")
+    reasons = _reasons(run(nlp, text))
+    assert any(r.startswith("-4.0 analysis") for r in reasons) is dropped
