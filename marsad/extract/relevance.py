@@ -303,7 +303,8 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
         add(VAGUE_HARM, f"people {claims[0].kind} (vague)")
     age = _age(doc, inc)
     if inc.date is not None and not inc.weak_date and age is not None and age > STALE_DAYS:
-        add(-(STALE if report is None else HISTORY), f"not current ({inc.date.text}: {age} days before the report)")
+        pen = STALE if report is None else HISTORY
+        add(-pen, f"not current ({inc.date.text}: {age} days before the report)")
     elif inc.date is not None and not inc.weak_date:
         add(OWN_DATE, f"own date ({inc.date.text})")
     elif inc.date is not None:
