@@ -156,7 +156,7 @@ def _markers() -> dict[str, PhraseIndex]:
             for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
                          "statement", "source_cues", "site_cues", "support_cues", "denials", "denial_objects",
                          "toll_update", "distinct_incident", "foiled", "plot", "threat", "totals",
-                         "readied")}
+                         "readied", "round_up_lead")}
 
 
 def support_index() -> PhraseIndex:
@@ -358,6 +358,15 @@ def _mark(clauses: list[Clause], words: list[Word]) -> None:
         c.update = bool(marks["toll_update"].find(words, c.wlo, c.whi))
         c.distinct = bool(marks["distinct_incident"].find(words, c.wlo, head_hi))
         c.total = bool(marks["totals"].find(words, c.wlo, c.whi))
+    # `لقي 28 من عناصر داعش مصرعهم في حوادث أمنية متفرقة`: a lead that announces scattered incidents makes
+    # each later sentence naming a town of its own the next item of a round-up, like `وفي ديالى` (after the
+    # last lead sentence saying so: the body's first sentence retells a headline that says it)
+    opened = max((c.sentence for c in clauses if c.lead and marks["round_up_lead"].find(words, c.wlo, c.whi)),
+                 default=None)
+    if opened is not None:
+        for c in clauses:
+            if c.sentence > opened and not c.broken and any(m.place.feature != "country" for m in c.places):
+                c.marked = c.separate = True
 
 
 PLACE_OPENING_WORDS = 3  # `وفي ديالى`, `وفي محافظة صلاح الدين`: the place within this many words of `وفي`
