@@ -14,16 +14,18 @@ Rules (documented in docs/reconciliation.md):
   incident's: they are left out.
 - An outlier never becomes best, low or high: a figure above the incident ceiling of its kind for the
   event's type (tolls.yaml `incident_ceilings`), or more than `outlier_factor` times the largest figure
-  of the same kind and group that another report gives on the same day or later. Outliers are listed
-  in the estimate's `outliers` and marked in its timeline.
+  of the same kind and group that another report gives on the same day or later, or a report's sum
+  over several of its incidents (`summed_claims`). Outliers are listed in the estimate's `outliers`
+  and marked in its timeline.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 
 from marsad import lang
 from marsad.model import Article, Claim, Estimate, Event
@@ -31,6 +33,11 @@ from marsad.reconcile.cues import claim_positions, headline_end, mark_cues
 from marsad.reconcile.groups import DEFAULT_WHO, group_names
 
 DISPUTE_TOLERANCE = 0.2  # a denial of "about 200" disputes a claim of 180 as well
+MAX_PARTS = 4  # a report's overall figure is summed from at most this many of its incidents' figures
+# Tolls of violence are per incident; arrests or seizures announced together are one announcement
+# (a ministry's 431 arrests over its 97, 190 and 144 is that announcement's figure).
+SUMMED_KINDS = frozenset({"killed", "injured", "casualties"})
+MIN_SUM = 10  # small figures add up by chance (3 = 2 + 1 in any long report)
 
 
 @cache
@@ -123,12 +130,57 @@ def _ceilings(event_type: str | None) -> dict[str, int]:
     return {**(table.get("default") or {}), **(table.get(event_type or "") or {})}
 
 
-def _outlier_reason(r: RankedClaim, ranked: list[RankedClaim], event_type: str | None) -> str | None:
-    """Why a figure cannot be this incident's toll: above the incident ceiling of its kind, or far
-    above what another report gives for the same group on the same day or later; else None."""
+def _incident_of(c: Claim) -> object:
+    """Which of its report's incidents a claim counts (the article event, else the linked incident)."""
+    return c.event_index if c.event_index is not None else c.event_id
+
+
+def summed_claims(claims: Iterable[Claim]) -> set[int]:
+    """id() of the figures a report gives as the sum of the figures it gives for several of its own
+    incidents: "19 militants were killed" over a raid that killed 15 and a strike that killed 4 told
+    in the same report, "14 soldiers and police killed in two attacks" over 9 and 5. Such a figure is
+    the report's total, not one incident's toll (it stays a claim; it is never an incident's best).
+    Only tolls of violence (SUMMED_KINDS) of at least MIN_SUM. The parts are figures of the same kind
+    in other sentences, each below the sum, one of them of the total's own incident and one of another
+    incident of the report (a figure of other incidents only is no sum over this one); a subgroup
+    ("among them seven children": tolls.yaml `subgroups`) is inside a toll, not a part of a sum."""
+    subgroups = lang.load("tolls").get("subgroups") or {}
+    by_doc_kind: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if (c.kind in SUMMED_KINDS and c.value is not None and c.stance != "denied" and not c.background
+                and _incident_of(c) is not None and c.who not in subgroups):
+            by_doc_kind[(c.doc_id, c.kind)].append(c)
+    out: set[int] = set()
+    for group in by_doc_kind.values():
+        if len({_incident_of(c) for c in group}) < 2:
+            continue
+        for c in group:
+            if (c.value or 0) < MIN_SUM:
+                continue
+            # a figure in the total's own sentence is its breakdown ("9 civilians, among them 5 women")
+            parts = [o for o in group if o is not c and (o.value or 0) < (c.value or 0)
+                     and o.evidence != c.evidence]
+            # one figure per value: a figure repeated in another sentence is one part, not two
+            parts = list({(o.value, _incident_of(o)): o for o in parts}.values())
+            for n in range(2, min(MAX_PARTS, len(parts)) + 1):
+                if any(sum(o.value or 0 for o in combo) == c.value
+                       and {_incident_of(o) == _incident_of(c) for o in combo} == {True, False}
+                       for combo in combinations(parts, n)):
+                    out.add(id(c))
+                    break
+    return out
+
+
+def _outlier_reason(r: RankedClaim, ranked: list[RankedClaim], event_type: str | None,
+                    summed: frozenset[int] | set[int] = frozenset()) -> str | None:
+    """Why a figure cannot be this incident's toll: above the incident ceiling of its kind, far above
+    what another report gives for the same group on the same day or later, or the report's sum over
+    several of its incidents; else None."""
     value = r.claim.value
     if value is None or r.claim.stance == "denied":
         return None
+    if id(r.claim) in summed:
+        return "sum of incidents"
     ceiling = _ceilings(event_type).get(r.claim.kind)
     if ceiling is not None and value > ceiling:
         return "ceiling"
@@ -145,9 +197,11 @@ def _outlier_factor() -> float:
     return float(lang.load("tolls").get("outlier_factor") or 5)
 
 
-def estimate(kind: str, who: str, ranked: list[RankedClaim], event_type: str | None = None) -> Estimate:
-    """One (kind, who) estimate from its ranked claims (denied ones included)."""
-    reasons = {id(r): _outlier_reason(r, ranked, event_type) for r in ranked}
+def estimate(kind: str, who: str, ranked: list[RankedClaim], event_type: str | None = None,
+             summed: frozenset[int] | set[int] = frozenset()) -> Estimate:
+    """One (kind, who) estimate from its ranked claims (denied ones included); `summed`: id() of the
+    claims that sum several incidents of their report (summed_claims)."""
+    reasons = {id(r): _outlier_reason(r, ranked, event_type, summed) for r in ranked}
     outliers = [{**_entry(r), "outlier": reasons[id(r)]} for r in ranked if reasons[id(r)]]
     given = [r for r in ranked if r.claim.stance != "denied" and not reasons[id(r)]]
     denied = [r.claim for r in ranked if r.claim.stance == "denied"]
@@ -177,9 +231,11 @@ def publication_days(articles: Mapping[str, Article]) -> dict[str, str]:
 
 def incident_estimates(claims: list[Claim], articles: dict[str, Article],
                        carried: list[tuple[tuple[str, str], RankedClaim]] = (),
-                       incident: Event | None = None, days: dict[str, str] | None = None) -> list[Estimate]:
+                       incident: Event | None = None, days: dict[str, str] | None = None,
+                       summed: frozenset[int] | set[int] = frozenset()) -> list[Estimate]:
     """Estimates of one incident from its claims (and figures carried over from the store), one per
-    (kind, who) with `who` read in the incident's context (marsad.reconcile.groups), in a stable order."""
+    (kind, who) with `who` read in the incident's context (marsad.reconcile.groups), in a stable order.
+    `summed`: the claims that sum several incidents of their report (summed_claims over all claims)."""
     counted = _counted(claims, articles)
     if days is None:  # publication day of every article (reconcile works it out once for all incidents)
         days = publication_days(articles)
@@ -199,7 +255,7 @@ def incident_estimates(claims: list[Claim], articles: dict[str, Article],
     for group, ranked in carried:
         groups[group].append(ranked)
     event_type = incident.event_type if incident is not None else None
-    out = [estimate(kind, who, groups[(kind, who)], event_type) for kind, who in sorted(groups)]
+    out = [estimate(kind, who, groups[(kind, who)], event_type, summed) for kind, who in sorted(groups)]
     # a denial that names nobody ("denied that prisoners escaped") disputes every group given that figure
     unnamed = {kind: [r.claim for r in ranked if r.claim.stance == "denied"]
                for (kind, who), ranked in groups.items() if who == DEFAULT_WHO}
@@ -219,10 +275,11 @@ def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, A
             by_event[c.event_id].append(c)
     fresh_docs = set(articles)
     days = publication_days(articles)  # once, not once per incident (a run has thousands of both)
+    summed = summed_claims(claims)
     for ev in incidents:
         if ev.event_id in by_event:
             ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs), ev,
-                                              days)
+                                              days, summed)
         elif ev.event_id is None:
             ev.estimates = []
         elif len({(e.kind, e.who) for e in ev.estimates}) < len(ev.estimates):
