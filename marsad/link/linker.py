@@ -47,6 +47,10 @@ MIN_MEAN_SCORE = 0.45
 # Event types that can go on for days at one building (not a strike, not an announcement)
 ONGOING_TYPES = frozenset({"Battles", "Violence against civilians", "Riots", "Protests"})
 FACILITY_GAP_DAYS = 7  # ... reported again within a week of an earlier report from the building
+# A report whose text gives no date is dated by its publication day, the incident's day or the next
+# (an earlier day would have been named: "yesterday", "on Tuesday"): it may lie a day after the days
+# the dated reports give, without stretching them; a day further is the next day's incident.
+UNSAID_DAYS = 1
 
 
 @dataclass
@@ -62,6 +66,7 @@ class Incident:
     last: dt.date | None = None
     core: tuple[dt.date, dt.date] | None = None  # span of the reports that tell the incident itself
     loose: tuple[dt.date, dt.date] | None = None  # span of follow-ups (a raised toll) dated by their own day
+    unsaid: tuple[dt.date, dt.date] | None = None  # span of reports that give no date (publication days)
     told: tuple[dt.date, dt.date] | None = None  # span of later retellings (a republished report)
     continued: int = 0  # the longest span a member report gives the incident by its own words
 
@@ -74,7 +79,7 @@ class Incident:
             if d is not None:
                 self.first = d if self.first is None or d < self.first else self.first
                 self.last = d if self.last is None or d > self.last else self.last
-        self.core, self.loose, self.told, self.continued = spans
+        self.core, self.loose, self.told, self.unsaid, self.continued = spans
 
 
 def _own_span(feat: EventFeatures) -> int:
@@ -102,13 +107,17 @@ def _spans(inc: Incident, feat: EventFeatures):
     """The incident's spans and continuation once `feat` is a member. Reports that come back to the
     same building or compound where there is fighting (a prison attack, a siege of a base) are
     continuation evidence: the incident may run up to FAR_DAYS there."""
-    core, loose, told = inc.core, inc.loose, inc.told
+    core, loose, told, unsaid = inc.core, inc.loose, inc.told, inc.unsaid
     if feat.day is not None:
         span = (feat.day, feat.day_end or feat.day)
         if feat.retold:  # the incident told again days later: the report's date is not the incident's
             told = _union(told, span)
         elif feat.followup:  # a raised toll reported later, dated by its own publication
             loose = _union(loose, span)
+        elif feat.undated and not feat.continued and core is not None:
+            # a report whose text gives no date, once reports that date the incident are in: its
+            # publication day is when it was told, not when the incident happened
+            unsaid = _union(unsaid, span)
         else:
             core = _union(core, span)
     continued = max(inc.continued, _own_span(feat))
@@ -119,7 +128,7 @@ def _spans(inc: Incident, feat: EventFeatures):
             m.facility and m.place == feat.place and _days_between(m, feat) <= FACILITY_GAP_DAYS
             for m in inc.members):
         continued = max(continued, FAR_DAYS - POINT_SPAN_DAYS)
-    return core, loose, told, continued
+    return core, loose, told, unsaid, continued
 
 
 def _after(core, span, days: int) -> bool:
@@ -127,16 +136,19 @@ def _after(core, span, days: int) -> bool:
     return span is None or ((core[0] - span[0]).days <= 1 and (span[1] - core[1]).days <= days)
 
 
-def _span_ok(core, loose, told, continued: int) -> bool:
+def _span_ok(core, loose, told, unsaid, continued: int) -> bool:
     """Reports of the incident within the point span (or the span reports say the incident went on);
-    follow-ups from a day before it to FOLLOWUP_DAYS after it, retellings to RETOLD_DAYS after it."""
+    follow-ups from a day before it to FOLLOWUP_DAYS after it, retellings to RETOLD_DAYS after it,
+    reports that give no date to UNSAID_DAYS after it (or, as before, within the point span)."""
     allowed = POINT_SPAN_DAYS + continued
     if core is None:
         later = _union(loose, told)
         return later is None or (later[1] - later[0]).days <= allowed
     if (core[1] - core[0]).days > allowed:
         return False
-    return _after(core, loose, FOLLOWUP_DAYS) and _after(core, told, RETOLD_DAYS)
+    whole = _union(core, unsaid)  # as if the undated reports dated the incident by their own day
+    return (_after(core, loose, FOLLOWUP_DAYS) and _after(core, told, RETOLD_DAYS)
+            and (_after(core, unsaid, UNSAID_DAYS) or (whole[1] - whole[0]).days <= allowed))
 
 
 def fits(inc: Incident, feat: EventFeatures) -> bool:
@@ -147,6 +159,7 @@ def fits(inc: Incident, feat: EventFeatures) -> bool:
 def fits_together(a: Incident, b: Incident) -> bool:
     """Could two incidents be one without stretching past a day's incident (or its stated continuation)?"""
     return _span_ok(_union(a.core, b.core), _union(a.loose, b.loose), _union(a.told, b.told),
+                    _union(a.unsaid, b.unsaid),
                     max(a.continued, b.continued))
 
 
@@ -432,7 +445,10 @@ def _merge(inc: Incident) -> Event:
     merged.actors = _incident_actors(evs, merged)
     # the incident's days are those its reports tell; a follow-up is dated by its own publication, and
     # a report of the incident's Nth day dates its start
-    core_evs = [e for f, e in pairs if not (f.followup or f.retold)] or evs
+    unsaid = [f.undated and not f.continued for f, _ in pairs]  # reports that give the incident no day
+    dated = any(not (f.followup or f.retold or u) for (f, _), u in zip(pairs, unsaid, strict=True))
+    core_evs = [e for (f, e), u in zip(pairs, unsaid, strict=True)
+                if not (f.followup or f.retold or (u and dated))] or evs
     days = [d for e in core_evs for d in (parse_day(e.date), parse_day(e.date_end)) if d]
     days += [f.day for f, _ in pairs if f.continued and f.day]
     days += [d for d in (parse_day(merged.date), parse_day(merged.date_end)) if d and inc.stored]

@@ -50,12 +50,18 @@ RETOLD_TEXT = 0.3
 # battle, a protest or a campaign's move at one place days later is another day's incident.
 RETOLD_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 MISPLACED_TEXT = 0.2  # two reports the geocoder placed apart tell one story: shared names and some wording
+# ... or one shared rare name, a shared figure and much of the wording (a statement two outlets relay)
+MISPLACED_ONE_NAME_TEXT = 0.4
 # Event types that often describe one incident from different angles (an attack that is both a
 # bombing and a gun battle; a protest that some outlets call a riot).
+# A clash between the police and a crowd is a riot to one outlet and fighting to another; a mob's
+# attack on people is a riot or violence against civilians.
 COMPATIBLE_TYPES = {frozenset({"Battles", "Explosions/Remote violence"}),
                     frozenset({"Battles", "Violence against civilians"}),
                     frozenset({"Explosions/Remote violence", "Violence against civilians"}),
-                    frozenset({"Protests", "Riots"})}
+                    frozenset({"Protests", "Riots"}),
+                    frozenset({"Battles", "Riots"}),
+                    frozenset({"Riots", "Violence against civilians"})}
 
 
 @dataclass(slots=True)
@@ -227,8 +233,9 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
     place, veto = _place_sim(a, b)
     misplaced = False
     text = round(_text_sim(a.words, b.words), 3)
-    if (veto and names >= MANY_NAMES and gap is not None and gap <= 1 and type_sim > 0
-            and (text >= MISPLACED_TEXT or a.figures & b.figures)):
+    story = ((names >= MANY_NAMES and (text >= MISPLACED_TEXT or a.figures & b.figures))
+             or (names >= 1 and a.figures & b.figures and text >= MISPLACED_ONE_NAME_TEXT))
+    if veto and story and gap is not None and gap <= 1 and type_sim > 0:
         # the geocoded places disagree, yet both name the same rare places and people on the same day:
         # one report was placed by another place it mentions (a dateline, a town "200 km away")
         place, veto, misplaced = 0.0, None, True
