@@ -800,6 +800,41 @@ def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, tot
     return s
 
 
+NEAR_KM = (25.0, 75.0)  # a homonym this close to a town the report names gets NEAR_BONUS, or half of it
+NEAR_BONUS = 1.0
+MAX_ANCHOR_CANDS = 3  # a name with more homonyms than this is no anchor
+
+
+def _near_named(m: dict[str, Any], matches: list[dict[str, Any]]) -> None:
+    """Among a name's villages and towns in one country, the one near the other places (towns,
+    districts, villages of few homonyms) the report names (`منطقة الجفينة جنوب غرب مأرب`: the
+    Jufaynah of Ma'rib's outskirts, not the one 60 km north-west in the same governorate)."""
+    scores = m["scores"]
+    best = max(m["cands"], key=lambda c: scores[c.id])
+    small = [c for c in m["cands"]
+             if c.feature in _POPULATED and c.lat is not None and c.country == best.country]
+    if best.feature not in _POPULATED or len(small) < 2:
+        return  # a province or city that stands for it, or no two homonyms in its country
+    anchors = [(a.lat, a.lon, a.country) for o in matches if o["key"] != m["key"]
+               and len(o["cands"]) <= MAX_ANCHOR_CANDS
+               for a in o["cands"] if a.feature not in ("country", "admin1", "region") and a.lat is not None]
+    if not anchors:
+        return
+    for c in small:
+        d = min((_km_ll(c.lat, c.lon, la, lo) for la, lo, iso in anchors if iso == c.country),
+                default=math.inf)
+        if d <= NEAR_KM[0]:
+            scores[c.id] += NEAR_BONUS
+        elif d <= NEAR_KM[1]:
+            scores[c.id] += NEAR_BONUS / 2
+
+
+def _km_ll(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
 def _precision(place: Place, m: dict[str, Any]) -> int:
     base = _PRECISION.get(place.feature, 1)
     feats = m["features"]
@@ -829,6 +864,7 @@ def find_places(doc) -> list[PlaceMention]:
         m["populated"] = {(c.country, c.admin1) for c in cands if c.feature in _POPULATED}
         if len(cands) > 1:
             m["scores"] = {c.id: _score(c, m, countries, admins, total) for c in cands}
+            _near_named(m, matches)
             acc = sums.setdefault((m["key"], m["features"]), {})
             for cid, sc in m["scores"].items():
                 acc[cid] = acc.get(cid, 0.0) + sc

@@ -149,3 +149,13 @@ def test_a_district_seat_filed_as_a_village_places_the_district():
     district = next(p for p in cands if p.country == "EGY" and p.feature == "admin2")
     seat = _seat(SimpleNamespace(place=district, candidates=cands))
     assert seat.country == "EGY" and round(seat.lat, 2) == 31.29
+
+
+def test_of_two_homonym_villages_the_one_near_the_named_places_wins(nlp):
+    """Three villages الجفينة in Yemen, two in Ma'rib governorate: beside مأرب the one on the city's
+    outskirts (15.41, 45.28), not the one 60 km north-west (15.71, 44.79)."""
+    doc = nlp("اندلعت مواجهات بين المقاومة والحوثيين في منطقة الجفينة جنوب غرب مدينة مأرب")
+    doc._.article = Article(id="t", text=doc.text, published="2018-05-01")
+    doc._.boilerplate = []
+    (village,) = [m.place for m in find_places(doc) if m.text == "الجفينة"]
+    assert (round(village.lat, 2), round(village.lon, 2)) == (15.41, 45.28)
