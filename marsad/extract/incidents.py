@@ -153,10 +153,10 @@ class Incident:
 def _markers() -> dict[str, PhraseIndex]:
     data = lang.load("incident_markers")
     return {name: PhraseIndex((t, name) for t in data[name])
-            for name in ("separate", "clause_breaks", "background", "relative_place", "site_place",
-                         "statement", "source_cues", "site_cues", "support_cues", "denials", "denial_objects",
-                         "toll_update", "distinct_incident", "foiled", "plot", "threat", "totals",
-                         "readied", "round_up_lead")}
+            for name in ("separate", "clause_breaks", "background", "relative_place", "pointing_place",
+                         "site_place", "statement", "source_cues", "site_cues", "support_cues", "denials",
+                         "denial_objects", "toll_update", "distinct_incident", "foiled", "plot", "threat",
+                         "totals", "readied", "round_up_lead")}
 
 
 def support_index() -> PhraseIndex:
@@ -410,7 +410,8 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
         rel = marks["relative_place"].find(words, before, wi)
         # `غربي العاصمة عمان` points elsewhere; `في جنوب مدينة كوباني` is inside it
         if rel and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _inside()):
-            score -= RELATIVE_PENALTY
+            if _points_from_site(m, rel[0].first, clause, words):
+                score -= RELATIVE_PENALTY
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
         if marks["support_cues"].find(words, before, wi):
@@ -429,7 +430,27 @@ def _relative(m: Any, clause: Clause, words: list[Word]) -> bool:
     if wi <= clause.wlo:
         return False
     rel = _markers()["relative_place"].find(words, max(clause.wlo, wi - 2), wi)
-    return bool(rel) and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _inside())
+    return bool(rel) and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _inside()) \
+        and _points_from_site(m, rel[0].first, clause, words)
+
+
+POINT_GAP = 3  # `ناحية الرشاد جنوب كركوك`: a site named at most this many words before a direction word
+
+
+def _points_from_site(m: Any, first: int, clause: Clause, words: list[Word]) -> bool:
+    """Whether the relative words at `first` make `m` a reference point: always for movement and
+    border words (`باتجاه`, `حدود`); for a direction or `near` only when another place is named just
+    before them (`ناحية الرشاد جنوب كركوك`), else the place they point from is the site's best estimate
+    (`برصاص الاحتلال شرق خان يونس`)."""
+    pointing = _markers()["pointing_place"].find(words, first, first + 1)
+    if not pointing or pointing[0].first != first:
+        return True
+    for o in clause.places:
+        if o is m or o.end > words[first].start:
+            continue
+        if first - word_index(words, max(o.end - 1, o.start)) - 1 <= POINT_GAP:
+            return True
+    return False
 
 
 def _place_score_memo(m: Any, clause: Clause, words: list[Word]) -> float:

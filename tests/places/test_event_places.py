@@ -46,3 +46,20 @@ def test_a_world_province_named_alone_sits_at_its_seat(nlp):
     (ev,) = events(nlp, text)
     assert ev.country == "AFG" and ev.geo_precision == 3
     assert (round(ev.latitude, 1), round(ev.longitude, 1)) == (31.6, 65.7)  # the city, not 30.99, 65.71
+
+
+def test_a_direction_with_no_place_before_it_points_from_the_site(nlp):
+    """`شرق خان يونس` after no other place: Khan Yunis is the nearest site the report gives, not a
+    reference point that a border mentioned in the headline beats."""
+    text = ("مواجهات جديدة على حدود غزة\n\n"
+            "أصيب 30 فلسطينيا الجمعة برصاص قوات الاحتلال شرق خان يونس، بحسب وزارة الصحة.")
+    (ev,) = events(nlp, text, published="2018-04-20")
+    assert ev.location == "Khan Yunus"
+
+
+def test_a_direction_after_a_named_place_still_makes_a_reference_point(nlp):
+    """`ناحية ... جنوب كركوك`: the place named before the direction is the site."""
+    text = ("مقتل ثلاثة جنود بهجوم في ناحية الرشاد جنوب كركوك\n\n"
+            "قتل ثلاثة جنود عراقيين الأحد في هجوم شنه مسلحون على نقطة للجيش في ناحية الرشاد جنوب كركوك.")
+    (ev,) = events(nlp, text, published="2018-04-22")
+    assert ev.location != "Kirkuk"
