@@ -63,6 +63,9 @@ ARMED_PARTY = 0.5  # a named armed party (not `Unidentified Armed Group`, `Milit
 # closing an airport, a diplomatic row -- or a statement about an incident; of 28 such events of the
 # held-out news slice, 17 were no current incident in ACLED's scope
 NO_POLITICAL = 1.0
+# ... and its only trigger an explosion (`انفجار`, not `تفجير` nor a device): an accident, no ACLED event
+# however well narrated (a headline, a lead, the dead, a day and a town make 7): decisive, like crime
+ACCIDENT = 4.0
 NO_PLACE = 1.5  # neither a place nor a country: nothing ACLED could code, and seldom an incident
 # talk about the report, per cue family: in the headline at full weight, only in the lead at LEAD_SHARE
 # (crime with no political side is no ACLED event however well narrated: decisive in the headline)
@@ -152,6 +155,11 @@ def _specific(t: Any, words: Words) -> bool:
     if t.term.weight < SPECIFIC_WEIGHT:
         return False
     return not _campaign_index().find(words, t.word, t.word + 1)
+
+
+@cache
+def _bare_explosion() -> PhraseIndex:
+    return PhraseIndex((w, True) for w in _data()["bare_explosion"])
 
 
 @cache
@@ -318,6 +326,8 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
         add(ARMED_PARTY, f"armed party named ({armed[0]})")
     if report is None and not doc_cues(doc).political and not armed:
         add(-NO_POLITICAL, "no political side (no armed party, no political word in the lead)")
+        if weighty and all(_bare_explosion().find(words, t.word, t.word + 1) for _c, t in weighty):
+            add(-ACCIDENT, "an explosion with no political side: an accident")
     if governing is not None:
         fam, word, _t = governing
         pen = GOVERNING_WEIGHTS.get(fam, SAID) * (HARM_SHARE if counted else 1.0)

@@ -261,3 +261,15 @@ def test_an_analysis_format_opening_the_headline_is_talk(nlp, headline, dropped)
             "بحسب ما أفاد المرصد السوري لحقوق الإنسان.")
     reasons = _reasons(run(nlp, text))
     assert any(r.startswith("-4.0 analysis") for r in reasons) is dropped
+
+
+def test_an_explosion_with_no_political_side_is_an_accident(nlp):
+    plant = ("انفجار في مصنع للكيماويات يقتل 5 عمال في مدينة ليون\n\n"
+             "قتل خمسة عمال وأصيب ثلاثة آخرون، صباح الأحد، في انفجار وقع داخل مصنع للمواد الكيماوية في مدينة "
+             "ليون الفرنسية، بحسب ما أفادت فرق الإطفاء.")
+    doc = run(nlp, plant)
+    assert doc._.events == []
+    assert "-4.0 an explosion with no political side: an accident" in _reasons(doc)
+    # a bombing (`تفجير`) is set off by someone: no accident, even with no group named
+    bombing = plant.replace("انفجار في", "تفجير في").replace("في انفجار وقع", "في تفجير وقع")
+    assert not any("accident" in r for r in _reasons(run(nlp, bombing)))
