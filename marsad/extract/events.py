@@ -321,7 +321,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
                                                               if m.start not in cited}
     sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only and m.start not in origins]
     _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline,
-                claimers)
+                claimers, _among_more(claims, ev.country))
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -352,6 +352,20 @@ def _origin_gap() -> re.Pattern[str]:
     alt = "|".join
     return re.compile(rf"(\S+)\s+(?:(?:{alt(w['origin_hedges'])})\s+)?(?:{alt(w['origin_links'])})\s+"
                       rf"(?:(?:{alt(w['origin_kin'])})\s+)?$")
+
+
+def _among_more(claims: list[Any], country: str | None) -> bool:
+    """Whether a named group of civilians hit (journalists, aid workers) is counted among more people
+    hit of the same kind (`قتل 25 شخصا بينهم 8 صحفيين`), not alone (`خطف اثنين من موظفي الأمم المتحدة`)."""
+    named: dict[str, int] = {}
+    people: dict[str, int] = {}
+    for cl in claims:
+        a = _actor_of(cl)
+        if cl.kind not in VICTIM_KINDS or a is None or a.role != "civilians" or not cl.value:
+            continue
+        into = people if _as_party(a, country).name == "Civilians" else named
+        into[cl.kind] = max(into.get(cl.kind, 0), cl.value)
+    return any(v < people.get(k, 0) for k, v in named.items())
 
 
 def _set_date(ev: Event, inc: Incident, published: dt.date | None) -> None:
@@ -566,9 +580,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
                 victims: list[Actor], strikers: list[Actor] | None = None,
                 main_group: Actor | None = None, speakers: set[int] | None = None,
                 words: list[Any] | None = None, headline: set[str] | None = None,
-                claimers: list[Actor] | None = None) -> None:
+                claimers: list[Actor] | None = None, among: bool = False) -> None:
     """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list.
-    `headline`: the actors the report's headline names."""
+    `headline`: the actors the report's headline names; `among`: a named group of victims is counted
+    among more civilians hit."""
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
     speakers = speakers or set()
@@ -608,8 +623,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         for n in [n for n in score if by_name[n].role == "civilians"
                   and any(by_name[o].role == "armed" for o in score)]:
             del score[n]
-    # a named group of victims (aid workers, journalists, Italian nationals) stands for "Civilians"
-    if any(a.role == "civilians" and _as_party(a, ev.country).name != "Civilians" for a in victims):
+    # a named group of victims (aid workers, journalists, Italian nationals) stands for "Civilians",
+    # unless they are counted among more people hit (`قتل 25 شخصا بينهم 8 صحفيين`): then beside them
+    if any(a.role == "civilians" and _as_party(a, ev.country).name != "Civilians" for a in victims) \
+            and not among:
         score.pop("Civilians", None)
     for side in ("armed", "civilians"):
         named = [n for n in score if by_name[n].role == side and n not in generic]

@@ -162,3 +162,29 @@ def test_a_claim_of_responsibility_in_a_sentence_of_its_own_names_the_attacker(r
     by_place = {ev.location: ev for ev in doc._.events}
     assert "Islamic State (ISIS)" in by_place["Baghdad"].actors
     assert "Islamic State (ISIS)" not in by_place["Diyala"].actors
+
+
+def test_journalists_counted_among_more_dead_stand_beside_the_civilians(run_events):
+    """`قتل 14 شخصا بينهم 3 صحفيين`: the civilians and the journalists among them are both hit."""
+    text = ("مقتل 14 شخصا بينهم 3 صحفيين بتفجير في بغداد\n\n"
+            "قتل 14 شخصا بينهم ثلاثة صحفيين صباح اليوم الثلاثاء بتفجير سيارة مفخخة قرب سوق شعبي "
+            "في بغداد.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("14 شخصا", "killed", 14, "Civilians"),
+                             ("ثلاثة صحفيين", "killed", 3, "Journalists")])
+    ev = doc._.events[0]
+    assert "Civilians (Iraq)" in ev.actors and "Journalists" in ev.actors
+
+
+def test_journalists_hit_alone_stand_for_the_civilians(run_events):
+    """Only journalists were hit: they are the victims, no separate Civilians."""
+    text = ("مقتل 3 صحفيين بتفجير في بغداد\n\n"
+            "قتل ثلاثة صحفيين صباح اليوم الثلاثاء بتفجير عبوة ناسفة استهدفت سيارتهم في بغداد.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("3 صحفيين", "killed", 3, "Journalists"),
+                             ("ثلاثة صحفيين", "killed", 3, "Journalists")])
+    ev = doc._.events[0]
+    assert "Journalists" in ev.actors
+    assert not any(a.startswith("Civilians") for a in ev.actors)
