@@ -88,6 +88,7 @@ GENERIC_STATE = {"Security forces", "Military forces"}
 STATE_INTERS = {1, 8}  # ACLED inter codes of state forces at home (1) and abroad (8)
 STATE_FORCES = ("Military Forces of ", "Police Forces of ")  # one state's army and police: one side
 STRIKE_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
+AIR_STRIKE = "Air/drone strike"  # only states and coalitions fly them: a further one is the same force's
 # Sub-event types in which state forces named alone are the target, not the attacker.
 STATE_TARGET_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Armed clash"}
 # `التحالف` alone means the Saudi-led coalition in Yemen but the coalition against ISIS in Syria and Iraq.
@@ -138,6 +139,8 @@ def extract_events(doc: Doc) -> Doc:
             # `بينما قتل 29 منهم في استهداف لمعسكر` in a report of air strikes: the same weapon
             ev.event_type, ev.sub_event_type = events[0].event_type, events[0].sub_event_type
             ev.disorder_type, ev.civilian_targeting = events[0].disorder_type, events[0].civilian_targeting
+        if events:
+            _same_striker(ev, events[0])
         # narrates a current incident, or talks about one (marsad.extract.relevance)
         rel = judge(doc, inc, ev, judged[0] if judged else None)
         judged.append(rel)
@@ -215,6 +218,29 @@ def _actor_of(claim: Any) -> Actor | None:
         return None
     table = actor_table()
     return table.get(name) or table.lookup(name)
+
+
+def _same_striker(ev: Event, main: Event) -> None:
+    """A further air strike of a report of air strikes that names no force able to fly one (`كما
+    استهدفت الغارات مواقع للحوثيين في حرف سفيان`) was carried out by the main strike's force (a state's
+    or a coalition's), which becomes its actor1. Shelling is not: rockets on Sderot in a report of
+    Israeli raids on Gaza are the other side's."""
+    table = actor_table()
+    striker = table.get(main.actor1 or "")
+    if (ev.sub_event_type != AIR_STRIKE or main.sub_event_type != AIR_STRIKE or striker is None
+            or striker.inter not in STATE_INTERS or striker.name in ev.actors):
+        return
+    if any((a := table.get(n)) is not None and a.inter in STATE_INTERS for n in ev.actors):
+        return
+    unknown = acled()["unidentified_actor"]
+    rest = [n for n in ev.actors if n != unknown]  # the attacker is known now
+    ev.actors = [striker.name, *rest][:MAX_ACTORS]
+    ev.actor1, ev.actor2 = striker.name, rest[0] if rest else None
+    ev.assoc_actor_1 = rest[1] if len(rest) > 1 else None
+    ev.assoc_actor_2 = None
+    ev.inter1 = striker.inter
+    ev.inter2 = a.inter if ev.actor2 and (a := table.get(ev.actor2)) is not None else ev.inter2
+    ev.interaction = interaction(ev.inter1, ev.inter2)
 
 
 def _claimed(doc: Doc, incidents: list[Incident], clauses: list[Clause],

@@ -188,3 +188,18 @@ def test_journalists_hit_alone_stand_for_the_civilians(run_events):
     ev = doc._.events[0]
     assert "Journalists" in ev.actors
     assert not any(a.startswith("Civilians") for a in ev.actors)
+
+
+def test_a_further_air_strike_of_the_report_is_the_same_air_force(run_events):
+    """Coalition raids on Hodeidah; the raids `also hit` Houthi sites in Saada without naming the
+    coalition again: that strike is the coalition's too."""
+    text = ("غارات للتحالف على مواقع الحوثيين في الحديدة\n\n"
+            "شنت طائرات التحالف العربي صباح اليوم الثلاثاء غارات جوية على مواقع لميليشيات الحوثي في الحديدة، "
+            "ما أسفر عن مقتل 12 من عناصر الميليشيات.\n"
+            "وفي صعدة، استهدفت غارات جوية مساء الاثنين مخزنا للأسلحة تابعا للحوثيين في مديرية كتاف.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13"), "مساء الاثنين": ("2018-03-12", "2018-03-12")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("12 من عناصر", "killed", 12, "Houthis (Ansar Allah)")])
+    assert len(doc._.events) == 2
+    for ev in doc._.events:
+        assert ev.actor1 == "Saudi-led coalition", (ev.location, ev.actors)
