@@ -50,9 +50,10 @@ class Place:
 class Gazetteer:
     """Places and a key -> places index over their Arabic names.
 
-    Rows are kept as read (CSV fields, or ready tuples for curated places) and become `Place`
-    objects only when looked up: most of the 72k rows are never touched by a given corpus, and
-    converting them all would double the load time.
+    Rows are kept compact (one string of the fields a `Place` needs, `_SEP`-joined, or a ready tuple
+    for curated places) and become `Place` objects only when looked up: most of the 106k rows are
+    never touched by a given corpus, converting them all would double the load time, and twelve
+    string objects a row (alternative names included, which only the index needs) cost ~70 MB more.
     """
 
     def __init__(self, rows: list, names: dict[str, list[int]]):
@@ -119,14 +120,14 @@ class Gazetteer:
     def features(self) -> dict[str, str]:
         """Place id -> feature class, read off the rows (building every `Place` for it would cost
         seconds and tens of MB)."""
-        return {row[0]: row[4] if len(row) == 12 else row[3] for row in self._rows}
+        return {row[0]: row[3] for row in map(_fields, self._rows)}
 
     @cached_property
     def countries(self) -> dict[str, Place]:
         """ISO3 -> the country's own row."""
         out = {}
-        for i, row in enumerate(self._rows):
-            feature, country = (row[4], row[5]) if len(row) == 12 else (row[3], row[4])
+        for i, row in enumerate(map(_fields, self._rows)):
+            feature, country = row[3], row[4]
             if feature == "country":
                 out[country] = self.place(i)
         return out
@@ -171,11 +172,31 @@ def _curated() -> list[tuple[tuple, list[str]]]:
     return out
 
 
+# Joins the fields of a compact row: a control character no CSV field of the gazetteer holds.
+_SEP = "\x1f"
+
+
+def _compact(row) -> str | tuple:
+    """A row as kept after indexing: a CSV row's fields but the alternative names and the source, in
+    one string; a curated tuple as it is."""
+    if isinstance(row, tuple):
+        return row
+    if any(_SEP in f for f in row):
+        raise ValueError(f"gazetteer row {row[0]} holds the field separator")
+    return _SEP.join((*row[:3], *row[4:11]))
+
+
+def _fields(row) -> tuple | list[str]:
+    """The 10 fields of a compact row: id, name_ar, name_en, feature, country, admin1, admin2, lat,
+    lon, population (a curated tuple has them already)."""
+    return row if isinstance(row, tuple) else row.split(_SEP)
+
+
 def _make_place(row) -> Place:
-    """A `Place` from a CSV row (12 fields as in the README) or a curated tuple (10 fields)."""
-    if len(row) == 10:
+    """A `Place` from a compact CSV row (`_compact`) or a curated tuple (10 fields)."""
+    if isinstance(row, tuple):
         return Place(*row)
-    rid, name_ar, name_en, _alt, feature, country, admin1, admin2, lat, lon, pop, _src = row
+    rid, name_ar, name_en, feature, country, admin1, admin2, lat, lon, pop = row.split(_SEP)
     if feature == "country":
         admin1 = admin2 = ""
     elif feature == "admin1" and not admin1:
@@ -230,7 +251,8 @@ def gazetteer() -> Gazetteer:
             if i not in ids:
                 ids.append(i)
     _add_world(rows, names)
-    gaz = Gazetteer(rows, names)
+    gaz = Gazetteer([_compact(r) for r in rows], names)
+    del rows
     # Tens of thousands of long-lived rows: keep the cyclic collector from walking them on every
     # full collection while documents are processed (gc.freeze moves them to a permanent generation).
     gc.collect()
