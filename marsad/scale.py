@@ -209,9 +209,9 @@ def _client(scheduler: Any) -> tuple[Any, list[Any]]:
     return client, [client]
 
 
-# What the driver imports for the steps after processing (near-duplicates pull in datasketch and
-# scipy: seconds): imported while the workers process, so the driver's serial tail is shorter.
-_LATER = ("datasketch", "marsad.link.partition", "marsad.reconcile.estimates")
+# What the driver imports for the steps after processing: imported while the workers process, so the
+# driver's serial tail is shorter.
+_LATER = ("marsad.ingest.dedup", "marsad.link.partition", "marsad.reconcile.estimates")
 
 
 def _warm_driver() -> None:

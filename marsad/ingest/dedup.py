@@ -1,4 +1,4 @@
-"""Near-duplicate reposts: the same wire story on two sites, found with MinHash LSH (datasketch).
+"""Near-duplicate reposts: the same wire story on two sites, found with MinHash LSH.
 
 A repost keeps its own record (its outlet and date are evidence of spread) but gets `duplicate_of`
 = the id of the first copy (earliest published, then input order), so later stages do not count
@@ -25,9 +25,16 @@ SHINGLE = 3
 # Too short to judge: a headline-only item would match every other report of the event.
 MIN_WORDS = 40
 # Below this many articles, comparing every pair exactly is cheaper than building MinHash LSH
-# (and than importing datasketch, whose scipy import alone costs ~0.5 s). Same answers either way:
-# LSH only proposes candidate pairs, the exact Jaccard check decides.
+# Same answers either way: LSH only proposes candidate pairs, the exact Jaccard check decides.
 ALL_PAIRS_MAX = 200
+# The LSH layout datasketch's MinHashLSH picks for THRESHOLD and NUM_PERM (its optimal bands and rows
+# for equal false-positive and false-negative weights): 14 bands of 9 rows.
+BANDS, ROWS = 14, 9
+# datasketch's MinHash permutations ("affine32", its default since 2.0: seed 1) and the MurmurHash3
+# finalizer it mixes each 32-bit shingle hash with first, computed here with numpy alone: importing
+# datasketch pulls in scipy (+59 MB and 0.6 s CPU a run); tests/ingest check both give one signature.
+_SEED = 1
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 _WORD = re.compile(r"\w+")
 
@@ -102,21 +109,19 @@ class _AllPairs:
 
 
 class _MinHashIndex:
-    """MinHash LSH: datasketch's signatures and its band layout for the threshold, with the bands kept
-    in plain dicts (band bytes -> id, or ids when several share it) instead of datasketch's set per
-    bucket and key table: the same candidates in about half the memory (~5 KB a report there)."""
+    """MinHash LSH with datasketch's signatures and band layout, the bands kept in plain dicts (band
+    bytes -> id, or ids when several share it) instead of datasketch's set per bucket and key table:
+    the same candidates in about half the memory (~5 KB a report there)."""
 
     def __init__(self, threshold: float) -> None:
-        from datasketch import MinHash, MinHashLSH
-
-        self._minhash = MinHash
-        self.ranges = MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
+        if (threshold, NUM_PERM) != (THRESHOLD, 128):
+            raise ValueError("the LSH layout (BANDS, ROWS) is worked out for THRESHOLD and 128 permutations")
+        self.ranges = [(i * ROWS, (i + 1) * ROWS) for i in range(BANDS)]
         self.bands: list[dict[bytes, int | list[int]]] = [{} for _ in self.ranges]
 
     def _band_keys(self, fp: np.ndarray) -> list[bytes]:
-        mh = self._minhash(num_perm=NUM_PERM, hashfunc=_low32)
-        mh.update_batch(fp.tolist())
-        return [mh.hashvalues[a:b].tobytes() for a, b in self.ranges]
+        sig = signature(fp)
+        return [sig[a:b].tobytes() for a, b in self.ranges]
 
     def insert(self, i: int, fp: np.ndarray) -> None:
         for band, k in zip(self.bands, self._band_keys(fp), strict=True):
@@ -139,9 +144,36 @@ class _MinHashIndex:
         return list(out)
 
 
-def _low32(h: int) -> int:
-    """datasketch's default shingle hash (the first 4 bytes of its SHA-1), from a fingerprint hash."""
-    return h & 0xFFFFFFFF
+_PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The odd multipliers and the offsets of datasketch's affine32 permutations (seed 1)."""
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        gen = np.random.RandomState(_SEED)
+        a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+        b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+        _PERMUTATIONS = (a, b)
+    return _PERMUTATIONS
+
+
+def signature(fp: np.ndarray) -> np.ndarray:
+    """The MinHash signature of a fingerprint (NUM_PERM uint32 values), as datasketch's
+    `MinHash(num_perm=NUM_PERM, hashfunc=low 32 bits).update_batch(fp)` computes it: the low 32 bits
+    of each shingle hash, mixed with the MurmurHash3 finalizer, through each permutation a*h+b
+    (mod 2^32), the minimum of each."""
+    a, b = _permutations()
+    if not len(fp):
+        return np.full(NUM_PERM, np.uint32(0xFFFFFFFF), dtype=np.uint32)
+    hv = (fp & np.uint64(0xFFFFFFFF)).astype(np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    return (hv * a + b).min(axis=0)
 
 
 def _jaccard(a: np.ndarray | set[int], b: np.ndarray | set[int]) -> float:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import codecs
 import dataclasses
 
+import numpy as np
 import pytest
 from ingest_helpers import SAMPLE
 
+from marsad.ingest import dedup
 from marsad.ingest.dates import choose_published, find_dateline, parse_date_line
-from marsad.ingest.dedup import mark_duplicates
+from marsad.ingest.dedup import fingerprint, mark_duplicates, signature
 from marsad.ingest.encoding import NotText, decode_bytes
 from marsad.ingest.readers import read_inputs
 
@@ -85,6 +87,20 @@ def test_a_repost_of_the_same_story_is_flagged_and_distinct_reports_are_not(all_
     batch = [dataclasses.replace(a, duplicate_of=None) for a in [*arts, early]]
     assert mark_duplicates(batch, all_pairs_max=all_pairs_max) == 1
     assert batch[4].duplicate_of == "early" and batch[5].duplicate_of is None
+
+
+def test_minhash_signatures_and_bands_are_datasketchs():
+    """Dedup computes datasketch's MinHash (affine32, seed 1) and LSH layout itself, to keep scipy out
+    of a run: the same signatures from the sample's texts, and the same bands for the threshold."""
+    datasketch = pytest.importorskip("datasketch", minversion="2.0")
+    lsh = datasketch.MinHashLSH(threshold=dedup.THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)
+    texts = [a.text for a in read_inputs([str(SAMPLE)])] + ["قصف مدفعي على بلدة في ريف إدلب الجنوبي"]
+    for text in texts:
+        fp = np.frombuffer(fingerprint(text), dtype=np.uint64)
+        mh = datasketch.MinHash(num_perm=dedup.NUM_PERM, hashfunc=lambda h: h & 0xFFFFFFFF)
+        mh.update_batch(fp.tolist())
+        assert signature(fp).tolist() == mh.hashvalues.tolist()
 
 
 @pytest.mark.parametrize("value, iso", [
