@@ -42,6 +42,7 @@ from marsad.store.journal import (
 )
 from marsad.store.store import Store, event_from_dict
 from marsad.text.document import guess_title
+from marsad.text.normalize import clear_word_caches
 
 # A run shorter than this finishes before a progress bar would be worth drawing.
 PROGRESS_DELAY_SECONDS = 0.5
@@ -182,6 +183,8 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
             journal.save_chunk(key, done_reports(chunk, process_articles([a for _, a, _ in chunk], nlp)))
             n += len(chunk)
             progress.processing(n)
+        del nlp
+        clear_word_caches()  # what the stages cached per word is not needed by linking
     else:
         from marsad.scale import process_chunks, process_shards, shards_of
 

@@ -42,3 +42,18 @@ def test_an_unbounded_keep_keeps_every_form(monkeypatch):
     process_articles(FIRST, nlp)
     process_articles(LATER, nlp)
     assert "الترميم" in nlp.vocab.strings and "البرمجيات" in nlp.vocab.strings
+
+
+def test_the_word_caches_are_emptied_once_the_reports_are_processed():
+    """The per-word caches of the stages (~150 MB full) are cleared before linking, the actor table's
+    included; they fill again as words are looked up."""
+    from marsad.extract.actors import actor_table
+    from marsad.text import normalize
+
+    process_articles(FIRST + LATER, pipeline.build())
+    caches = list(normalize._WORD_CACHES)
+    assert actor_table()._candidates in caches and len(caches) >= 10
+    assert sum(c.cache_info().currsize for c in caches) > 100
+    normalize.clear_word_caches()
+    assert [c.cache_info().currsize for c in caches] == [0] * len(caches)
+    assert normalize.key("الترميم") == "الترميم" and normalize._short_key.cache_info().currsize == 1

@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.tokens import Doc
 
 from marsad import lang
 from marsad.text.document import doc_text
-from marsad.text.normalize import NormText, key, normalize
+from marsad.text.normalize import NormText, key, normalize, word_cache
 
 # One "word" of a match key: Arabic letters, Latin letters or digits (punctuation separates words).
 _WORD = re.compile(r"[0-9]+|[a-z\u0621-\u064a\u0671-\u06d3]+")
@@ -73,7 +73,7 @@ def word_variants(word: str) -> list[str]:
     return list(_variants(word))
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _variants(word: str) -> tuple[str, ...]:
     out = [word]
     rest = word
@@ -116,7 +116,7 @@ class ActorTable:
             # longest alias first (in words, then characters); earlier table entries win ties
             cands.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
         self._index = index
-        self._candidates = lru_cache(maxsize=50_000)(self._word_candidates)
+        self._candidates = word_cache(self._word_candidates)
         # the last text scanned whole: (text, word starts, word ends, mentions, mention starts)
         self._whole: tuple[str, list[int], list[int], list[tuple[int, int, Actor]], list[int]] | None = None
 

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from marsad import lang
 from marsad.text.document import doc_text
-from marsad.text.normalize import key
+from marsad.text.normalize import key, word_cache
 
 ACLED_PATH = Path(__file__).resolve().parents[1] / "data" / "acled.yaml"
 
@@ -82,7 +82,7 @@ def word_index(words: list[Word], offset: int) -> int:
     return i + 1
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _variants(word: str) -> tuple[str, ...]:
     """The word and what is left after peeling proclitics: و/ف, then ب/ل/ك, then ال (لل = ل + ال)."""
     return tuple(_peel(word))
@@ -116,7 +116,7 @@ def _enclitics() -> tuple[str, ...]:
 MIN_STEM = 3  # letters a word must keep after an ending is taken off
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _inflected(word: str) -> tuple[str, ...]:
     """The word's proclitic-peeled forms and each of them without an ending: `وخطفهم` -> `خطف`,
     `اغتالوا` -> `اغتال`, `اشتباكا` -> `اشتباك`."""

@@ -8,10 +8,11 @@ positions, so that the claims stage can look for its trigger and its noun on bot
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from marsad import lang
 from marsad.extract.tokens import PhraseSet, Tok, lex_key, variants
+from marsad.text.normalize import word_cache
 
 # Number words that lose their meaning with the article: الأحد (Sunday), الاثنين (Monday), المئة (percent).
 _FW = lang.load("function_words")["numbers"]  # marsad/lang/ar/function_words.yaml (match-key form)
@@ -224,7 +225,7 @@ def _dual(word: str, lex: NumberLexicon | None = None) -> bool:
     return _is_dual(word)
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _is_dual(word: str) -> bool:
     """A dual noun of a person (جنديان, شخصين, امرأتان) or a construct dual (رجلي أمن)."""
     lex = lexicon()

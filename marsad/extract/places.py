@@ -16,7 +16,7 @@ import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from rapidfuzz import process
@@ -27,7 +27,7 @@ from marsad import lang
 from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key
 from marsad.extract.translit import latin_places
 from marsad.text.document import doc_text, in_boilerplate
-from marsad.text.normalize import key
+from marsad.text.normalize import key, word_cache
 
 __all__ = ["Place", "PlaceMention", "find_places", "gazetteer", "Gazetteer"]
 
@@ -113,7 +113,7 @@ def _country_words(cur: dict) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _first_token_variants(norm: str) -> tuple[tuple[str, int], ...]:
     """Forms of a token with its proclitics stripped: (form, characters stripped)."""
     out = [(norm, 0)]
@@ -163,14 +163,14 @@ def _token_arrays(doc) -> tuple[list[str], list[bool], list[bool]]:
     return norms, words, starts
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _name_starts(norm: str) -> tuple[tuple[str, int], ...]:
     """The clitic-stripped forms of a token that begin some gazetteer name (usually none)."""
     gaz = gazetteer()
     return tuple((f, c) for f, c in _first_token_variants(norm) if f in gaz.index or f in gaz.prefixes)
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _toggled(norm: str) -> tuple[str, int] | None:
     """A one-token name with the article ال added or removed ("ميادين" for "الميادين")."""
     gaz = gazetteer()
@@ -202,7 +202,7 @@ def _longest(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[b
     return best
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def _ends_designator(norm: str) -> bool:
     """Whether a token can be the last word of a designator (a quick filter before the n-grams)."""
     last_words = _config()["designator_last"]

@@ -8,10 +8,9 @@ as its own token, and each word is compared to lexicons through its clitic-peele
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from marsad.extract.actors import word_variants
-from marsad.text.normalize import key
+from marsad.text.normalize import key, word_cache
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-z\u0621-\u064a\u0671-\u06d3]+|[،,:؛;\"“”«»″()\[\]؟?!.\-–%٪/]")
 _LATIN_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
@@ -46,7 +45,7 @@ def tokenize(text: str, base: int = 0) -> list[Tok]:
     return [Tok(m.group(), m.start() + base, m.end() + base) for m in _TOKEN.finditer(text)]
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def variants(word: str) -> tuple[str, ...]:
     """The word and its clitic-peeled forms (و ف, then ب ل ك, then ال), most complete first;
     short function words keep their conjunction peeled too (ولم -> لم, وقد -> قد)."""

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from marsad import lang
 from marsad.model import Article, Claim, Event, parse_day
 from marsad.text.clitics import match_forms, strip_proclitics
-from marsad.text.normalize import WORD_CACHE, fold, key
+from marsad.text.normalize import fold, key, word_cache
 
 # Words too common in conflict reporting to say anything about which incident a text describes.
 _MIN_TOKEN = 3
@@ -96,7 +96,7 @@ def _readings(word: str):
                 yield from _endings(form[len(prefix):])
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@word_cache
 def is_rare(word: str) -> bool:
     """Do fewer than RARE_COUNT reports of the table's corpus use the word, in each of its readings?"""
     counts = _word_counts()

@@ -10,9 +10,10 @@ its proclitics removed (with the article kept or restored, since lexicons list `
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 from marsad.lang import load
+from marsad.text.normalize import word_cache
 
 
 @cache
@@ -42,7 +43,7 @@ def _min_stem() -> int:
     return int(load("clitics").get("min_stem_letters", 3))
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
     """Readings of a word as (proclitics, rest), starting with ("", word); rest keeps >= 3 letters.
 
@@ -56,7 +57,7 @@ def proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=50_000)
+@word_cache
 def match_forms(word: str) -> tuple[str, ...]:
     """The word and its clitic-free forms, each once: `للجيش` -> (للجيش, لجيش, جيش, الجيش).
 

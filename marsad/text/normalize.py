@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # Harakat, Quranic marks, superscript alef and tatweel: dropped.
 _DROP = frozenset(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
@@ -106,6 +111,24 @@ def normalize_key(text: str) -> NormText:
 # Entries of a per-word cache: the commonest words of a long stream stay cached (the LRU keeps them),
 # and the caches stop growing once full instead of holding every word form of a corpus.
 WORD_CACHE = 50_000
+# weakly held: a cache of a table's bound method goes with its table
+_WORD_CACHES: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def word_cache(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """`fn` with an LRU cache of WORD_CACHE entries, cleared by `clear_word_caches`."""
+    cached = lru_cache(maxsize=WORD_CACHE)(fn)
+    _WORD_CACHES.add(cached)
+    return cached
+
+
+def clear_word_caches() -> None:
+    """Empty every per-word cache: once a run's reports are processed, linking needs a few of them
+    at most, and the full caches (~150 MB over about ten) would sit under the linking peak."""
+    for c in list(_WORD_CACHES):
+        c.cache_clear()
+
+
 # Longer strings are not cached by `key` (a sentence or a text is rarely seen twice, and would fill it).
 KEY_CACHE_CHARS = 64
 
@@ -115,7 +138,7 @@ def key(text: str) -> str:
     return _short_key(text) if len(text) <= KEY_CACHE_CHARS else " ".join(text.translate(_KEY_TABLE).split())
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@word_cache
 def _short_key(text: str) -> str:
     return " ".join(text.translate(_KEY_TABLE).split())
 
