@@ -156,7 +156,7 @@ def _markers() -> dict[str, PhraseIndex]:
             for name in ("separate", "clause_breaks", "background", "relative_place", "pointing_place",
                          "site_place", "statement", "source_cues", "site_cues", "support_cues", "denials",
                          "denial_objects", "toll_update", "distinct_incident", "foiled", "plot", "threat",
-                         "totals", "readied", "round_up_lead")}
+                         "totals", "readied", "round_up_lead", "carried")}
 
 
 def support_index() -> PhraseIndex:
@@ -281,6 +281,7 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
 _DISRUPTED = {w: TriggerTerm("Disrupted weapons use", w, False) for w in range(1, 11)}
 DENIAL_REACH = 5  # words after a denial verb that it covers (`نفت وزارة الداخلية اختطاف`)
 PLOT_REACH = 2  # words from the first word of violence after a threat that name what is threatened
+CARRIED_REACH = 2  # words from `يرتدون` to the belt it names (`يرتدي حزاما ناسفا`, `يحملون أحزمة ناسفة`)
 READIED_REACH = 4  # words from a device (`عجلات مفخخة`) to `كانت معدة` that says it was readied, not set off
 EXPLOSION_TYPES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
@@ -314,6 +315,16 @@ def _not_denied(clause: Clause, triggers: list[Trigger], words: list[Word]) -> l
                     and any(h.first - READIED_REACH <= t.word < h.first for h in readied)
                     and not any(t.word - 2 <= w < t.word for w in went_off) else t
                     for t in triggers]
+    carried = marks["carried"].find(words, clause.wlo, clause.whi)
+    if carried:
+        # `8 أشخاص يحملون أحزمة ناسفة قتلوا أثناء محاولتهم الهجوم على القوات`: belts worn by attackers who
+        # were shot are no explosion; the attack word types the incident. Unless something in the clause
+        # went off (`انتحاري يرتدي حزاما ناسفا فجر نفسه`).
+        worn = {t.word for t in triggers if t.term.sub_event_type in EXPLOSION_TYPES
+                and any(h.last <= t.word < h.last + CARRIED_REACH for h in carried)}
+        went_off = any(t.term.sub_event_type in EXPLOSION_TYPES and t.word not in worn for t in triggers)
+        if worn and not went_off:
+            triggers = [t for t in triggers if t.word not in worn]
     threats = marks["threat"].find(words, clause.wlo, clause.whi)
     if threats:
         # a threat names its object (`هدد التنظيم أمس بتفجير سيارات مفخخة`) in the first words of violence

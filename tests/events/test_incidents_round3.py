@@ -41,3 +41,16 @@ def test_without_the_round_up_lead_nearby_towns_stay_one_incident(nlp):
     text = ("مقتل 11 شخصا في ديالى\n"
             "قتل 11 شخصا بينهم جنود ومدنيون في محافظة ديالى أمس الأحد، بحسب مصادر أمنية. " + BODY)
     assert events(nlp, text, "2016-03-14") == [("Battles", "Baqubah")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # belts worn by attackers who were shot: no explosion, the storming types the incident
+    ("مقتل ثلاثة مسلحين في العريش\nقتلت قوات الأمن ثلاثة مسلحين كانوا يرتدون أحزمة ناسفة أثناء محاولتهم "
+     "اقتحام حاجز للشرطة في مدينة العريش أمس.", ("Battles", "Armed clash")),
+    # the belt went off: still a suicide bombing
+    ("تفجير انتحاري في العريش\nفجر انتحاري يرتدي حزاما ناسفا نفسه عند حاجز للشرطة في مدينة العريش أمس، "
+     "ما أدى إلى مقتل شرطيين.", ("Explosions/Remote violence", "Suicide bomb")),
+])
+def test_a_worn_belt_that_did_not_go_off_is_no_bombing(nlp, text, expected):
+    [result] = process_articles([Article(id="r3", text=text, published="2018-03-10")], nlp)
+    assert [(e.event_type, e.sub_event_type) for e in result.events][:1] == [expected]
