@@ -21,6 +21,7 @@ Rules (documented in docs/reconciliation.md):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from marsad import lang
 from marsad.model import Article, Claim, Estimate, Event
 from marsad.reconcile.cues import claim_positions, headline_end, mark_cues
 from marsad.reconcile.groups import DEFAULT_WHO, group_names
+from marsad.text.normalize import fold, key
 
 DISPUTE_TOLERANCE = 0.2  # a denial of "about 200" disputes a claim of 180 as well
 MAX_PARTS = 4  # a report's overall figure is summed from at most this many of its incidents' figures
@@ -135,6 +137,15 @@ def _incident_of(c: Claim) -> object:
     return c.event_index if c.event_index is not None else c.event_id
 
 
+@cache
+def _round_up_pattern() -> re.Pattern[str]:
+    """incident_markers.yaml `round_up_lead` ("في حوادث أمنية متفرقة", "بهجمات متفرقة"): a figure in
+    such a sentence counts several incidents of a round-up report."""
+    words = sorted({key(w) for w in lang.load("incident_markers").get("round_up_lead") or []}, key=len,
+                   reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
 def summed_claims(claims: Iterable[Claim]) -> set[int]:
     """id() of the figures a report gives as the sum of the figures it gives for several of its own
     incidents: "19 militants were killed" over a raid that killed 15 and a strike that killed 4 told
@@ -143,7 +154,8 @@ def summed_claims(claims: Iterable[Claim]) -> set[int]:
     Only tolls of violence (SUMMED_KINDS) of at least MIN_SUM. The parts are figures of the same kind
     in other sentences, each below the sum, one of them of the total's own incident and one of another
     incident of the report (a figure of other incidents only is no sum over this one); a subgroup
-    ("among them seven children": tolls.yaml `subgroups`) is inside a toll, not a part of a sum."""
+    ("among them seven children": tolls.yaml `subgroups`) is inside a toll, not a part of a sum. A figure
+    in a sentence that announces scattered incidents (`round_up_lead`) is such a total whatever its parts."""
     subgroups = lang.load("tolls").get("subgroups") or {}
     by_doc_kind: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
@@ -152,6 +164,8 @@ def summed_claims(claims: Iterable[Claim]) -> set[int]:
             by_doc_kind[(c.doc_id, c.kind)].append(c)
     out: set[int] = set()
     for group in by_doc_kind.values():
+        # "28 militants killed in scattered security incidents": the round-up's total, whatever its parts
+        out.update(id(c) for c in group if _round_up_pattern().search(fold(c.evidence or "")))
         if len({_incident_of(c) for c in group}) < 2:
             continue
         for c in group:

@@ -13,8 +13,9 @@ ISIS, ARMY, POLICE, CIV = ("Islamic State (ISIS)", "Military Forces of Afghanist
 
 def _claim(doc: str, text: str, needle: str, kind: str, value: int, who: str, index: int) -> Claim:
     start = text.index(needle)
+    sentence = next(s for s in text.replace("\n", ".").split(".") if needle in s).strip()
     return Claim(doc_id=doc, kind=kind, value=value, who=who, start=start, end=start + len(needle),
-                 evidence=needle, event_index=index, event_id=f"E{index}")
+                 evidence=sentence, event_index=index, event_id=f"E{index}")
 
 
 def _two_attacks():
@@ -51,3 +52,11 @@ def test_a_subgroup_or_an_arrest_count_is_no_part_of_a_sum():
               _claim("b1", text, "وسبعة", "arrested", 7, "Unidentified persons", 1)]
     # 43 = 36 + 7 only by counting the children inside the toll; 12 arrests are one announcement
     assert summed_claims(claims) == set()
+
+
+def test_a_figure_of_a_round_up_lead_is_its_total_whatever_its_parts():
+    text = ("قتل 31 شخصا في هجمات متفرقة شنها مسلحون في ثلاث محافظات. "
+            "ففي كركوك قتل 12 شخصا بتفجير سيارة مفخخة.")
+    claims = [_claim("c1", text, "31 شخصا", "killed", 31, CIV, 0),
+              _claim("c1", text, "12 شخصا", "killed", 12, CIV, 0)]
+    assert summed_claims(claims) == {id(claims[0])}  # the items told (12) need not add up to it
