@@ -803,8 +803,25 @@ def _incident_place(inc: Incident, words: list[Word], support: Counter) -> tuple
         c.places = [_in_country(m, country) for m in c.places]
     finer, _ = best_place(inc.clauses, words, support, country=country, admin1=admin1, area=admin1)
     if finer is not None and place_tier(finer.place) >= place_tier(place.place):
-        return finer, country  # as specific or more, and the best of the whole report in that province
+        place = finer  # as specific or more, and the best of the whole report in that province
+    if _stands_for_province(place):
+        # `غارات على البيضاء وصنعاء وصعدة`, then `في مديرية السوادية بمحافظة البيضاء`: the bare name was
+        # the province; the district the report names in it is the site
+        districts = [(_place_score_memo(m, c, words), m) for c in inc.clauses for m in c.places
+                     if m.place.country == country and m.place.admin1 == place.place.admin1
+                     and place_tier(m.place) == 2 and _mention_tier(m) == 2 and not _relative(m, c, words)]
+        if districts:
+            return max(districts, key=lambda sm: sm[0])[1], country
     return place, country
+
+
+def _stands_for_province(m: Any) -> bool:
+    """A city named bare (no `مدينة`) that shares its name with its province: the name may mean either."""
+    p = m.place
+    if p.feature not in ("city", "town") or getattr(m, "qualifier", None):
+        return False
+    return any(c.feature == "admin1" and c.country == p.country and c.admin1 == p.admin1
+               for c in getattr(m, "candidates", None) or ())
 
 
 def _settle(inc: Incident, words: list[Word], published: dt.date | None, support: Counter,

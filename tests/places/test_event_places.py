@@ -63,3 +63,13 @@ def test_a_direction_after_a_named_place_still_makes_a_reference_point(nlp):
             "قتل ثلاثة جنود عراقيين الأحد في هجوم شنه مسلحون على نقطة للجيش في ناحية الرشاد جنوب كركوك.")
     (ev,) = events(nlp, text, published="2018-04-22")
     assert ev.location != "Kirkuk"
+
+
+def test_a_bare_province_name_gives_way_to_the_district_named_in_it(nlp):
+    """`على البيضاء` in a headline is the province as much as its city; the district the lead names in
+    it (`مديرية ناطع في محافظة البيضاء`) is the site."""
+    text = ("قتلى حوثيون في معارك على البيضاء\n\n"
+            "قتل 12 مسلحا حوثيا الأربعاء في معارك مع قوات الجيش في مديرية ناطع في محافظة البيضاء، "
+            "بحسب مصادر عسكرية.")
+    (ev,) = events(nlp, text, published="2018-03-01")
+    assert ev.location == "Nati'"
