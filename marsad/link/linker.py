@@ -489,7 +489,20 @@ def _incident_actors(evs: list[Event], merged: Event) -> list[str]:
     sides = Counter(a for e in evs for a in {e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2} if a)
     main = {merged.actor1, merged.actor2}
     kept = [a for a in ranked if sides[a] >= len(evs) / 2 or a in main] or ranked[:2]
+    generic = set(acled()["generic_actors"])
+    if any(a in generic for a in kept) and not any(_named_group(a) for a in kept):
+        # the reports that code the attackers as unknown are outnumbered, not outvoted, by the one
+        # that names them (`سرايا وعد الله` in one report of the bombing, `مجهولون` in two)
+        named = [a for a in ranked if _named_group(a) and sides[a]]
+        kept += named[:1]
     return _without_placeholders(kept)
+
+
+def _named_group(name: str) -> bool:
+    """Whether a name is a named non-state armed group (not a generic one like Militants)."""
+    a = actor_table().get(name)
+    return (a is not None and a.role == "armed" and a.inter in (2, 3, 4)
+            and name not in set(acled()["generic_actors"]))
 
 
 def _without_placeholders(names: list[str]) -> list[str]:
@@ -498,9 +511,7 @@ def _without_placeholders(names: list[str]) -> list[str]:
     does not know, another names them (`انتحاري` in one report, `حركة الشباب` in the next)."""
     generic = set(acled()["generic_actors"])
     table = actor_table()
-    named = any((a := table.get(n)) is not None and a.role == "armed" and a.inter in (2, 3, 4)
-                and n not in generic for n in names)
-    if not named:
+    if not any(_named_group(n) for n in names):
         return names
     return [n for n in names if n not in generic or (a := table.get(n)) is None or a.role != "armed"]
 

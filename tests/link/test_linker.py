@@ -298,3 +298,20 @@ def test_generic_attackers_give_way_to_a_group_another_report_names():
     assert _without_placeholders(["Militants", "Boko Haram", civ]) == ["Boko Haram", civ]
     # state forces are no named attacker: the unknown group stays
     assert _without_placeholders([uag, som]) == [uag, som]
+
+
+
+def test_one_report_naming_the_bombers_outweighs_two_that_do_not():
+    """Three reports of one bombing: two code the attackers as unknown, one names the group that
+    claimed it; the incident's attacker is that group, not the placeholder."""
+    from marsad.link.linker import _incident_actors
+    from marsad.model import Event
+
+    police, uag, saraya = "Police Forces of Bahrain", "Unidentified Armed Group", "Saraya Waad Allah"
+
+    def ev(actor1: str, actor2: str) -> Event:
+        return Event(actors=[actor1, actor2], actor1=actor1, actor2=actor2)
+
+    evs = [ev(uag, police), ev(police, uag), ev(saraya, police)]
+    merged = ev(uag, police)
+    assert _incident_actors(evs, merged) == [police, saraya]
