@@ -92,6 +92,7 @@ def _config() -> dict[str, Any]:
         "designator_last": {k.rsplit(" ", 1)[-1] for k in designators},
         "country_words": _country_words(cur),
         "street_words": {key(w) for w in cur.get("street_words") or []},
+        "noun_adjectives": {key(w) for w in cur.get("noun_phrase_adjectives") or []},
         # names that are also ordinary words (mined, reviewed): they need place context to count
         "needs_context": {key(w) for w in _flat((lang.load("place_words_mined") or {}).get("needs_context"))},
     }
@@ -442,6 +443,10 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                 # `حمد بن جاسم`: a name right after بن/أبو is a person's lineage; `شارع فلسطين`,
                 # `ساحة بغداد`: a place after a street or square word names the street, not the place
                 i += n
+                continue
+            if n == 1 and qual is None and nxt < len(norms) and not starts[nxt] \
+                    and norms[nxt] in cfg["noun_adjectives"] and {k, norms[i][cut:]} & cfg["needs_context"]:
+                i += n  # `المعقل الرئيس`: the ordinary word's noun phrase, not the village
                 continue
             prev2 = f"{norms[i - 2]} {prev}" if i > 1 and prev and not starts[i - 1] else ""
             big = any(c.feature in ("country", "admin1", "city") for c in cands)

@@ -159,3 +159,11 @@ def test_of_two_homonym_villages_the_one_near_the_named_places_wins(nlp):
     doc._.boilerplate = []
     (village,) = [m.place for m in find_places(doc) if m.text == "الجفينة"]
     assert (round(village.lat, 2), round(village.lon, 2)) == (15.41, 45.28)
+
+
+def test_an_ordinary_word_with_its_adjective_is_no_village(nlp):
+    """`المعقل الرئيس`: the stronghold, not the village Al Ma`qal of Sa'dah, though Sa'dah is named."""
+    text = "شنت طائرات التحالف غارات على مواقع في محافظة صعدة، المعقل الرئيس للمتمردين الحوثيين"
+    assert [t for t, *_ in found(nlp, text)] == ["محافظة صعدة"]
+    # the same word as a name after a designator still counts
+    assert "المعقل" in [t for t, *_ in found(nlp, "قصفت المدفعية قرية المعقل في محافظة صعدة")]
