@@ -73,3 +73,12 @@ def test_a_bare_province_name_gives_way_to_the_district_named_in_it(nlp):
             "بحسب مصادر عسكرية.")
     (ev,) = events(nlp, text, published="2018-03-01")
     assert ev.location == "Nati'"
+
+
+def test_whom_a_militia_is_loyal_to_is_not_where_it_was_hit(nlp):
+    """`ميليشيات الحوثي الموالية لإيران`: Iran is whom they serve; the fighting was in Yemen."""
+    text = ("حملة خطف في الحديدة\n\n"
+            "نفذت ميليشيات الحوثي حملة خطف استهدفت صحفيين داخل مدينة الحديدة. وفي جبهة الساحل الغربي أفادت "
+            "مصادر يمنية، الجمعة، بمقتل 43 عنصرا من ميليشيات الحوثي الموالية لإيران في هذه المنطقة خلال "
+            "معارك مع القوات الحكومية.")
+    assert {ev.country for ev in events(nlp, text, published="2018-06-22")} == {"YEM"}
