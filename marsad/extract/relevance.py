@@ -226,6 +226,8 @@ def doc_cues(doc: Doc) -> DocCues:
     titled = _titled(doc_text(doc))
     for hit in _talk_index().find(words, l0, l1):
         fam = hit.payload
+        if fam == "neutral":
+            continue
         in_head = h0 <= hit.first < h1
         if fam not in TALK_WEIGHTS:
             if in_head and headline_talk is None:

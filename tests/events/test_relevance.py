@@ -273,3 +273,23 @@ def test_an_explosion_with_no_political_side_is_an_accident(nlp):
     # a bombing (`تفجير`) is set off by someone: no accident, even with no group named
     bombing = plant.replace("انفجار في", "تفجير في").replace("في انفجار وقع", "في تفجير وقع")
     assert not any("accident" in r for r in _reasons(run(nlp, bombing)))
+
+
+def test_a_condition_governs_its_trigger(nlp):
+    threat = ("موسكو: رد حازم إذا قصفت واشنطن مواقع الجيش السوري\n\n"
+              "قال وزير الدفاع الروسي، الثلاثاء، في مؤتمر صحفي في موسكو إن بلاده سترد بحزم إذا قصفت الولايات "
+              "المتحدة مواقع الجيش السوري في ريف دمشق.")
+    doc = run(nlp, threat)
+    assert doc._.events == []
+    assert any(r.startswith("-2.5 future governs the trigger (اذا)") for r in _reasons(doc))
+    # `فيما إذا` asks whether, after strikes that happened: no condition
+    asked = ("غزة: لم يعرف بعد فيما إذا أسفرت الغارات عن ضحايا\n\n"
+             "شنت طائرات حربية إسرائيلية، فجر الأحد، غارات على مواقع شرق مدينة غزة، بحسب ما أفاد شهود.")
+    assert not any("future governs" in r for r in _reasons(run(nlp, asked)))
+
+
+def test_weapons_inspectors_and_a_defence_system_are_no_use_of_weapons(nlp):
+    text = ("خبراء الأسلحة الكيميائية يصلون إلى مدينة دوما\n\n"
+            "وصل خبراء الأسلحة الكيميائية، الثلاثاء، إلى مدينة دوما في ريف دمشق، فيما قال وزير الدفاع إن "
+            "بلاده نشرت نظام الدفاع الصاروخي الجديد قرب العاصمة.")
+    assert run(nlp, text)._.events == []
