@@ -156,7 +156,7 @@ def _markers() -> dict[str, PhraseIndex]:
             for name in ("separate", "clause_breaks", "background", "relative_place", "pointing_place",
                          "site_place", "statement", "source_cues", "site_cues", "support_cues", "denials",
                          "denial_objects", "toll_update", "distinct_incident", "foiled", "plot", "threat",
-                         "totals", "readied", "round_up_lead", "carried")}
+                         "totals", "readied", "round_up_lead", "carried", "loyalty_cues")}
 
 
 def support_index() -> PhraseIndex:
@@ -425,8 +425,9 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
                 score -= RELATIVE_PENALTY
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
-        if marks["support_cues"].find(words, before, wi):
-            score -= BACKER_PENALTY  # `الميليشيات المدعومة من إيران`: who backs a party, not the site
+        if marks["support_cues"].find(words, before, wi) or marks["loyalty_cues"].find(words, before, wi):
+            # `الميليشيات المدعومة من إيران`, `الموالية لإيران`: who backs a party, not the site
+            score -= BACKER_PENALTY
         if place_tier(p) == 0 and any(t.word == wi - 1 and t.term.gunfire for t in clause.triggers):
             # `إصابات برصاص إسرائيل`: the country whose rounds hit, not the site (`قصف إيران` may be either)
             score -= BACKER_PENALTY

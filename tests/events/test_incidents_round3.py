@@ -54,3 +54,13 @@ def test_without_the_round_up_lead_nearby_towns_stay_one_incident(nlp):
 def test_a_worn_belt_that_did_not_go_off_is_no_bombing(nlp, text, expected):
     [result] = process_articles([Article(id="r3", text=text, published="2018-03-10")], nlp)
     assert [(e.event_type, e.sub_event_type) for e in result.events][:1] == [expected]
+
+
+def test_the_country_a_party_is_loyal_to_is_no_site(nlp):
+    """`ميليشيات الحوثي الموالية لإيران`: the fighting told after the abductions is in Yemen, not in Iran."""
+    text = ("الحوثيون يخطفون صحفيين في الحديدة\n"
+            "خطفت ميليشيات الحوثي، السبت، خمسة صحفيين من منازلهم في مدينة الحديدة. "
+            "وتأتي حملة الخطف بالتزامن مع معارك عنيفة قتل فيها 20 من ميليشيات الحوثي الموالية لإيران، "
+            "بحسب مصادر عسكرية.")
+    [result] = process_articles([Article(id="r3", text=text, published="2018-04-08")], nlp)
+    assert {e.country for e in result.events} == {"YEM"}
