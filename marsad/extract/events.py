@@ -126,7 +126,8 @@ def extract_events(doc: Doc) -> Doc:
     doc_id = getattr(article, "id", None)
     judged, dropped = [], []
     headline = {m.actor.name for m in actor_mentions
-                if any(c.sentence == 0 and c.start <= m.start < c.end for c in clauses)}
+                if any(c.sentence == 0 and c.start <= m.start < c.end for c in clauses)
+                and not _origin_of_people(doc, m, actor_mentions)}
     claimed = _claimed(doc, incidents, clauses, actor_mentions)
     for n, inc in enumerate(incidents):
         ev = _build(doc, inc, actor_mentions, published, main=n == 0, headline=headline,
@@ -346,6 +347,8 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     cited_only = {m.actor.name for m, _c in clause_actors} - {m.actor.name for m, _c in clause_actors
                                                               if m.start not in cited}
     sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only and m.start not in origins]
+    if main_group is None:
+        main_group = _headline_group(sides, headline, victims)
     _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline,
                 claimers, _among_more(claims, ev.country))
     ev.evidence = _evidence(doc, inc)
@@ -378,6 +381,22 @@ def _origin_gap() -> re.Pattern[str]:
     alt = "|".join
     return re.compile(rf"(\S+)\s+(?:(?:{alt(w['origin_hedges'])})\s+)?(?:{alt(w['origin_links'])})\s+"
                       rf"(?:(?:{alt(w['origin_kin'])})\s+)?$")
+
+
+def _headline_group(sides: list[tuple[Any, Clause]], headline: set[str] | None,
+                    victims: list[Actor]) -> Actor | None:
+    """The one non-state armed group the headline names (`قتلى بهجومين متزامنين لطالبان`), for an
+    incident whose attackers the body calls only militants or insurgents (`مجموعة أخرى من المتمردين
+    هاجمت مركزا للشرطة`) and that did not lose people of its own here."""
+    generic = set(acled()["generic_actors"])
+    if not any(m.actor.name in generic and m.actor.role == "armed" for m, _c in sides):
+        return None
+    table = actor_table()
+    groups = [a for a in (table.get(n) for n in headline or ()) if a is not None and a.role == "armed"
+              and a.inter in (2, 3, 4) and a.name not in generic]
+    if len(groups) != 1 or groups[0] in victims:
+        return None
+    return groups[0]
 
 
 def _among_more(claims: list[Any], country: str | None) -> bool:

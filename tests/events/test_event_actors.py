@@ -203,3 +203,20 @@ def test_a_further_air_strike_of_the_report_is_the_same_air_force(run_events):
     assert len(doc._.events) == 2
     for ev in doc._.events:
         assert ev.actor1 == "Saudi-led coalition", (ev.location, ev.actors)
+
+
+def test_insurgents_of_the_body_are_the_group_the_headline_names(run_events):
+    """The headline names ISIS for two attacks; the body tells the second as `another group of
+    insurgents attacked a police station`: its attackers are ISIS too, not an unidentified group."""
+    text = ("قتلى بهجومين متزامنين لداعش في العراق\n\n"
+            "قال مسؤولون إن هجوما لتنظيم داعش على نقطة للجيش في ديالى أسفر صباح اليوم الثلاثاء "
+            "عن مقتل 9 جنود.\n"
+            "وفي الوقت نفسه، قامت مجموعة أخرى من المتمردين بمهاجمة مركز للشرطة في بغداد مساء الاثنين، "
+            "فقتلت 5 من رجال الشرطة.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13"), "مساء الاثنين": ("2018-03-12", "2018-03-12")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("9 جنود", "killed", 9, "Military forces"),
+                             ("5 من رجال الشرطة", "killed", 5, "Security forces")])
+    by_place = {ev.location: ev for ev in doc._.events}
+    assert "Islamic State (ISIS)" in by_place["Baghdad"].actors, by_place["Baghdad"].actors
+    assert "Unidentified Armed Group" not in by_place["Baghdad"].actors
