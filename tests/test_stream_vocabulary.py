@@ -57,3 +57,24 @@ def test_the_word_caches_are_emptied_once_the_reports_are_processed():
     normalize.clear_word_caches()
     assert [c.cache_info().currsize for c in caches] == [0] * len(caches)
     assert normalize.key("الترميم") == "الترميم" and normalize._short_key.cache_info().currsize == 1
+
+
+def test_the_per_form_dicts_of_place_matching_stay_bounded(monkeypatch):
+    """The per-form memos of place matching (lexeme key and kind) held up to 500,000 forms and grew
+    with the stream; they are emptied at WORD_CACHE forms, and with the word caches."""
+    from marsad.extract import places
+    from marsad.text import normalize
+
+    strikes = [Article(id="s1", text="قتل ثلاثة مدنيين في قصف مدفعي على بلدة كفرنبل بريف إدلب الجنوبي."),
+               Article(id="s2", text="أصيب خمسة أشخاص بانفجار عبوة ناسفة في سوق شعبي وسط مدينة الموصل.")]
+    normalize.clear_word_caches()
+    assert places._LEXEMES == {} and places._TOKEN_KIND == {}
+    process_articles(strikes[:1], pipeline.build())
+    filled = len(places._TOKEN_KIND)
+    assert filled > 10 and places._LEXEMES
+    assert "كفرنبل" in places._TOKEN_KIND
+    monkeypatch.setattr(normalize, "WORD_CACHE", filled)
+    process_articles(strikes[1:], pipeline.build())  # the dict is full at its first probe: emptied, refilled
+    assert "كفرنبل" not in places._TOKEN_KIND and "الموصل" in places._TOKEN_KIND
+    normalize.clear_word_caches()
+    assert places._LEXEMES == {} and places._TOKEN_KIND == {}

@@ -27,7 +27,7 @@ from marsad import lang
 from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key
 from marsad.extract.translit import latin_places
 from marsad.text.document import doc_text, in_boilerplate
-from marsad.text.normalize import key, word_cache
+from marsad.text.normalize import key, trim_word_dict, word_cache, word_dict
 
 __all__ = ["Place", "PlaceMention", "find_places", "gazetteer", "Gazetteer"]
 
@@ -138,21 +138,24 @@ def _is_word(lex) -> bool:
     return any(c.isalpha() for c in lex.text)
 
 
-_LEXEMES: dict[int, tuple[str, bool]] = {}
+_LEXEMES: dict[int, tuple[str, bool]] = word_dict()
 
 
 def _token_arrays(doc) -> tuple[list[str], list[bool], list[bool]]:
     """Per token: match key, whether it is a word, whether it starts a sentence.
 
     Read through one `to_array` call and a per-lexeme cache: attribute access on each spaCy
-    token costs more than all the dict lookups of the matcher.
+    token costs more than all the dict lookups of the matcher. Worked out once per doc (gazetteer
+    and Latin-name matching both read them); the lists are not modified.
     """
+    done = doc.user_data.get("marsad_place_tokens")
+    if done is not None:
+        return done
     arr = doc.to_array([ORTH, SENT_START]).tolist()
     vocab = doc.vocab
     norms, words, starts = [], [], []
     cache = _LEXEMES
-    if len(cache) > 500_000:
-        cache.clear()
+    trim_word_dict(cache)
     for orth, sent_start in arr:
         v = cache.get(orth)
         if v is None:
@@ -161,6 +164,7 @@ def _token_arrays(doc) -> tuple[list[str], list[bool], list[bool]]:
         norms.append(v[0])
         words.append(v[1])
         starts.append(sent_start == 1)
+    doc.user_data["marsad_place_tokens"] = (norms, words, starts)
     return norms, words, starts
 
 
@@ -344,15 +348,14 @@ def _adjective_forms() -> dict[str, str]:
     return out
 
 
-_TOKEN_KIND: dict[str, int] = {}
+_TOKEN_KIND: dict[str, int] = word_dict()
 
 
 def _interesting_tokens(norms: list[str]) -> list[int]:
     """Per token: 1 when a gazetteer name may start at it, 2 when it may end a designator (a name
     may follow), else 0; remembered per word form across docs."""
     kinds = _TOKEN_KIND
-    if len(kinds) > 500_000:
-        kinds.clear()
+    trim_word_dict(kinds)
     out = []
     for norm in norms:
         k = kinds.get(norm)

@@ -122,11 +122,31 @@ def word_cache(fn: Callable[[str], T]) -> Callable[[str], T]:
     return cached
 
 
+_WORD_DICTS: list[dict[Any, Any]] = []
+
+
+def word_dict() -> dict[Any, Any]:
+    """A plain dict memo per word form (a probe is cheaper than an LRU's), kept to WORD_CACHE entries
+    by `trim_word_dict` and emptied by `clear_word_caches`."""
+    d: dict[Any, Any] = {}
+    _WORD_DICTS.append(d)
+    return d
+
+
+def trim_word_dict(d: dict[Any, Any]) -> None:
+    """Empty a `word_dict` that holds WORD_CACHE entries: a stream of reports brings new forms for
+    ever, and the common ones come back within a few reports."""
+    if len(d) >= WORD_CACHE:
+        d.clear()
+
+
 def clear_word_caches() -> None:
     """Empty every per-word cache: once a run's reports are processed, linking needs a few of them
     at most, and the full caches (~150 MB over about ten) would sit under the linking peak."""
     for c in list(_WORD_CACHES):
         c.cache_clear()
+    for d in _WORD_DICTS:
+        d.clear()
 
 
 # Longer strings are not cached by `key` (a sentence or a text is rarely seen twice, and would fill it).
