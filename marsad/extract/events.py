@@ -346,7 +346,10 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     # a party named in this incident only as a cited source is no side of it
     cited_only = {m.actor.name for m, _c in clause_actors} - {m.actor.name for m, _c in clause_actors
                                                               if m.start not in cited}
-    sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only and m.start not in origins]
+    # `قائد عسكري حوثي`, `مجندا بالشرطة`: the soldier belongs to the force or group named with him
+    owned = _owned_ranks(doc, actor_mentions)
+    sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only and m.start not in origins
+             and m.start not in owned]
     if main_group is None:
         main_group = _headline_group(sides, headline, victims)
     _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline,
@@ -397,6 +400,23 @@ def _headline_group(sides: list[tuple[Any, Clause]], headline: set[str] | None,
     if len(groups) != 1 or groups[0] in victims:
         return None
     return groups[0]
+
+
+def _owned_ranks(doc: Doc, mentions: list[Any]) -> set[int]:
+    """Starts of generic soldier or police nouns followed at once by the force or group they serve
+    (`قائد عسكري حوثي`, `عسكري موال لجماعة أنصار الله`, `مجندا بالشرطة`; who.yaml rank_links): that
+    force or group is the side, not a state's forces named by the noun."""
+    links = set(lang.load("who")["rank_links"])
+    generic = GENERIC_STATE | set(acled()["generic_actors"])  # `القوات الأمنية من المسلحين` is no rank
+    text = doc_text(doc)
+    out = set()
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.actor.name not in GENERIC_STATE or b.actor.role != "armed" or b.actor.name in generic:
+            continue
+        gap = text[a.end:b.start].split()
+        if len(gap) <= 2 and all(g in links for g in gap):
+            out.add(a.start)
+    return out
 
 
 def _among_more(claims: list[Any], country: str | None) -> bool:

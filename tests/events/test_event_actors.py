@@ -220,3 +220,16 @@ def test_insurgents_of_the_body_are_the_group_the_headline_names(run_events):
     by_place = {ev.location: ev for ev in doc._.events}
     assert "Islamic State (ISIS)" in by_place["Baghdad"].actors, by_place["Baghdad"].actors
     assert "Unidentified Armed Group" not in by_place["Baghdad"].actors
+
+
+def test_a_commander_of_a_group_is_no_state_force(run_events):
+    """`قائد عسكري حوثي`: the military commander is the Houthis', not Yemen's army; the coalition's
+    strike on his house has the coalition and the Houthis as sides."""
+    text = ("غارة للتحالف على منزل قائد عسكري حوثي في الحديدة\n\n"
+            "قصفت طائرات التحالف صباح اليوم الثلاثاء منزل قائد عسكري حوثي في الحديدة، ما أدى إلى مقتل "
+            "عدد من الحوثيين.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day)
+    ev = doc._.events[0]
+    assert "Military Forces of Yemen" not in ev.actors, ev.actors
+    assert {"Saudi-led coalition", "Houthis (Ansar Allah)"} <= set(ev.actors)
