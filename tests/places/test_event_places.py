@@ -82,3 +82,12 @@ def test_whom_a_militia_is_loyal_to_is_not_where_it_was_hit(nlp):
             "مصادر يمنية، الجمعة، بمقتل 43 عنصرا من ميليشيات الحوثي الموالية لإيران في هذه المنطقة خلال "
             "معارك مع القوات الحكومية.")
     assert {ev.country for ev in events(nlp, text, published="2018-06-22")} == {"YEM"}
+
+
+def test_ahvaz_in_its_usual_arabic_spelling(nlp):
+    """GeoNames has only الأهواز; Arabic outlets mostly write الأحواز."""
+    text = ("مظاهرات ليلية في الأحواز\n\n"
+            "خرج مئات المحتجين مساء الأربعاء في مظاهرات في الأحواز جنوب غربي إيران، واعتقلت قوات الأمن "
+            "عددا منهم، بحسب ناشطين.")
+    (ev,) = events(nlp, text, published="2018-04-05")
+    assert (ev.country, ev.location) == ("IRN", "Ahvaz")
