@@ -293,3 +293,11 @@ def test_weapons_inspectors_and_a_defence_system_are_no_use_of_weapons(nlp):
             "وصل خبراء الأسلحة الكيميائية، الثلاثاء، إلى مدينة دوما في ريف دمشق، فيما قال وزير الدفاع إن "
             "بلاده نشرت نظام الدفاع الصاروخي الجديد قرب العاصمة.")
     assert run(nlp, text)._.events == []
+
+
+def test_a_collapse_of_defences_is_no_disaster(nlp):
+    # `انهيار` alone is figurative in war news (defences, talks, a currency); a building's collapse is not
+    text = ("انهيار دفاعات المسلحين وتقدم للجيش في ريف حماة\n\n"
+            "تقدمت قوات الجيش، مساء الأحد، في ريف حماة الشمالي بعد اشتباكات عنيفة مع المسلحين أسفرت عن مقتل "
+            "12 منهم، بحسب ما أفاد مصدر عسكري.")
+    assert not any("disaster" in r for r in _reasons(run(nlp, text)))
