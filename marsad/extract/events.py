@@ -96,6 +96,7 @@ REGIONAL_COALITION = "Saudi-led coalition"
 ANTI_ISIS_COALITION = "International coalition against ISIS"
 ANTI_ISIS_THEATRES = {"SYR", "IRQ"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+CROWD_OF = {"Protests": "Protesters", "Riots": "Rioters"}  # the civilians of a protest or riot event
 
 
 @Language.component("marsad_events")
@@ -659,6 +660,9 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         if a.role not in ("armed", "civilians"):
             return
         a = _as_party(a, ev.country)
+        if a.name == "Civilians" and ev.event_type in CROWD_OF:
+            # people hurt at a march or a riot are its protesters or rioters (ACLED: Protesters (Iran))
+            a = actor_table().get(CROWD_OF[ev.event_type]) or a
         by_name[a.name] = a
         score[a.name] = score.get(a.name, 0.0) + w
 

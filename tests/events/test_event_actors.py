@@ -233,3 +233,17 @@ def test_a_commander_of_a_group_is_no_state_force(run_events):
     ev = doc._.events[0]
     assert "Military Forces of Yemen" not in ev.actors, ev.actors
     assert {"Saudi-led coalition", "Houthis (Ansar Allah)"} <= set(ev.actors)
+
+
+def test_people_hurt_at_a_march_are_its_protesters(run_events):
+    """Citizens wounded when police broke up a march: in a protest event they are Protesters (X)."""
+    text = ("إصابة 12 مواطنا بتفريق مسيرة احتجاجية في عمان\n\n"
+            "أصيب 12 مواطنا صباح اليوم الثلاثاء عندما فرقت قوات الأمن مسيرة احتجاجية ضد غلاء الأسعار "
+            "في عمان باستخدام الغاز المسيل للدموع.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day,
+                     claims=[("12 مواطنا", "injured", 12, "Civilians")])
+    ev = doc._.events[0]
+    assert ev.event_type == "Protests", (ev.event_type, ev.actors)
+    assert "Protesters (Jordan)" in ev.actors
+    assert not any(a.startswith("Civilians") for a in ev.actors)
