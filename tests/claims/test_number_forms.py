@@ -37,6 +37,10 @@ def test_digit_forms_never_crash(claims_of, text):
     ("وقتل " + "9" * 309 + " شخص في الهجوم.", []),
     # a percentage is not a count of people
     ("وقتل 20 بالمئة من السكان في الهجوم.", []),
+    # an hour in another time zone (AFP's ت غ, بتوقيت غرينتش) is no count of the people after it
+    ("وقتل المسلحون الساعة 22,00 (21,00 ت غ) خمسة رعاة في القرية.", [("killed", 5, None, "exact")]),
+    ("وانفجرت العبوة بعد منتصف الليل (2330 بتوقيت غرينتش) ما أدى إلى إصابة ثلاثة أشخاص.",
+     [("injured", 3, None, "exact")]),
 ])
 def test_digit_forms_values(figures, text, expected):
     assert figures(text) == expected
