@@ -25,7 +25,7 @@ FLOORS = {
     # events .821, type .895 with incidents #9's second round; attribution (issue 10, second round):
     # claims .928, strict .805, who .917, source .927; linking #11 third round (undated reports, compatible
     # types, report totals over several incidents): link .83, estimates .623 on main abf9e51; event actors
-    # (issue 10, third round) .667 -> .728 (public .825 -> .841); geo .759 with places #16's third round
+    # (issue 10, third round) .667 -> .738 (public .825 -> .841); geo .759 with places #16's third round
     # (seats, standing, homonyms near the report's places, directions, districts in bare provinces);
     # incidents #9's third round: events .881, type .902
     "wide": {"claims_f1": 0.92, "claims_strict_f1": 0.79, "who_acc": 0.90, "source_acc": 0.915,

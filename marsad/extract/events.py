@@ -348,7 +348,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     cited_only = {m.actor.name for m, _c in clause_actors} - {m.actor.name for m, _c in clause_actors
                                                               if m.start not in cited}
     # `قائد عسكري حوثي`, `مجندا بالشرطة`: the soldier belongs to the force or group named with him
-    owned = _owned_ranks(doc, actor_mentions)
+    owned = _owned_ranks(doc, actor_mentions) | _adjectival_ranks(doc, actor_mentions)
     sides = [(m, c) for m, c in clause_actors if m.actor.name not in cited_only and m.start not in origins
              and m.start not in owned]
     if main_group is None:
@@ -417,6 +417,22 @@ def _owned_ranks(doc: Doc, mentions: list[Any]) -> set[int]:
         gap = text[a.end:b.start].split()
         if len(gap) <= 2 and all(g in links for g in gap):
             out.add(a.start)
+    return out
+
+
+def _adjectival_ranks(doc: Doc, mentions: list[Any]) -> set[int]:
+    """Starts of a singular `عسكري` that is the adjective "military" of the noun before it (`مقذوف
+    عسكري`, `مصدر عسكري`, `تصعيد عسكري`; who.yaml military_adjective_heads), not a soldier."""
+    data = lang.load("who")
+    forms, heads = set(data["military_adjective_forms"]), set(data["military_adjective_heads"])
+    text = doc_text(doc)
+    out = set()
+    for m in mentions:
+        if m.actor.name not in GENERIC_STATE or m.text not in forms:
+            continue
+        before = text[max(0, m.start - 30):m.start].split()
+        if before and before[-1].strip("\"«(") in heads:
+            out.add(m.start)
     return out
 
 

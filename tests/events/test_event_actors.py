@@ -247,3 +247,14 @@ def test_people_hurt_at_a_march_are_its_protesters(run_events):
     assert ev.event_type == "Protests", (ev.event_type, ev.actors)
     assert "Protesters (Jordan)" in ev.actors
     assert not any(a.startswith("Civilians") for a in ev.actors)
+
+
+def test_a_military_projectile_is_no_soldier(run_events):
+    """`مقذوف عسكري`: the adjective `military` of a shell is no state force; the civilian killed is
+    the only side named."""
+    text = ("مقتل مدني بسقوط مقذوف عسكري على منزل في بغداد\n\n"
+            "قتل مدني صباح اليوم الثلاثاء جراء سقوط مقذوف عسكري على منزله في بغداد.")
+    day = {"صباح اليوم الثلاثاء": ("2018-03-13", "2018-03-13")}
+    doc = run_events(text, published="2018-03-13", dates=day, claims=[("مدني", "killed", 1, "Civilians")])
+    ev = doc._.events[0]
+    assert not any(a.startswith("Military Forces") for a in ev.actors), ev.actors
