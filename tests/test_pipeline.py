@@ -30,3 +30,18 @@ def test_an_article_the_tokenizer_cannot_read_fails_alone():
     assert by_id["a"].error is None and by_id["c"].error is None
     assert [(c.kind, c.value) for c in by_id["a"].claims] == [("killed", 5)]
     assert [(c.kind, c.value) for c in by_id["c"].claims] == [("injured", 3)]
+
+
+def test_new_word_forms_get_only_the_lexical_attributes_the_stages_read():
+    """A new form costs spaCy one call per lexical attribute getter: only the match key and the flags
+    the sentence splitter and place matching read are computed (the rest read as empty)."""
+    from marsad.text.nlp import LEX_ATTRS, make_nlp
+
+    nlp = make_nlp()
+    assert set(nlp.vocab.lex_attr_getters) == set(LEX_ATTRS)
+    doc = nlp("أعلنت البلدية إغلاق 12 سوقا، و3.5 كيلومترا من الطرقات.")
+    assert [t.norm_ for t in doc][:3] == ["اعلنت", "البلديه", "اغلاق"]
+    assert [t.text for t in doc if t.like_num] == ["12", "3.5"]
+    assert [t.text for t in doc if t.is_digit] == ["12"]
+    assert [t.text for t in doc if t.is_punct] == ["،", "."]
+    assert doc[0].shape_ == "" and not doc[0].is_stop
