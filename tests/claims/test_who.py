@@ -19,6 +19,9 @@ WHO = [
     ("أطلق سراح 12 من الحوثيين.", "Houthis (Ansar Allah)"),
     # no group named: unidentified persons
     ("الهجوم أوقع 30 قتيلا.", "Unidentified persons"),
+    # the group after an operation is the one that carried it out, not the dead
+    ("3 قتلى في عملية لحركة الشباب في مقديشو", "Unidentified persons"),
+    ("مقتل 6 أشخاص في عمليات للجيش النيجيري شمال شرق البلاد", "Unidentified persons"),
 ]
 
 
