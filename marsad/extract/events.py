@@ -10,7 +10,6 @@ through the shared actor table in ACLED's actor1/actor2/inter/interaction style.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 from functools import cache
@@ -38,11 +37,13 @@ from marsad.extract.event_types import (
     sub_event_index,
     word_index,
 )
+from marsad.extract.gazetteer import SEAT_KM
 from marsad.extract.incidents import (
     Clause,
     Incident,
     background_claims,
     key_in,
+    km,
     segment,
     site_words,
     source_index,
@@ -536,7 +537,7 @@ def _seat(m: Any) -> Any:
     except (ImportError, OSError):  # pragma: no cover
         pass
     def near(h: Any, reach: float) -> bool:
-        return None not in (h.lat, p.lat) and _km(h, p) <= reach
+        return None not in (h.lat, p.lat) and km(h, p) <= reach
 
     # a world-layer city carries no province name: it is the seat when it lies within the province's reach
     seats = [h for h in homonyms if h.feature in _SEAT_FEATURES and h.country == p.country
@@ -549,14 +550,7 @@ def _seat(m: Any) -> Any:
     return max(seats, key=lambda h: (h.feature == "city", h.population or 0)) if seats else None
 
 
-SEAT_KM = 150.0  # a province's seat lies within this distance of the province's point
 DISTRICT_SEAT_KM = 30.0  # a district's seat lies within this distance of the district's point
-
-
-def _km(a: Any, b: Any) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 def _country_place(iso: str) -> Any:
