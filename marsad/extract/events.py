@@ -696,6 +696,11 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     if main_group is not None and not any(by_name[n].role == "armed" and by_name[n].inter != 1
                                           and n not in generic for n in score):
         add(main_group, 1.0)
+    # in a clash, a community named and not hurt (`اشتباكات بين الدراويش والشرطة`) is the other side
+    subgroups = {"Civilians", *acled()["civilian_subgroups"]}
+    hurt = {_as_party(a, ev.country).name for a in victims}
+    community = ev.event_type == "Battles" and any(by_name[n].role == "civilians" and n not in hurt
+                                                   and n not in subgroups for n in score)
     if not ev.civilian_targeting and ev.event_type in ("Battles", "Explosions/Remote violence",
                                                         "Strategic developments"):
         # civilians hurt in a clash or at an arrest are not a party to it
@@ -725,8 +730,9 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     sides = {by_name[n].country if n.startswith(STATE_FORCES) and by_name[n].country else n
              for n in armed if n not in generic}
     two_sides = ev.sub_event_type == "Armed clash" and len(sides) >= 2
-    unidentified = (ev.event_type in VIOLENT_TYPES and not any(by_name[n].inter != 1 for n in armed) and hit
-                    and not two_sides)
+    # (a state's forces abroad and international forces are inter 8: Saudi police at home, a NATO convoy)
+    only_states = not any(by_name[n].inter not in STATE_INTERS for n in armed)
+    unidentified = ev.event_type in VIOLENT_TYPES and only_states and hit and not community and not two_sides
     if unidentified:
         unknown = actor_table().get(acled()["unidentified_actor"])
         if unknown is not None:

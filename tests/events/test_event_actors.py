@@ -258,3 +258,26 @@ def test_a_military_projectile_is_no_soldier(run_events):
     doc = run_events(text, published="2018-03-13", dates=day, claims=[("مدني", "killed", 1, "Civilians")])
     ev = doc._.events[0]
     assert not any(a.startswith("Military Forces") for a in ev.actors), ev.actors
+
+
+def test_a_state_force_of_inter_8_hit_at_home_leaves_the_attacker_unknown(run_events):
+    """Saudi forces are inter 8 (they fight abroad), yet policemen hit by a car bomb at a Saudi
+    checkpoint with no group named were attacked by someone unidentified, as any state's forces."""
+    text = ("إصابة رجلي أمن بانفجار سيارة مفخخة عند نقطة تفتيش في الرياض\n\n"
+            "أصيب اثنان من رجال الأمن السعوديين اليوم بانفجار سيارة مفخخة عند نقطة تفتيش في الرياض.")
+    doc = run_events(text, published="2016-03-02", dates={"اليوم": ("2016-03-02", "2016-03-02")},
+                     claims=[("اثنان من رجال الأمن", "injured", 2, "Security forces")])
+    ev = doc._.events[0]
+    assert ev.actors == ["Unidentified Armed Group", "Police Forces of Saudi Arabia"]
+
+
+def test_a_community_fighting_the_police_is_the_other_side_not_an_unknown_one(run_events):
+    """`اشتباكات بين الشرطة والدراويش`: policemen hurt in a clash with a named community were hurt by
+    that community, not by an unidentified armed group."""
+    text = ("اشتباكات بين الشرطة والدراويش في طهران\n\n"
+            "أصيب خمسة من رجال الشرطة الإيرانية في اشتباكات مع الدراويش أمام منزل زعيمهم في طهران اليوم.")
+    doc = run_events(text, published="2019-05-04", dates={"اليوم": ("2019-05-04", "2019-05-04")},
+                     claims=[("خمسة من رجال الشرطة", "injured", 5, "Police Forces of Iran")])
+    ev = doc._.events[0]
+    assert "Unidentified Armed Group" not in ev.actors
+    assert "Police Forces of Iran" in ev.actors
