@@ -121,10 +121,20 @@ def find_who(toks: list[Tok], actors: list[tuple[int, int, Actor]], start: int, 
                 if first[2].name == "Unidentified persons" and all(t.text in _LEAD for t in gap):
                     return nxt  # ستة أفراد من عائلة واحدة: people of a category are that category
                 break  # جنود مصريين: a nationality after soldiers does not make them civilians
+            if first[2].name in _GENERIC_FORCES and not gap and _coordinated(toks[nxt[0]]):
+                # 21 من عناصر الجيش والحشد الشعبي: two parties counted together; the first named (the
+                # state's forces, made specific by the incident's country) is the group, not the ally
+                return first
             if nxt[2].name not in lex.generic:
                 return _joined(first, nxt)
             first = _joined(first, nxt)
     return first
+
+
+def _coordinated(tok: Tok) -> bool:
+    """The token is joined to the word before by the conjunction و (والحشد, وقوات)."""
+    return tok.is_word and tok.text.startswith("و") and len(variants(tok.text)) > 1 \
+        and variants(tok.text)[1] == tok.text[1:]
 
 
 def _joined(head: tuple[int, int, Actor], adj: tuple[int, int, Actor]) -> tuple[int, int, Actor]:

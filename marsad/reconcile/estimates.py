@@ -30,7 +30,7 @@ from itertools import combinations
 
 from marsad import lang
 from marsad.model import Article, Claim, Estimate, Event
-from marsad.reconcile.cues import claim_positions, headline_end, mark_cues
+from marsad.reconcile.cues import claim_positions, headline_end, increments, mark_cues
 from marsad.reconcile.groups import DEFAULT_WHO, group_names
 from marsad.text.normalize import fold, key
 
@@ -53,6 +53,7 @@ class RankedClaim:
     day: str
     tier: int  # 2 body figure, 1 headline-only / hearsay / unconfirmed, 0 preliminary, -1 earlier incident
     update: bool
+    derived: bool = False  # the report's toll worked out as a figure plus "N others" (not a claim itself)
 
     def key(self) -> tuple:
         return (self.tier, self.day, self.update, self.claim.value or 0)
@@ -105,8 +106,11 @@ def _disputed(denied: list[Claim], given: list[Claim]) -> bool:
 
 def _entry(r: RankedClaim) -> dict:
     c = r.claim
-    return {"date": r.day or None, "value": c.value, "value_high": c.value_high, "qualifier": c.qualifier,
-            "source": c.source, "stance": c.stance, "doc_id": c.doc_id, "tier": r.tier, "update": r.update}
+    out = {"date": r.day or None, "value": c.value, "value_high": c.value_high, "qualifier": c.qualifier,
+           "source": c.source, "stance": c.stance, "doc_id": c.doc_id, "tier": r.tier, "update": r.update}
+    if r.derived:
+        out["derived"] = "sum with the figure before"
+    return out
 
 
 def _carried(ev: Event, fresh_docs: set[str]) -> list[tuple[tuple[str, str], RankedClaim]]:
@@ -262,10 +266,13 @@ def incident_estimates(claims: list[Claim], articles: dict[str, Article],
         art = articles.get(doc)
         cues = mark_cues(art, doc_claims) if art is not None else {}
         head = headline_end(art) if art is not None else 0
+        ranked_of: dict[int, RankedClaim] = {}
         for c in doc_claims:
-            ranked = _rank(c, art, cues.get(id(c)), head)
+            ranked = ranked_of[id(c)] = _rank(c, art, cues.get(id(c)), head)
             for who in who_of[id(c)]:
                 groups[(c.kind, who)].append(ranked)
+        for kind_who, r in _report_totals(doc_claims, art, who_of, ranked_of):
+            groups[kind_who].append(r)
     for group, ranked in carried:
         groups[group].append(ranked)
     event_type = incident.event_type if incident is not None else None
@@ -278,6 +285,37 @@ def incident_estimates(claims: list[Claim], articles: dict[str, Article],
         if denied and e.who != DEFAULT_WHO and not e.disputed:
             given = [r.claim for r in groups[(e.kind, e.who)] if r.claim.stance != "denied"]
             e.disputed = _disputed(denied, given)
+    return out
+
+
+def _report_totals(claims: list[Claim], art: Article | None, who_of: dict[int, list[str]],
+                   ranked_of: dict[int, RankedClaim]) -> list[tuple[tuple[str, str], RankedClaim]]:
+    """A report's toll told in two steps, "five soldiers were killed ... two more soldiers were killed"
+    (cues.increments): the sum, as one more figure of the group of "the others", when the figure added
+    to counts the same group (or no group: قتل 5 أشخاص ... فقتلوا خمسة جنود. وقتل جنديان آخران), is
+    of the same incident and the report does not give that sum itself."""
+    if art is None:
+        return []
+    general = {DEFAULT_WHO}
+    out = []
+    for inc_id, base in increments(art, claims).items():
+        inc = next(c for c in claims if id(c) == inc_id)
+        if _incident_of(inc) != _incident_of(base) or id(base) not in ranked_of:
+            continue
+        total = (base.value or 0) + (inc.value or 0)
+        if any(c.kind == inc.kind and c.value == total for c in claims):
+            continue  # the report states the total itself
+        mine, theirs = who_of[id(inc)], who_of[id(base)]
+        for who in mine:
+            if who in theirs or set(theirs) <= general:
+                claim = Claim(doc_id=inc.doc_id, kind=inc.kind, value=total, qualifier=inc.qualifier,
+                              who=inc.who, who_text=inc.who_text, source=inc.source or base.source,
+                              source_text=inc.source_text, stance=inc.stance, evidence=inc.evidence,
+                              start=inc.start, end=inc.end, event_id=inc.event_id,
+                              event_index=inc.event_index)
+                r = ranked_of[id(inc)]
+                out.append(((inc.kind, who), RankedClaim(claim, r.day, min(r.tier, ranked_of[id(base)].tier),
+                                                         r.update, derived=True)))
     return out
 
 
