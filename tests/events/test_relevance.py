@@ -301,3 +301,39 @@ def test_a_collapse_of_defences_is_no_disaster(nlp):
             "تقدمت قوات الجيش، مساء الأحد، في ريف حماة الشمالي بعد اشتباكات عنيفة مع المسلحين أسفرت عن مقتل "
             "12 منهم، بحسب ما أفاد مصدر عسكري.")
     assert not any("disaster" in r for r in _reasons(run(nlp, text)))
+
+
+def test_a_crashed_aircraft_is_no_air_strike(nlp):
+    crash = ("مقتل 3 طيارين في تحطم مروحية عسكرية قرب أنقرة\n\n"
+             "تحطمت مروحية تابعة للجيش التركي، صباح الثلاثاء، أثناء رحلة تدريب قرب العاصمة أنقرة، ما أدى إلى "
+             "مقتل ثلاثة طيارين، بحسب ما أعلنت وزارة الدفاع.")
+    assert run(nlp, crash, published="2018-05-15")._.events == []
+    # a shoot-down still names its strike
+    downed = ("مسلحون يسقطون مروحية عسكرية في ريف حماة\n\n"
+              "أسقط مسلحون، صباح الثلاثاء، مروحية تابعة للجيش السوري بصاروخ حراري في ريف حماة الشمالي، "
+              "ما أدى إلى مقتل طاقمها، بحسب ما أفاد مصدر عسكري.")
+    assert run(nlp, downed, published="2018-05-15")._.events != []
+
+
+def test_mines_cleared_or_laid_are_no_explosion(nlp):
+    clearing = ("فرق الهندسة تواصل نزع الألغام في مديرية حيس\n\n"
+                "واصلت فرق الهندسة العسكرية، الأحد، نزع الألغام في مديرية حيس، وقال قائد ميداني إن الفرق "
+                "انتزعت مئات من الألغام زرعها المسلحون في الطرقات والمزارع خلال الأشهر الماضية.")
+    assert run(nlp, clearing)._.events == []
+    blast = ("مقتل طفلين بانفجار لغم في مديرية حيس\n\n"
+             "قتل طفلان، مساء الأحد، بانفجار لغم أرضي زرعه المسلحون في مزرعة بمديرية حيس، بحسب ما أفاد "
+             "مصدر طبي.")
+    assert run(nlp, blast)._.events != []
+
+
+def test_a_unit_dated_after_its_report_is_scheduled(nlp):
+    # published on a Thursday: tomorrow's march is in the organisers' calendar, not in the news
+    text = ("تظاهرة حاشدة في ساحة التحرير ببغداد\n\n"
+            "يخرج آلاف العراقيين غدا الجمعة في تظاهرة حاشدة في ساحة التحرير وسط بغداد، للمطالبة بتحسين "
+            "الخدمات، بحسب ما أعلن منظموها.")
+    doc = run(nlp, text, published="2018-05-24")
+    assert doc._.events == []
+    assert "-3.0 after the report (غدا الجمعة: 1 days later)" in _reasons(doc)
+    # the same march told the day after it
+    done = text.replace("يخرج", "خرج").replace("غدا الجمعة", "أمس الجمعة")
+    assert run(nlp, done, published="2018-05-26")._.events != []
