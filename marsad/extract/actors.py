@@ -38,6 +38,7 @@ class Actor:
     inter: int | None  # ACLED inter code 1..8
     role: str  # armed | civilians | official | media | other ...
     country: str | None  # ISO3 when tied to one country
+    branch_of: str | None = None  # the parent organisation of a provincial branch (ولاية سيناء of ISIS)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class ActorTable:
         index: dict[str, list[tuple[tuple[str, ...], Actor]]] = {}
         for entry in entries:
             actor = Actor(name=entry["name"], inter=entry.get("inter"), role=entry.get("role") or "other",
-                          country=entry.get("country"))
+                          country=entry.get("country"), branch_of=entry.get("branch_of"))
             self.actors.append(actor)
             self.by_name[actor.name] = actor
             seen: set[tuple[str, ...]] = set()

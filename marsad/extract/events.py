@@ -688,6 +688,10 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         add(a, 3.0)
     for a in claimers or []:
         add(a, BLAME_BONUS + 1.0)  # a group that claimed the attack in a sentence of its own
+    for n in [n for n in score if by_name[n].branch_of in score]:
+        # `داعش` beside `ولاية سيناء` (or `الفرع المصري لتنظيم داعش`): one party, the branch
+        parent = by_name[n].branch_of
+        score[n] += score.pop(parent, 0.0)
     if (ev.sub_event_type == "Government regains territory" and ev.country in _state_forces()
             and not any(by_name[n].inter == 1 for n in score)):
         # `أعلن رئيس الوزراء تحرير مدينة الموصل`: the state's forces took it back, whoever announced it

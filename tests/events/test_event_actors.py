@@ -281,3 +281,16 @@ def test_a_community_fighting_the_police_is_the_other_side_not_an_unknown_one(ru
     ev = doc._.events[0]
     assert "Unidentified Armed Group" not in ev.actors
     assert "Police Forces of Iran" in ev.actors
+
+
+def test_isis_and_its_egyptian_branch_are_one_party_the_branch(run_events):
+    """`الفرع المصري لتنظيم الدولة الإسلامية` is Wilayat Sinai; ISIS named beside its branch is the same
+    party, which the event names by the branch."""
+    text = ("داعش يتبنى تفجير كمين للجيش في العريش\n\n"
+            "تبنى الفرع المصري لتنظيم الدولة الإسلامية اليوم تفجير عبوة ناسفة استهدفت كمينا للجيش المصري "
+            "في العريش أسفر عن مقتل ثلاثة جنود.")
+    doc = run_events(text, published="2017-06-10", dates={"اليوم": ("2017-06-10", "2017-06-10")},
+                     claims=[("ثلاثة جنود", "killed", 3, "Military forces")])
+    ev = doc._.events[0]
+    assert "Islamic State (Sinai Province)" in ev.actors
+    assert "Islamic State (ISIS)" not in ev.actors
