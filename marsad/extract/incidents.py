@@ -156,7 +156,7 @@ def _markers() -> dict[str, PhraseIndex]:
             for name in ("separate", "clause_breaks", "background", "relative_place", "pointing_place",
                          "site_place", "statement", "source_cues", "site_cues", "support_cues", "denials",
                          "denial_objects", "toll_update", "distinct_incident", "foiled", "plot", "threat",
-                         "totals", "readied", "round_up_lead", "carried", "loyalty_cues")}
+                         "totals", "readied", "round_up_lead", "carried", "loyalty_cues", "telling_breaks")}
 
 
 def support_index() -> PhraseIndex:
@@ -692,7 +692,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
         if c.history:
             continue
         plain_lead = c.lead and not (c.separate or c.broken or c.background_marker)
-        if plain_lead and _compatible(c, main, None, None, _span(c, words)):
+        if plain_lead and _compatible(c, main, None, None, _span(c, words), words):
             target: Incident | str | None = main  # the lead reports the main incident, whatever else it names
         else:
             target = _home(c, incidents, words, support, published)
@@ -918,7 +918,7 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
             return None  # `من جهة أخرى، قتل 20 عنصرا ...`: a round-up's next item, place not repeated
         return "last"
     for inc in incidents:
-        if _compatible(c, inc, own_place, own_country, own_span):
+        if _compatible(c, inc, own_place, own_country, own_span, words):
             return inc
     # (`منذ بدء العملية قبل 3 أيام` dates the start of a period, not an incident)
     recent = (own_span is not None and published is not None and not c.total
@@ -1042,8 +1042,29 @@ def _recalls_update(c: Clause, inc: Incident, span: tuple[dt.date, dt.date] | No
     return any(t.term.sub_event_type in kinds for t in c.triggers if t.term.weight > 0)
 
 
+def _kinds(triggers: list[Trigger]) -> set[str]:
+    """The kinds of violence the triggers name (any weight: `تفجير` in a headline is a bombing too)."""
+    return {t.term.sub_event_type for t in triggers
+            if t.term.weight > 0 and t.term.sub_event_type is not None}
+
+
+def _dates_told_incident(c: Clause, inc: Incident, span: tuple[dt.date, dt.date], words: list[Word]) -> bool:
+    """A clause cut at a suspicion or contrast phrase (`المشتبه بتورطهم في تفجير وقع الثلاثاء`,
+    incident_markers.yaml telling_breaks) that dates the kind of violence an undated incident names, a
+    few days before the day it was told, tells when that incident happened: the headline's `تفجير سترة`
+    is the Tuesday bombing, not another one. (`بعد يوم من تفجيرات الكنائس` names another incident.)"""
+    if not (inc.weak_date and c.broken and not c.marked and not c.background_marker and inc.day):
+        return False
+    opening = _markers()["telling_breaks"].find(words, c.wlo, min(c.whi, c.wlo + 3))
+    if not any(h.first == c.wlo for h in opening):
+        return False
+    if not 0 < (inc.day - span[1]).days <= UPDATE_DAYS:
+        return False
+    return bool(_kinds(c.triggers) & _kinds(inc.triggers))
+
+
 def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
-                span: tuple[dt.date, dt.date] | None) -> bool:
+                span: tuple[dt.date, dt.date] | None, words: list[Word]) -> bool:
     """A clause fits an incident when its own place and date (where it has them) agree with it."""
     if country is not None and inc.country is not None and country != inc.country:
         return False
@@ -1070,6 +1091,8 @@ def _compatible(c: Clause, inc: Incident, place: Any, country: str | None,
     if inc.weak_date and not c.separate and not (c.background_marker and c.fresh_weight >= MIN_SEED_WEIGHT):
         # the incident's day was only the publication or a statement date: this clause dates it (unless
         # it recalls an earlier incident: `وكانت الوزارة قد أعلنت مقتل رجل أمن الجمعة في انفجار عبوة`)
+        return True
+    if _dates_told_incident(c, inc, span, words):
         return True
     # the clause's days overlap the incident's (a week that contains the day is the same incident)
     return span[0] <= (inc.day_end or inc.day) and inc.day <= span[1]

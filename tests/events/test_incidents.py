@@ -215,3 +215,29 @@ def test_suspects_of_an_earlier_bombing_do_not_date_the_raid(run_events):
     assert got == [("Salt", "2018-08-12", "Battles"),
                    ("Fuheis", "2018-08-10", "Explosions/Remote violence")]
     assert [c.event_index for c in doc._.claims] == [0, 1]
+
+
+def test_suspicion_clause_dates_the_bombing_the_headline_names(run_events):
+    """`اعتقال مشتبه بهم بتفجير جنين` ... `المشتبه بتورطهم في تفجير وقع السبت`: the suspects' bombing is
+    the headline's own bombing, so Saturday dates it (one event), not the day the arrests were told."""
+    text = ("الشرطة تعتقل عددا من المشتبه بهم بتفجير جنين\n\n"
+            "أفادت الشرطة، اليوم، بأن عددا من "
+            "المشتبه بتورطهم في تفجير وقع السبت في المدينة، أوقع ثلاثة قتلى من عناصرها، اعتقلوا.\n"
+            "وكان التفجير قد استهدف دورية عند مدخل جنين.")
+    doc = run_events(text, published="2018-05-15",
+                     dates={"اليوم": ("2018-05-15", "2018-05-15"), "السبت": ("2018-05-12", "2018-05-12")},
+                     claims=[("ثلاثة قتلى", "killed", 3, "Police")])
+    got = [(e.location, e.date, e.event_type) for e in doc._.events]
+    assert got == [("Jenin", "2018-05-12", "Explosions/Remote violence")]
+
+
+def test_after_clause_names_another_incident_not_the_date_of_this_one(run_events):
+    """`بعد يوم من تفجير ...`: by its words an earlier incident, so its day does not date the new one."""
+    text = ("تفجير في جنين بعد يوم من هجوم في السلط\n\n"
+            "قتل شرطيان في تفجير عبوة ناسفة استهدف دورية في جنين، "
+            "بعد يوم من تفجير عبوة ناسفة قرب مركز شرطة في السلط الأحد.")
+    doc = run_events(text, published="2018-05-14",
+                     dates={"الأحد": ("2018-05-13", "2018-05-13")},
+                     claims=[("شرطيان", "killed", 2, "Police")])
+    got = [(e.location, e.date) for e in doc._.events]
+    assert got[0] == ("Jenin", "2018-05-14")
