@@ -99,6 +99,7 @@ MODEL_NARRATION_P, MODEL_NARRATION = 0.9, 1.0
 SAID = 1.0  # the lead's trigger is the object of a plain verb of saying (`قال`, `أعلن`)
 HARM_SHARE = 0.5  # governing talk counts this much when people were hurt (`أعلن الجيش مقتل 20`)
 SPEECH_REACH = 8  # words from a verb of saying to the trigger it governs
+CLAUSE_GOVERNING = frozenset({"trial"})  # talk that governs its whole clause, however far the trigger
 HARM_KINDS = frozenset({"killed", "injured", "casualties", "abducted", "missing", "arrested", "displaced",
                         "freed", "escaped"})
 
@@ -405,7 +406,10 @@ def _governing(clauses: list[Any], words: Words) -> tuple[str, str, Any] | None:
             continue
         t = trig[0]
         lo = max(c.wlo, t.word - SPEECH_REACH)
-        talk = [h for h in _talk_index().find(words, lo, t.word) if h.payload in GOVERNING_WEIGHTS]
+        # a court governs all that follows it in its clause (`المحكمة العليا تؤيد استخدام الجيش للقوة
+        # الفتاكة ضد المتظاهرين`: nine words on, still its ruling)
+        talk = [h for h in _talk_index().find(words, c.wlo, t.word)
+                if h.payload in GOVERNING_WEIGHTS and (h.first >= lo or h.payload in CLAUSE_GOVERNING)]
         if talk:
             h = talk[-1]
             return h.payload, " ".join(w.key for w in words[h.first:h.last]), t

@@ -337,3 +337,25 @@ def test_a_unit_dated_after_its_report_is_scheduled(nlp):
     # the same march told the day after it
     done = text.replace("يخرج", "خرج").replace("غدا الجمعة", "أمس الجمعة")
     assert run(nlp, done, published="2018-05-26")._.events != []
+
+
+def test_a_court_governs_its_whole_clause(nlp):
+    # the protesters are nine words after the court: its ruling, not a protest
+    text = ("المحكمة الدستورية العليا تقر قانونا يسمح للشرطة باستخدام القوة ضد المتظاهرين\n\n"
+            "أقرت المحكمة الدستورية العليا، الخميس، قانونا يسمح للشرطة باستخدام القوة ضد المتظاهرين في "
+            "العاصمة، بعد طعن قدمته منظمات حقوقية.")
+    doc = run(nlp, text, published="2018-05-24")
+    assert doc._.events == []
+    assert any(r.startswith("-2.0 trial governs the trigger (المحكمه)") for r in _reasons(doc))
+
+
+def test_in_protest_at_is_a_motive_and_a_strike_is_a_protest(nlp):
+    recall = ("الرباط تستدعي سفير الجزائر احتجاجا على تصريحات وزير خارجيتها\n\n"
+              "استدعت وزارة الخارجية المغربية، الخميس، سفير الجزائر في الرباط احتجاجا على تصريحات "
+              "أدلى بها وزير الخارجية الجزائري بشأن الصحراء الغربية.")
+    assert run(nlp, recall, published="2018-05-24")._.events == []
+    strike = ("إضراب عام في مدن الضفة الغربية احتجاجا على قانون جديد\n\n"
+              "عم إضراب شامل، الخميس، مدن الضفة الغربية احتجاجا على قانون أقره البرلمان الإسرائيلي، وأغلقت "
+              "المحال التجارية والمدارس أبوابها في نابلس ورام الله والخليل.")
+    events = run(nlp, strike, published="2018-05-24")._.events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
