@@ -173,10 +173,17 @@ def _generic(inc: Incident) -> bool:
 
 def _named_as_place(doc: Doc, p: Any) -> bool:
     """`في مدينتي الرياض والدمام`: a capital that also stands for its government (`الرياض تتهم`) is a
-    place after a site word."""
+    place after a site word, also one carrying a proclitic (`وفي الرياض`), or after a designator
+    (`بمدينة الرياض`, `شرق بغداد`: the mention's qualifier)."""
+    if getattr(p, "qualifier", None):
+        return True
     words = doc_words(doc)
     i = word_index(words, p.start)
-    return i > 0 and key_in(words[i - 1].key, site_words())
+    if i <= 0:
+        return False
+    prev = words[i - 1].key
+    clitic = len(prev) > 2 and prev[0] in "وفبل"
+    return key_in(prev, site_words()) or (clitic and key_in(prev[1:], site_words()))
 
 
 def _on_day(c: Clause, inc: Incident) -> bool:

@@ -250,6 +250,7 @@ def gazetteer() -> Gazetteer:
             ids = names.setdefault(k, [])
             if i not in ids:
                 ids.append(i)
+    _add_bare_names(rows, names)
     _add_world(rows, names)
     gaz = Gazetteer([_compact(r) for r in rows], names)
     del rows
@@ -258,6 +259,56 @@ def gazetteer() -> Gazetteer:
     gc.collect()
     gc.freeze()
     return gaz
+
+
+_BIG = frozenset({"country", "admin1", "city"})
+
+
+def _row_feature(row) -> str:
+    """The feature class of a CSV row (a list) or a curated tuple."""
+    return row[3] if isinstance(row, tuple) else row[4]
+
+
+def _add_bare_names(rows: list, names: dict[str, list[int]]) -> None:
+    """Index the bare name of rows named with their designator (`مديرية نهم` as `نهم` too, and
+    `كتاف` of `مديرية كتاف والبقع`): reports name Yemen's districts without the word. A bare name
+    that is a frequent word (places_curated.yaml bare_name_words), a given name, or already the name
+    of a city, province or country (`صعدة`) is left out."""
+    cur = lang.load("places_curated") or {}
+    prefixes = tuple(f"{w} " for w in cur.get("name_prefixes") or [])
+    if not prefixes:
+        return
+    stop = lang.load("place_stopwords") or {}
+    skip = set(_bulk_keys([*(cur.get("bare_name_words") or []), *_flat_list(stop.get("given_names"))]))
+    bare: list[str] = []
+    owners: list[int] = []
+    for i, row in enumerate(rows):
+        name = row[1]
+        if not name.startswith(prefixes):
+            continue
+        rest = name.split(" ", 1)[1]
+        forms = [rest]
+        head, sep, _tail = rest.partition(" و")
+        if sep and head:
+            forms.append(head)
+        for f in forms:
+            bare.append(f)
+            owners.append(i)
+    for k, i in zip(_bulk_keys(bare), owners, strict=True):
+        if not k or k in skip:
+            continue
+        ids = names.setdefault(k, [])
+        if i in ids or any(_row_feature(rows[j]) in _BIG for j in ids):
+            continue
+        ids.append(i)
+
+
+def _flat_list(items) -> list[str]:
+    """A YAML list whose items may be lists (compact flow-style lines), flattened."""
+    out: list[str] = []
+    for item in items or []:
+        out.extend(item if isinstance(item, list) else [item])
+    return out
 
 
 # Letters of Persian, Urdu and Kurdish spelling that Arabic never writes (ی ک ہ ە ۆ ...).

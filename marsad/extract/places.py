@@ -801,8 +801,10 @@ def _score(c: Place, m: dict[str, Any], countries: Counter, admins: Counter, tot
         else:
             s -= 1.0
     if c.feature in ("admin2", "admin3") and (c.country, c.admin1) in m.get("populated", ()) and not (
-            feats and c.feature in feats):
-        s -= 1.5  # a district named after its town: the bare name means the town
+            feats and c.feature in feats and not _POPULATED.intersection(feats)):
+        # a district named after its town: the bare name means the town, and so does a designator
+        # that may name either (`منطقة مقبنة`); `قضاء`, `ناحية` name the district
+        s -= 1.5
     if c.country == "TUR" and countries["TUR"] < 1.5 and "TUR" not in m.get("sentence", ()):
         s -= 1.5  # Arabic-named Turkish rows are mostly twins of Syrian border towns
     return s
@@ -846,8 +848,8 @@ def _km_ll(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _precision(place: Place, m: dict[str, Any]) -> int:
     base = _PRECISION.get(place.feature, 1)
     feats = m["features"]
-    if base == 2 and ("city" in feats or "town" in feats):
-        base = 1  # "بلدة سروج" resolved to the district row: the town itself is meant
+    if base == 2 and ("city" in feats or "town" in feats) and place.feature not in feats:
+        base = 1  # "بلدة سروج" resolved to the district row: the town itself is meant (not `منطقة نهم`)
     if m["precision"]:
         return max(base, int(m["precision"]))
     return base
@@ -943,6 +945,8 @@ def _area_of(nxt: dict[str, Any] | None, town: Place | None) -> str | None:
 def _within_area(c: Place, town: Place, area: str) -> bool:
     if c.lat is None:
         return False
+    if area == "countryside" and _km(c, town) <= COUNTRYSIDE_KM:
+        return True  # `أورم الكبرى بريف إدلب`: a city's countryside reaches over its governorate's border
     if c.admin1 is not None and town.admin1 is not None:
         return c.admin1 == town.admin1  # the gazetteer's governorate names agree across its rows
     return _km(c, town) <= (PROVINCE_KM if area == "province" else COUNTRYSIDE_KM)
