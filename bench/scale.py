@@ -39,6 +39,7 @@ import json
 import random
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -140,49 +141,156 @@ def _cluster(workers: int):
 
 def _worker_use(client) -> tuple[list[float], list[float]]:
     """Peak RSS (MB) and CPU seconds of each worker process."""
-
-    def use() -> tuple[float, float]:
-        import resource
-
-        r = resource.getrusage(resource.RUSAGE_SELF)
-        return r.ru_maxrss / 1024, r.ru_utime + r.ru_stime
-
-    got = sorted(client.run(use).values())
+    got = sorted(client.run(_use).values())
     return [round(m, 1) for m, _ in got], [round(c, 1) for _, c in got]
 
 
-def one_run(shards: Path, out: Path, workers: int) -> dict:
-    """One end-to-end run (in this process, a fresh child): figures as a dict."""
+def _use() -> tuple[float, float]:
+    """Peak RSS (MB) and CPU seconds of this process (run on each worker too)."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_maxrss / 1024, r.ru_utime + r.ru_stime
+
+
+def _worker_steps(client) -> dict[str, dict[str, float]]:
+    """Each worker's CPU seconds by step of its tasks and in all (marsad.scale.worker_cpu), by address."""
+    from marsad.scale import worker_cpu
+
+    return client.run(worker_cpu)
+
+
+def one_run(inputs: list[str], out: Path, workers: int) -> dict:
+    """One end-to-end run in this process (a fresh child): wall and CPU seconds of each phase, for the
+    driver and for each worker, and peak RSS; as a dict.
+
+    Phases: `start` (the LocalCluster: workers spawned and importing), `process` (reading, the
+    per-report pipeline and recording: on the workers with Dask), `tail` (near-duplicates, linking
+    -- in blocks on the workers with Dask --, reconciliation, the store commit and the output files:
+    the driver)."""
     import marsad.run
     from marsad.run import run_corpus
 
-    linking: list[float] = []
+    marks: dict[str, float] = {}
+    client = cluster = None
     link_and_write = marsad.run._link_and_write
+    seen: dict[str, dict] = {}
 
-    def timed(*a, **kw):  # when processing ends and linking starts
-        linking.append(time.perf_counter())
+    def timed(*a, **kw):  # processing has ended, linking starts
+        marks["tail_wall"], marks["tail_cpu"] = time.perf_counter(), _cpu_s()
+        if client is not None:
+            seen["mid"] = _worker_steps(client)
         return link_and_write(*a, **kw)
 
     marsad.run._link_and_write = timed
-    t0 = time.perf_counter()
-    worker_rss: list[float] = []
-    worker_cpu: list[float] = []
-    if workers == 0:
-        summary = run_corpus([str(shards)], out)
-    else:
+    t0, c0 = time.perf_counter(), _cpu_s()
+    res: dict = {"workers": workers}
+    if workers:
         cluster, client = _cluster(workers)
-        try:
-            summary = run_corpus([str(shards)], out, dask=client)
-            worker_rss, worker_cpu = _worker_use(client)
-        finally:
+        client.wait_for_workers(workers)
+        seen["start"] = _worker_steps(client)
+    t1, c1 = time.perf_counter(), _cpu_s()
+    try:
+        summary = run_corpus(inputs, out, dask=client)
+        t2, c2 = time.perf_counter(), _cpu_s()
+        if client is not None:
+            seen["end"] = _worker_steps(client)
+            rss = dict(client.run(_use))
+    finally:
+        if client is not None:
             client.close()
             cluster.close()
-    wall = time.perf_counter() - t0
-    return {"reports": summary.read, "failed": summary.failed, "events": summary.events,
-            "wall": round(wall, 1), "ms_per_report": round(1000 * wall / max(summary.read, 1), 1),
-            "process_s": round(linking[0] - t0, 1), "link_store_s": round(t0 + wall - linking[0], 1),
-            "driver_cpu": round(_cpu_s(), 1), "workers_cpu": worker_cpu,
-            "driver_mb": round(_rss_mb(), 1), "workers_mb": worker_rss}
+    res.update(reports=summary.read, failed=summary.failed, claims=summary.claims, events=summary.events,
+               wall=round(t2 - t0, 2), ms_per_report=round(1000 * (t2 - t0) / max(summary.read, 1), 2),
+               driver={"start_wall": round(t1 - t0, 2), "start_cpu": round(c1 - c0, 2),
+                       "process_wall": round(marks["tail_wall"] - t1, 2),
+                       "process_cpu": round(marks["tail_cpu"] - c1, 2),
+                       "tail_wall": round(t2 - marks["tail_wall"], 2),
+                       "tail_cpu": round(c2 - marks["tail_cpu"], 2),
+                       "cpu": round(c2 - c0, 2), "peak_mb": round(_rss_mb(), 1)})
+    res["workers_detail"] = []
+    for addr in sorted(seen.get("end", {})):
+        start, mid, end = seen["start"][addr], seen["mid"][addr], seen["end"][addr]
+        res["workers_detail"].append({
+            "start_cpu": round(start["process"], 2),
+            "process_cpu": round(mid["process"] - start["process"], 2),
+            "tail_cpu": round(end["process"] - mid["process"], 2),
+            "cpu": round(end["process"], 2), "peak_mb": round(rss[addr][0], 1),
+            **{k: round(v, 2) for k, v in end.items() if k != "process"}})
+    return res
+
+
+def expected_wall(run: dict, cores: int) -> float:
+    """The wall time a run would take on `cores` free cores, from its CPU seconds (this machine's wall
+    clock is shared with other jobs): each phase lasts as long as its busiest process or as its CPU
+    seconds shared over the cores, whichever is longer.
+
+    - start: the workers start side by side (import, connect): the slowest worker's start CPU;
+    - process: the driver (scheduler, reading a stream it cannot hand out, progress) and the workers
+      run together: max(busiest worker, (driver + all workers) / cores);
+    - tail: the driver's serial steps, plus linking on the workers while the driver waits for them
+      (its slowest worker, or all of them over the cores).
+    A plain run is one process: its CPU seconds."""
+    d, ws = run["driver"], run["workers_detail"]
+    if not ws:
+        return d["cpu"]
+    start = max(d["start_cpu"], max(w["start_cpu"] for w in ws))
+    work = [w["process_cpu"] for w in ws]
+    process = max(max(work), (d["process_cpu"] + sum(work)) / cores)
+    link = [w["tail_cpu"] for w in ws]
+    tail = d["tail_cpu"] + max(max(link), sum(link) / cores)
+    return round(start + process + tail, 2)
+
+
+def _slice(source: Path, limit: int, folder: Path) -> Path:
+    """The first `limit` lines of a corpus JSONL(.gz) file as a gzipped file of its own (still one
+    stream, as the corpus is)."""
+    from marsad.ingest.readers import _open
+
+    out = folder / f"first-{limit}.jsonl.gz"
+    with _open(source) as f, gzip.open(out, "wb", compresslevel=6) as g:
+        for n, line in enumerate(f):
+            if n >= limit:
+                break
+            g.write(line)
+    return out
+
+
+def compare(source: Path, limit: int, workers: int, cores: int, tmp: Path) -> dict:
+    """A plain run and a `--dask local` run of `workers` workers on the same input, each in a fresh
+    child process; their figures, whether their outputs are equal, and the speed-ups."""
+    inp = _slice(source, limit, tmp) if limit else source
+    plain = _child(["--one", str(inp), str(tmp / "plain"), "0"])
+    spread = _child(["--one", str(inp), str(tmp / "dask"), str(workers)])
+    same = {f: (tmp / "plain" / f).read_bytes() == (tmp / "dask" / f).read_bytes()
+            for f in ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl")}
+    exp_plain, exp_dask = expected_wall(plain, cores), expected_wall(spread, cores)
+    return {"input": str(inp), "plain": plain, "dask": spread, "outputs_equal": same,
+            "speedup_measured": round(plain["wall"] / spread["wall"], 2),
+            "expected_plain_wall": exp_plain, "expected_dask_wall": exp_dask,
+            "speedup_expected": round(exp_plain / exp_dask, 2), "cores": cores}
+
+
+def show_compare(res: dict) -> str:
+    """The comparison as a few readable lines."""
+    p, d = res["plain"], res["dask"]
+    lines = [f"input {res['input']}: {p['reports']} reports, {p['events']} incidents",
+             f"{'':14}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}   phases (wall/CPU s): start | process | tail"]
+    for name, r in (("plain", p), (f"dask x{d['workers']}", d)):
+        dr = r["driver"]
+        lines.append(f"{name:<14}{r['wall']:>8.1f}{dr['cpu']:>8.1f}{dr['peak_mb']:>9.0f}   driver "
+                     f"{dr['start_wall']:.1f}/{dr['start_cpu']:.1f} | {dr['process_wall']:.1f}/"
+                     f"{dr['process_cpu']:.1f} | {dr['tail_wall']:.1f}/{dr['tail_cpu']:.1f}")
+        for i, w in enumerate(r["workers_detail"]):
+            lines.append(f"{'  worker ' + str(i):<14}{'':>8}{w['cpu']:>8.1f}{w['peak_mb']:>9.0f}   "
+                         f"start {w['start_cpu']:.1f} | process {w['process_cpu']:.1f} "
+                         f"(build {w['build']:.1f}, read {w['read']:.1f}, pipeline {w['pipeline']:.1f}, "
+                         f"record {w['record']:.1f}) | "
+                         f"tail (linking) {w['tail_cpu']:.1f}")
+    lines.append(f"outputs equal: {all(res['outputs_equal'].values())} {res['outputs_equal']}")
+    lines.append(f"speed-up measured (wall, this machine as it is now): {res['speedup_measured']:.2f}x")
+    lines.append(f"speed-up expected on {res['cores']} free cores (bench/scale.py expected_wall): "
+                 f"{res['expected_plain_wall']:.1f} s / {res['expected_dask_wall']:.1f} s = "
+                 f"{res['speedup_expected']:.2f}x")
+    return "\n".join(lines)
 
 
 def _child(args: list[str]) -> dict:
@@ -262,44 +370,58 @@ def link_run(n: int, workers: int, per_day: int, check: int) -> dict:
     return out
 
 
+def show_size(n: int, res: dict, cores: int) -> str:
+    """One end-to-end size as a line: per report, wall and expected on free cores; memory of each."""
+    d, ws = res["driver"], res["workers_detail"]
+    exp = expected_wall(res, cores)
+    per = max(res["reports"], 1)
+    w_cpu = " ".join(f"{w['cpu']:.0f}" for w in ws)
+    w_mb = " ".join(f"{w['peak_mb']:.0f}" for w in ws)
+    return (f"{n:>8} reports  wall {res['wall']:>8.1f} s ({1000 * res['wall'] / per:6.1f} ms/report)  "
+            f"expected on {cores} free cores {exp:>8.1f} s ({1000 * exp / per:5.1f} ms/report)  "
+            f"CPU driver {d['cpu']:.0f} s, workers {w_cpu} s "
+            f"({1000 * (d['cpu'] + sum(w['cpu'] for w in ws)) / per:.1f} ms/report)  "
+            f"peak MB driver {d['peak_mb']:.0f}, workers {w_mb}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="", help="end-to-end sizes, e.g. 2000,4000,8000")
-    ap.add_argument("--compare", type=int, default=0, help="plain vs --dask local on N sharded reports")
+    ap.add_argument("--sizes", default="", help="end-to-end sizes of the synthetic corpus, e.g. 50000,100000")
+    ap.add_argument("--compare", action="store_true", help="a plain run vs --dask local on --input")
+    ap.add_argument("--input", type=Path, default=CORPUS, help="--compare: a corpus JSONL(.gz) file")
+    ap.add_argument("--limit", type=int, default=0, help="--compare: only the first N reports of --input")
+    ap.add_argument("--cores", type=int, default=0,
+                    help="free cores for the expected wall (default: --workers)")
+    ap.add_argument("--json", action="store_true", help="--compare: also print every figure as JSON")
     ap.add_argument("--link", default="", help="linking-alone sizes, e.g. 100000,1000000")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--shard", type=int, default=250, help="reports per shard")
+    ap.add_argument("--shard", type=int, default=2000, help="--sizes: reports per shard")
     ap.add_argument("--per-day", type=int, default=300, help="synthetic events per day (--link)")
     ap.add_argument("--check", type=int, default=0, help="--link: also compare N events with one process")
-    ap.add_argument("--one", nargs=3, metavar=("SHARDS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
+    ap.add_argument("--one", nargs=3, metavar=("INPUT", "OUT", "WORKERS"), help=argparse.SUPPRESS)
     ap.add_argument("--one-link", nargs=4, type=int, metavar=("N", "WORKERS", "PER_DAY", "CHECK"),
                     help=argparse.SUPPRESS)
     args = ap.parse_args()
+    cores = args.cores or args.workers
     if args.one:
-        print(json.dumps(one_run(Path(args.one[0]), Path(args.one[1]), int(args.one[2]))))
+        print(json.dumps(one_run([args.one[0]], Path(args.one[1]), int(args.one[2]))))
         return
     if args.one_link:
         print(json.dumps(link_run(*args.one_link)))
         return
     with tempfile.TemporaryDirectory(prefix="marsad-scale-") as tmp:
+        if args.compare:
+            res = compare(args.input, args.limit, args.workers, cores, Path(tmp))
+            print(show_compare(res), flush=True)
+            if args.json:
+                print(json.dumps(res), flush=True)
         for n in [int(x) for x in args.sizes.split(",") if x]:
             shards = Path(tmp) / f"shards-{n}"
             write_shards(n, shards, args.shard)
             res = _child(["--one", str(shards), str(Path(tmp) / f"out-{n}"), str(args.workers)])
-            print(f"end to end {n:>7} reports, {args.workers} workers: {res}", flush=True)
-        if args.compare:
-            shards = Path(tmp) / "compare"
-            write_shards(args.compare, shards, args.shard)
-            plain = _child(["--one", str(shards), str(Path(tmp) / "plain"), "0"])
-            spread = _child(["--one", str(shards), str(Path(tmp) / "dask"), str(args.workers)])
-            same = all((Path(tmp) / "plain" / f).read_bytes() == (Path(tmp) / "dask" / f).read_bytes()
-                       for f in ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl"))
-            # with a core of its own each: the driver's CPU plus the busiest worker's
-            dedicated = spread["driver_cpu"] + max(spread["workers_cpu"])
-            print(f"plain          {plain}\n--dask local   {spread}\n"
-                  f"speed-up {plain['wall'] / spread['wall']:.2f}x wall on this shared machine; "
-                  f"{plain['driver_cpu'] / dedicated:.2f}x from CPU seconds (plain CPU / (driver CPU "
-                  f"+ busiest worker CPU)); outputs equal: {same}", flush=True)
+            print(show_size(n, res, cores), flush=True)
+            shutil.rmtree(shards)
+            shutil.rmtree(Path(tmp) / f"out-{n}")
     for n in [int(x) for x in args.link.split(",") if x]:
         res = _child(["--one-link", str(n), str(args.workers), str(args.per_day), str(args.check)])
         print(f"linking alone {n:>8} events, {args.workers} workers: {res}", flush=True)

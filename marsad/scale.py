@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,22 +28,44 @@ from pathlib import Path
 from typing import Any
 
 from marsad.ingest.metadata import Metadata, with_metadata
-from marsad.ingest.readers import expand, read_inputs
+from marsad.ingest.readers import expand, jsonl_bytes, read_inputs, read_jsonl_range
 from marsad.model import Article, IngestError
 from marsad.run import DocResult, process_articles
 from marsad.store.journal import article_hash
 
 _WORKER_NLP: Any = None
+# CPU seconds this worker process spent, by step of its tasks (bench/scale.py reads them with
+# `client.run(worker_cpu)`): building the pipeline (once), reading (and decompressing, parsing), the
+# pipeline itself, recording in the journal (and checking what is done), and the tasks in all.
+WORKER_CPU: dict[str, float] = dict.fromkeys(("build", "read", "pipeline", "record", "tasks"), 0.0)
 
 
-def process_batch(articles: list[Article]) -> list[DocResult]:
-    """Runs on a worker: the pipeline is built once per worker process and reused for every batch."""
+def worker_cpu() -> dict[str, float]:
+    """This process's CPU seconds by step, and `process`: all its CPU (startup, linking, Dask's own)."""
+    use = os.times()
+    return {**WORKER_CPU, "process": use.user + use.system}
+
+
+def _pipeline() -> Any:
+    """The worker's pipeline, built by its first task and kept for every later one."""
     global _WORKER_NLP
     if _WORKER_NLP is None:
         from marsad import pipeline
 
+        t = time.process_time()
         _WORKER_NLP = pipeline.build()
-    return process_articles(articles, _WORKER_NLP)
+        WORKER_CPU["build"] += time.process_time() - t
+    return _WORKER_NLP
+
+
+def process_batch(articles: list[Article]) -> list[DocResult]:
+    """Runs on a worker: the pipeline is built once per worker process and reused for every batch."""
+    nlp = _pipeline()
+    t = time.process_time()
+    try:
+        return process_articles(articles, nlp)
+    finally:
+        WORKER_CPU["pipeline"] += time.process_time() - t
 
 
 def process_chunk(chunk: list[tuple[int, Article, str]], url: str, key: str) -> int:
@@ -77,20 +100,42 @@ def _worker_journal(url: str) -> Any:
 POSITION_BITS = 31
 
 
+# A single corpus JSONL file is read by the workers in this many byte ranges at most (each task of
+# a gzipped file decompresses the bytes before its range: `marsad shard` a very large one first)...
+RANGES = 16
+# ... of at least this many bytes (about 20 ANT reports), so a small file is not cut to crumbs.
+MIN_RANGE_BYTES = 64 * 1024
+
+
 @dataclass(frozen=True, slots=True)
 class Shard:
-    """One input file a worker reads itself: its reports take positions base, base + 1, ... < base + room."""
+    """One input a worker reads itself: a file, or the lines of a corpus JSONL file that begin in the
+    (decompressed) byte range `part` = (start, end; None: to its end). Its reports take the input
+    positions base, base + 1, ... < base + room."""
 
     path: str
     base: int
     room: int
+    part: tuple[int, int | None] | None = None
 
 
-def shards_of(inputs: list[str]) -> tuple[list[Shard], list[tuple[int, IngestError]]] | None:
-    """The input files as shards, in input order, with the inputs that name no file as errors at their
-    positions; None when the inputs are a single file (one gzip stream cannot be split: `marsad
-    shard` cuts a corpus into shards) or too many files to number their reports."""
-    units: list[str | IngestError] = []
+def byte_ranges(size: int, ranges: int = RANGES, least: int = MIN_RANGE_BYTES
+                ) -> list[tuple[int, int | None]]:
+    """A file of `size` bytes cut into at most `ranges` consecutive byte ranges of at least `least`
+    bytes (the last open-ended). A function of the size alone: a resumed run cuts the same ranges,
+    so its reports keep their input positions whatever the number of workers."""
+    n = max(1, min(ranges, size // max(least, 1)))
+    cuts = [size * i // n for i in range(n)]
+    return [(a, cuts[i + 1] if i + 1 < n else None) for i, a in enumerate(cuts)]
+
+
+def shards_of(inputs: list[str], ranges: int = RANGES, least: int = MIN_RANGE_BYTES
+              ) -> tuple[list[Shard], list[tuple[int, IngestError]]] | None:
+    """The inputs as units the workers read themselves, in input order, with the inputs that name no
+    file as errors at their positions: each of several files is a shard; a single corpus JSONL file
+    (plain or gzipped) is cut into byte ranges (`byte_ranges`). None when neither applies (one file
+    of another kind, or too many files to number their reports): the driver then reads the inputs."""
+    units: list[str | tuple[str, tuple[int, int | None]] | IngestError] = []
     seen: set[Path] = set()
     for name in inputs:
         files, error = expand(name)
@@ -100,13 +145,29 @@ def shards_of(inputs: list[str]) -> tuple[list[Shard], list[tuple[int, IngestErr
             if path.resolve() not in seen:
                 seen.add(path.resolve())
                 units.append(str(path))
-    n_files = sum(isinstance(u, str) for u in units)
-    bits = POSITION_BITS - max(len(units) - 1, 1).bit_length()
-    if n_files < 2 or bits < 16:  # fewer than 65,536 reports a shard would be too few
+    files = [u for u in units if isinstance(u, str)]
+    if not files:
         return None
-    shards = [Shard(u, i << bits, 1 << bits) for i, u in enumerate(units) if isinstance(u, str)]
+    if len(files) == 1:
+        size = jsonl_bytes(Path(files[0]))
+        if size is None:
+            return None
+        at = units.index(files[0])
+        units[at:at + 1] = [(files[0], part) for part in byte_ranges(size, ranges, least)]
+    bits = POSITION_BITS - max(len(units) - 1, 1).bit_length()
+    if bits < 16:  # fewer than 65,536 reports a shard would be too few
+        return None
+    shards = [Shard(u, i << bits, 1 << bits) if isinstance(u, str)
+              else Shard(u[0], i << bits, 1 << bits, u[1])
+              for i, u in enumerate(units) if not isinstance(u, IngestError)]
     errors = [(i << bits, u) for i, u in enumerate(units) if isinstance(u, IngestError)]
     return shards, errors
+
+
+def _read_shard(shard: Shard) -> Iterator[Article | IngestError]:
+    if shard.part is None:
+        return read_inputs([shard.path])
+    return read_jsonl_range(Path(shard.path), *shard.part)
 
 
 def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, chunk_size: int
@@ -120,12 +181,14 @@ def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, c
     """
     from marsad.run import done_reports
 
+    started, before = time.process_time(), _work() + WORKER_CPU["record"]
     journal = _worker_journal(url)
     errors: list[tuple[int, IngestError]] = []
     processed = 0
 
     def record(chunk: list[tuple[int, Article, str]]) -> None:
         nonlocal processed
+        t = time.process_time()
         held = journal.positions(key, [a.id for _, a, _ in chunk])
         todo = []
         for seq, art, read_hash in chunk:
@@ -135,14 +198,17 @@ def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, c
             elif got is None or got[0] != seq or got[1] != read_hash:
                 todo.append((seq, art, read_hash))
         if todo:
-            saved = journal.save_chunk(key, done_reports(todo, process_batch([a for _, a, _ in todo])),
-                                       first_wins=True)
+            work = _work()
+            results = process_batch([a for _, a, _ in todo])
+            t += _work() - work  # what is not the pipeline is recording
+            saved = journal.save_chunk(key, done_reports(todo, results), first_wins=True)
             errors.extend((d.seq, IngestError(d.origin, d.reason, d.doc_id)) for d in saved)
         processed += len(todo)
         _report_progress(key, len(chunk))
+        WORKER_CPU["record"] += time.process_time() - t
 
     chunk: list[tuple[int, Article, str]] = []
-    for n, item in enumerate(with_metadata(read_inputs([shard.path]), metadata)):
+    for n, item in enumerate(with_metadata(_read_shard(shard), metadata)):
         seq = shard.base + n
         if n >= shard.room:
             errors.append((shard.base + shard.room - 1, IngestError(
@@ -158,7 +224,14 @@ def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, c
             chunk = []
     if chunk:
         record(chunk)
+    spent = time.process_time() - started
+    WORKER_CPU["tasks"] += spent
+    WORKER_CPU["read"] += spent - (_work() + WORKER_CPU["record"] - before)
     return processed, errors
+
+
+def _work() -> float:
+    return WORKER_CPU["build"] + WORKER_CPU["pipeline"]
 
 
 def _duplicate(seq: int, art: Article, first: str) -> IngestError:
@@ -179,19 +252,6 @@ def _report_progress(key: str, n: int) -> None:
         get_worker().log_event(PROGRESS_TOPIC, {"key": key, "n": n})
     except ValueError:  # not on a worker (called directly)
         pass
-
-
-def _warm_linking() -> None:
-    """Runs on each worker once processing is done: load what linking a block needs (the gazetteer's
-    places by id: seconds) while the driver reads the journal and partitions."""
-    from marsad.link.features import _features_by_id
-
-    _features_by_id()
-
-
-def _after_processing(client: Any) -> None:
-    with contextlib.suppress(Exception):  # only a head start: linking loads it anyway
-        client.run(_warm_linking, wait=False)
 
 
 def _client(scheduler: Any) -> tuple[Any, list[Any]]:
@@ -283,7 +343,6 @@ def process_shards(shards: list[Shard], scheduler: Any, url: str, key: str, meta
                 on_progress(done)
             for f in finished:
                 f.result()  # a shard that failed every retry stops the run here
-        _after_processing(client)
         processed, errors = 0, []
         seen: set[tuple[int, str]] = set()
         for f in futures:
@@ -324,7 +383,6 @@ def process_chunks(chunks: Iterator[list[tuple[int, Article, str]]], scheduler: 
         while pending:
             finished, pending = wait(pending, return_when="FIRST_COMPLETED")
             yield from (f.result() for f in finished)
-        _after_processing(client)
     finally:
         for thing in owned:
             thing.close()

@@ -70,21 +70,80 @@ def test_shards_of_text_files_become_corpus_records_and_unreadable_ones_are_list
 
 
 @pytest.mark.parametrize("name", ["dev", "public", "wide"])
-def test_shards_read_by_dask_workers_give_the_outputs_of_a_plain_run(name, eval_kit, tmp_path, client):
+def test_shards_and_byte_ranges_read_by_dask_workers_give_the_outputs_of_a_plain_run(name, eval_kit, tmp_path,
+                                                                                    client, monkeypatch):
     docs = eval_kit / name / "docs.jsonl"
     if not docs.exists():
         pytest.skip(f"no gold set at {docs}")
     cut = runner.invoke(app, ["shard", str(docs), "--out", str(tmp_path / "shards"), "--shards", "3"])
     assert cut.exit_code == 0
-    plain = run_corpus([str(docs)], tmp_path / "plain")
+    packed = tmp_path / "docs.jsonl.gz"
+    packed.write_bytes(gzip.compress(docs.read_bytes()))
+    plain = run_corpus([str(packed)], tmp_path / "plain")
     spread = run_corpus([str(tmp_path / "shards")], tmp_path / "dask", dask=client, chunk_size=7)
-    assert (spread.read, spread.failed, spread.claims, spread.events) == \
-        (plain.read, plain.failed, plain.claims, plain.events)
+    monkeypatch.setattr("marsad.scale.MIN_RANGE_BYTES", 4096)  # the one gzipped file in 16 ranges
+    ranged = run_corpus([str(packed)], tmp_path / "ranges", dask=client, chunk_size=7)
+    for run in (spread, ranged):
+        assert (run.read, run.failed, run.claims, run.events) == \
+            (plain.read, plain.failed, plain.claims, plain.events)
     got, want = _files(tmp_path / "dask"), _files(tmp_path / "plain")
     for out in ("claims.jsonl", "events.jsonl", "errors.jsonl"):
         assert got[out] == want[out], out
     # a shard's reports are read from the shard: only where each came from differs
     assert _without_origin(got["documents.jsonl"]) == _without_origin(want["documents.jsonl"])
+    # the workers read byte ranges of the one file: the outputs are a plain run's, origins included
+    assert _files(tmp_path / "ranges") == want
+
+
+def test_byte_ranges_of_a_corpus_file_read_each_line_once_with_its_line_number(tmp_path):
+    from marsad.ingest.readers import jsonl_bytes, read_jsonl, read_jsonl_range
+    from marsad.scale import byte_ranges
+
+    text = "قتل ثلاثة مدنيين في قصف مدفعي على بلدة في ريف إدلب الجنوبي اليوم"
+    one = {"id": "a1", "title": "قصف", "text": text}
+    two = dict(one, id="a2")
+    lines = [b"\xef\xbb\xbf" + json.dumps(one, ensure_ascii=False).encode(), b"", b"  ",
+             json.dumps(two, ensure_ascii=False).encode() + b"\r", b'{"id": "cut", "text": "',
+             json.dumps(dict(one, id="a3"), ensure_ascii=False).encode()]  # no newline at the end
+    data = b"\n".join(lines)
+    plain, packed = tmp_path / "c.jsonl", tmp_path / "c.jsonl.gz"
+    plain.write_bytes(data)
+    packed.write_bytes(gzip.compress(data))
+    for path in (plain, packed):
+        assert jsonl_bytes(path) == len(data)
+        want = [x.to_dict() for x in read_jsonl(path)]
+        assert [(w.get("id") or w.get("doc_id"), (w.get("origin") or w.get("input")).rsplit(":", 1)[1])
+                for w in want] == [("a1", "1"), ("a2", "4"), ("cut", "5"), ("a3", "6")]
+        for cut in range(1, len(data)):  # every place a cut can fall: in a line, at its start, at a newline
+            parts = [(0, cut), (cut, None)]
+            assert [x.to_dict() for p in parts for x in read_jsonl_range(path, *p)] == want, (path, cut)
+        assert [x.to_dict() for p in byte_ranges(len(data), 3, 1) for x in read_jsonl_range(path, *p)] == want
+    assert byte_ranges(100, 3, 1) == [(0, 33), (33, 66), (66, None)]
+    assert byte_ranges(100, 16, 40) == [(0, 50), (50, None)]
+    assert byte_ranges(10, 16, 40) == [(0, None)]
+    (tmp_path / "array.json").write_text(json.dumps([one, two], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    assert jsonl_bytes(tmp_path / "array.json") is None and jsonl_bytes(tmp_path / "empty.jsonl") is None
+
+
+def test_a_gzip_file_broken_part_way_is_an_error_of_the_range_it_breaks_in(tmp_path):
+    import random
+
+    from marsad.ingest.readers import read_inputs, read_jsonl_range
+
+    words = ["قتل", "ثلاثة", "مدنيين", "في", "قصف", "مدفعي", "على", "بلدة", "ريف", "إدلب", "الجنوبي",
+             "اليوم"]
+    rng = random.Random(5)
+    rows = [{"id": f"r{i}", "text": " ".join(rng.choice(words) for _ in range(60))} for i in range(200)]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+    packed = tmp_path / "cut.jsonl.gz"
+    whole = gzip.compress(data)
+    packed.write_bytes(whole[:len(whole) * 2 // 3])  # the stream ends early
+    want = [x.to_dict() for x in read_inputs([str(packed)])]
+    assert "unreadable: EOFError" in want[-1]["reason"] and len(want) < 200
+    size = len(data)
+    parts = [(0, size // 3), (size // 3, 2 * size // 3), (2 * size // 3, None)]
+    assert [x.to_dict() for p in parts for x in read_jsonl_range(packed, *p)] == want
 
 
 def test_a_repeated_id_across_shards_and_bad_shards_are_errors_as_in_a_plain_run(tmp_path, client):

@@ -188,39 +188,115 @@ def read_jsonl(path: Path) -> Iterator[Article | IngestError]:
             yield from _read_json_array(path)
             return
         for n, raw in enumerate(f, 1):
-            origin = f"{path}:{n}"
             if n == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            if n == 1 and raw.strip() == b"{" and (whole := _pretty_json(path)) is not None:
-                yield from _row_article(whole, str(path))  # one pretty-printed object, not JSONL
+                if raw.strip() == b"{" and (whole := _pretty_json(path)) is not None:
+                    yield from _row_article(whole, str(path))  # one pretty-printed object, not JSONL
+                    return
+            yield from _jsonl_line(path, n, raw)
+
+
+def _jsonl_line(path: Path, n: int, raw: bytes) -> Iterator[Article | IngestError]:
+    """The article (or error) of line `n` of a corpus JSONL file; nothing for a blank line."""
+    if not raw.strip():
+        return
+    origin = f"{path}:{n}"
+    if len(raw) > MAX_ARTICLE_BYTES:
+        yield IngestError(origin, f"line too large: {len(raw) / 2**20:.1f} MB", _salvage_id(raw[:1024]))
+        return
+    decoding = None
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if (repaired := decode_utf8_lenient(raw)) is None:
+            yield IngestError(origin, f"not UTF-8 text: {e}", _salvage_id(raw))
+            return
+        line, decoding = repaired
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield IngestError(origin, f"truncated or invalid JSON: {e.msg} (column {e.colno})", _salvage_id(raw))
+        return
+    except RecursionError:
+        yield IngestError(origin, "JSON nested too deeply", _salvage_id(raw))
+        return
+    try:
+        yield from _row_article(row, origin, decoding)
+    except Exception as e:  # noqa: BLE001 - one record a reader cannot handle is that record's error
+        yield IngestError(origin, f"unreadable record: {type(e).__name__}: {e}", known_id(row))
+
+
+def jsonl_bytes(path: Path) -> int | None:
+    """The size of a corpus JSONL file (decompressed, for a gzipped one) when `read_jsonl_range` can
+    read it in parts; None for anything else (a JSON array, one pretty-printed object, WARC, text,
+    an empty file) and for a gzip file whose stored size is not that of the whole stream (over 4 GB,
+    or several members)."""
+    size = path.stat().st_size
+    if size == 0:
+        return None
+    with path.open("rb") as f:
+        head = f.read(4096)
+        gzipped = head[:2] == GZIP_MAGIC
+        if gzipped:
+            f.seek(-4, 2)
+            whole = int.from_bytes(f.read(4), "little")  # ISIZE: the last member's size mod 2**32
+    if head.startswith(b"WARC/") or path.name.lower().endswith(WARC_SUFFIXES):
+        return None
+    try:
+        with _open(path) as f:
+            first = f.readline(MAX_ARTICLE_BYTES).removeprefix(b"\xef\xbb\xbf")
+    except (OSError, EOFError):
+        return None
+    if first.lstrip(b" \t\r\n")[:1] != b"{" or first.strip() == b"{":
+        return None
+    if not gzipped:
+        return size
+    return whole if whole >= size else None  # text compresses: a smaller stored size has wrapped
+
+
+def read_jsonl_range(path: Path, start: int, end: int | None) -> Iterator[Article | IngestError]:
+    """What `read_jsonl` yields for the lines of a corpus JSONL file that begin at a (decompressed)
+    byte offset in [start, end) (end None: to the end of the file), with the same origins (line
+    numbers). Consecutive ranges read every line once, so workers can share one file: a plain file
+    is read from `start` (its line count up to there costs a read of the bytes before), a gzipped one
+    is decompressed from its start (the bytes before `start` are only counted).
+
+    A file that cannot be read past some byte (a corrupt gzip stream) is an error of the range that
+    byte falls in, as `read_inputs` gives it; the ranges after it yield nothing."""
+    with _open(path) as f:
+        n = 0
+        if start > 0:
+            left = start - 1  # from the byte before the range: a line begins at `start` if it is a newline
+            try:
+                n = _count_lines(f, left)
+                n += 1 if f.readline().endswith(b"\n") else 0  # the line under way, the range before's
+            except Exception:  # noqa: BLE001 - before the range: the range holding it reports it
                 return
-            if len(raw) > MAX_ARTICLE_BYTES:
-                yield IngestError(origin, f"line too large: {len(raw) / 2**20:.1f} MB",
-                                  _salvage_id(raw[:1024]))
-                continue
-            decoding = None
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                if (repaired := decode_utf8_lenient(raw)) is None:
-                    yield IngestError(origin, f"not UTF-8 text: {e}", _salvage_id(raw))
-                    continue
-                line, decoding = repaired
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield IngestError(origin, f"truncated or invalid JSON: {e.msg} (column {e.colno})",
-                                  _salvage_id(raw))
-                continue
-            except RecursionError:
-                yield IngestError(origin, "JSON nested too deeply", _salvage_id(raw))
-                continue
-            try:
-                yield from _row_article(row, origin, decoding)
-            except Exception as e:  # noqa: BLE001 - one record a reader cannot handle is that record's error
-                yield IngestError(origin, f"unreadable record: {type(e).__name__}: {e}", known_id(row))
+        at = f.tell()
+        try:
+            while end is None or at < end:
+                raw = f.readline()
+                if not raw:
+                    return
+                n += 1
+                at += len(raw)
+                if n == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                yield from _jsonl_line(path, n, raw)
+        except Exception as e:  # noqa: BLE001 - as _read_input reports a file it cannot read on
+            yield IngestError(str(path), f"unreadable: {type(e).__name__}: {e}")
+
+
+def _count_lines(f: BinaryIO, limit: int, block: int = 1 << 20) -> int:
+    """The newlines in the next `limit` bytes of `f`, which it reads."""
+    n = 0
+    while limit > 0:
+        data = f.read(min(block, limit))
+        if not data:
+            break
+        n += data.count(b"\n")
+        limit -= len(data)
+    return n
 
 
 def _lines_of_json(path: Path) -> bool:
