@@ -52,7 +52,7 @@ def test_the_word_caches_are_emptied_once_the_reports_are_processed():
 
     process_articles(FIRST + LATER, pipeline.build())
     caches = list(normalize._WORD_CACHES)
-    assert actor_table()._candidates in caches and len(caches) >= 10
+    assert actor_table()._word in caches and len(caches) >= 10
     assert sum(c.cache_info().currsize for c in caches) > 100
     normalize.clear_word_caches()
     assert [c.cache_info().currsize for c in caches] == [0] * len(caches)

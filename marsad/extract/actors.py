@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -117,20 +118,27 @@ class ActorTable:
             # longest alias first (in words, then characters); earlier table entries win ties
             cands.sort(key=lambda c: (-len(c[0]), -sum(map(len, c[0]))))
         self._index = index
-        self._candidates = word_cache(self._word_candidates)
+        self._word = word_cache(self._word_info)
         # the last text scanned whole: (text, word starts, word ends, mentions, mention starts)
         self._whole: tuple[str, list[int], list[int], list[tuple[int, int, Actor]], list[int]] | None = None
 
-    def _word_candidates(self, word: str) -> tuple[tuple[tuple, ...], ...]:
-        """Per proclitic variant of a first word, its aliases as (words, actor, n words, chars, variant
-        length): worked out once per distinct word instead of at every occurrence."""
+    def _word_info(self, word: str) -> tuple[tuple[tuple[tuple, ...], ...], str | None, str | None] | None:
+        """What the scan needs of a word form, worked out once per distinct form instead of at every
+        occurrence: per proclitic variant, the aliases it begins as (words, actor, n words, chars,
+        variant length); the anaphoric head noun it is with the article (`_definite_head`); its first
+        variant that is a head noun. None for the many words that are none of these."""
         groups = []
         for variant in _variants(word):
             cands = self._index.get(variant)
             if cands:
                 groups.append(tuple((alias, actor, len(alias), sum(map(len, alias)), len(variant))
                                     for alias, actor in cands))
-        return tuple(groups)
+        nouns = self._heads[1]
+        head = _definite_head(word, nouns)
+        bare = next((f for f in _variants(word) if f in nouns), None)
+        if not groups and head is None and bare is None:
+            return None
+        return tuple(groups), head, bare
 
     def find(self, doc_or_text: Doc | str) -> list[ActorMention]:
         """All non-overlapping alias mentions, left to right, longest alias at each position."""
@@ -175,30 +183,38 @@ class ActorTable:
                                 keyed)
 
     def _scan_words(self, words: list[tuple[int, int, str]], keyed: str) -> list[tuple[int, int, Actor]]:
-        """Left to right over (start, end, word): the longest alias at each word, non-overlapping."""
+        """Left to right over (start, end, word): the longest alias at each word, non-overlapping.
+
+        Only the words that begin some alias are tried (most begin none): the word forms are looked
+        up once each, and the positions with aliases picked at C speed (`compress`)."""
         mentions: list[tuple[int, int, Actor]] = []
-        i, n = 0, len(words)
-        while i < n:
+        n = len(words)
+        keys = [w[2] for w in words]
+        infos = list(map(self._word, keys))
+        nxt = 0
+        for i in compress(range(n), [x is not None and x[0] for x in infos]):
+            if i < nxt:
+                continue  # inside the mention before
             best: tuple[int, int, Actor, int] | None = None  # (n words, chars, actor, start offset)
-            for group in self._candidates(words[i][2]):
+            for group in infos[i][0]:
                 for alias, actor, size, chars, variant_len in group:
                     if i + size > n or (best and (size, chars) <= best[:2]):
                         continue
-                    if all(words[i + k][2] == alias[k] for k in range(1, size)):
+                    if all(keys[i + k] == alias[k] for k in range(1, size)):
                         best = (size, chars, actor, words[i][1] - variant_len)
                         break
             if best is None:
-                i += 1
                 continue
             size, _, actor, n_start = best
             mentions.append((n_start, words[i + size - 1][1], actor))
-            i += size
-        return self._back_references(words, mentions, keyed)
+            nxt = i + size
+        return self._back_references(words, mentions, keyed, infos)
 
     def _back_references(self, words: list[tuple[int, int, str]], mentions: list[tuple[int, int, Actor]],
-                         keyed: str) -> list[tuple[int, int, Actor]]:
+                         keyed: str, infos: list) -> list[tuple[int, int, Actor]]:
         """Mentions plus the definite head nouns standing alone (التنظيم, القبيلة, الحزب) that refer
-        back to the last group named before them (actor_anaphora.yaml)."""
+        back to the last group named before them (actor_anaphora.yaml). `infos`: `_word_info` of
+        each word (only words with a head noun are looked at)."""
         nouns = self._heads[1]
         if not mentions or not nouns:
             return mentions
@@ -206,16 +222,17 @@ class ActorTable:
         unknown: dict[str, int] = {}  # head noun -> start of the last group of that head the table lacks
         named_as: dict[int, str] = {}  # mention start -> the head noun it was named with (جماعة «X»)
         k = 0
-        for i, (w_start, w_end, word) in enumerate(words):
+        for i in compress(range(len(words)), [x is not None and (x[1] is not None or x[2] is not None)
+                                              for x in infos]):
+            w_start, w_end, _word = words[i]
             while k < len(mentions) and mentions[k][0] < w_start:
                 k += 1
             if (k > 0 and mentions[k - 1][1] > w_start) or (k < len(mentions) and mentions[k][0] == w_start):
                 continue  # عناصر التنظيم, قبيلة تبو: part of a name
-            noun = _definite_head(word, nouns)
+            _, noun, bare = infos[i]
             if noun is not None and keyed[max(0, w_start - 2):w_start].strip() in _QUOTES:
                 noun = None  # حزب "الحركة القومية": a quoted name, not a reference
             if noun is None:
-                bare = next((f for f in _variants(word) if f in nouns), None)
                 if bare is None:
                     continue
                 if i + 1 < len(words) and k < len(mentions) and mentions[k][0] == words[i + 1][0]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -242,10 +243,29 @@ class PhraseIndex:
         return hits
 
 
+@word_cache
+def _plain_starters(word: str) -> tuple[str, ...]:
+    """The word's forms (`_variants`) that begin some plain phrase index: usually none."""
+    starters = _STARTERS[False]
+    return tuple(v for v in _variants(word) if v in starters)
+
+
+@word_cache
+def _inflected_starters(word: str) -> tuple[str, ...]:
+    """The word's forms (`_inflected`) that begin some inflected phrase index: usually none."""
+    starters = _STARTERS[True]
+    return tuple(v for v in _inflected(word) if v in starters)
+
+
+# _STARTERS_VERSION the two caches above were filled under (they are emptied when it changes)
+_STARTERS_CACHED: dict[bool, int] = {False: -1, True: -1}
+
+
 def _positions(words: list[Word], forms: Any = _variants) -> dict[str, list[int]] | None:
     """Each form (word or proclitic-peeled variant, and for inflected indexes the word without its
     ending) of the doc that begins some phrase index -> the word positions that have it. Built once
-    per doc, again only if an index with new first words was made since."""
+    per doc, again only if an index with new first words was made since. A word form's starting
+    forms are remembered across docs, and the words that have none are skipped at C speed."""
     if not isinstance(words, Words):
         return None
     inflected = forms is not _variants
@@ -254,12 +274,15 @@ def _positions(words: list[Word], forms: Any = _variants) -> dict[str, list[int]
     cached = getattr(words, name, None)
     if cached is not None and cached[0] == version:
         return cached[1]
-    starters = _STARTERS[inflected]
+    starters_of = _inflected_starters if inflected else _plain_starters
+    if _STARTERS_CACHED[inflected] != version:
+        starters_of.cache_clear()
+        _STARTERS_CACHED[inflected] = version
+    found = list(map(starters_of, [w.key for w in words]))
     table: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        for v in forms(w.key):
-            if v in starters:
-                table.setdefault(v, []).append(i)
+    for i in compress(range(len(found)), found):
+        for v in found[i]:
+            table.setdefault(v, []).append(i)
     setattr(words, name, (version, table))
     return table
 

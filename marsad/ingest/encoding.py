@@ -84,10 +84,16 @@ def _has_words(text: str, sample: int = 20000) -> bool:
     return sum(1 for ch in head if ch.isspace()) >= MIN_SPACE_SHARE * len(head)
 
 
-def arabic_share(text: str, sample: int = 20000) -> float:
-    """Share of letters that are Arabic letters (0 when there are no letters)."""
+def letter_count(text: str, sample: int = 20000) -> int:
+    """Letters among the first `sample` characters (what the shares below divide by)."""
+    return len(_LETTER.findall(text[:sample]))
+
+
+def arabic_share(text: str, sample: int = 20000, letters: int | None = None) -> float:
+    """Share of letters that are Arabic letters (0 when there are no letters). `letters`: the
+    letter_count of the same sample, when the caller has it (each count is a pass over the text)."""
     head = text[:sample]
-    letters = len(_LETTER.findall(head))
+    letters = len(_LETTER.findall(head)) if letters is None else letters
     return len(_ARABIC.findall(head)) / letters if letters else 0.0
 
 
@@ -96,10 +102,10 @@ def arabic_share(text: str, sample: int = 20000) -> float:
 _PERSIAN_URDU = re.compile(r"[\u067E\u0686\u0698\u06AF\u06C0\u0679\u0688\u0691\u06BA\u06D2]")
 
 
-def persian_urdu_share(text: str, sample: int = 20000) -> float:
+def persian_urdu_share(text: str, sample: int = 20000, letters: int | None = None) -> float:
     """Share of letters that exist only in Persian/Urdu (پ چ ژ گ ۀ ٹ ڈ ڑ ں ے)."""
     head = text[:sample]
-    letters = len(_LETTER.findall(head))
+    letters = len(_LETTER.findall(head)) if letters is None else letters
     return len(_PERSIAN_URDU.findall(head)) / letters if letters else 0.0
 
 

@@ -25,6 +25,7 @@ from marsad.ingest.encoding import (
     arabic_share,
     decode_bytes,
     decode_utf8_lenient,
+    letter_count,
     persian_urdu_share,
 )
 from marsad.ingest.html import extract_page, fragment_text, looks_like_html
@@ -45,7 +46,6 @@ MIN_LETTERS = 20
 
 _FEED_HINT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _GLOB_CHARS = re.compile(r"[*?\[]")
-_LETTER = re.compile(r"[^\W\d_]")
 _SLUG = re.compile(r"[^\w]+")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -491,13 +491,13 @@ def make_article(text: str, origin: str, doc_id: str | None = None, stem: str | 
     doc_id = doc_id or _make_id(text, stem, url)
     if len(text) > MAX_ARTICLE_BYTES:
         return IngestError(origin, f"too large for one article: {len(text) / 2**20:.1f} M characters", doc_id)
-    letters = len(_LETTER.findall(text[:20000]))
+    letters = letter_count(text)  # once: the two shares below divide by it
     if letters < MIN_LETTERS:
         return IngestError(origin, "no article text (too few letters)", doc_id)
-    share = arabic_share(text)
+    share = arabic_share(text, letters=letters)
     if share < MIN_ARABIC_SHARE:
         return IngestError(origin, f"not Arabic: {share:.0%} of letters are Arabic", doc_id)
-    other = persian_urdu_share(text)
+    other = persian_urdu_share(text, letters=letters)
     if other > MAX_PERSIAN_URDU_SHARE:
         reason = f"not Arabic: Persian or Urdu ({other:.1%} of letters are پ چ ژ گ ...)"
         return IngestError(origin, reason, doc_id)
