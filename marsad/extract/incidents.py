@@ -718,7 +718,8 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
                     target.place, target.country = place, country
             # only a clause naming the violence or giving figures says when it happened (`ودعا الزعيم
             # الجديد، الذي تولى بعد مقتل سلفه في يونيو، إلى شن هجمات` dates nothing)
-            if target.weak_date and c.own_dates() and (c.weight >= MIN_SEED_WEIGHT or c.casualties) \
+            if target.weak_date and c.own_dates() \
+                    and (c.weight >= MIN_SEED_WEIGHT or c.casualties or _narrates_day(c, target, words)) \
                     and (not c.background_marker or _recalls_update(c, target, _span(c, words))):
                 _redate(target, c, words, published)
             last = target
@@ -873,6 +874,21 @@ def _redate(inc: Incident, c: Clause, words: list[Word], published: dt.date | No
     inc.weak_date = _weak(date, c, published, words)
     inc.day = _day(date) or published
     inc.day_end = _day_end(date) or inc.day
+
+
+NARRATED_DAYS = 7  # a weekday named in a report is at most a week before the day it was told
+
+
+def _narrates_day(c: Clause, inc: Incident, words: list[Word]) -> bool:
+    """A clause that narrates the violence with a generic verb and a day of its own (`ومساء الاثنين، فرت
+    التلميذات حين اقتحم مسلحون المدرسة`), a few days before the day the incident was told, says when it
+    happened, though its trigger is too vague to open an incident."""
+    if c.weight <= 0 or c.separate or not _acting(c, words):
+        return False
+    span = _span(c, words)
+    if span is None or inc.day is None or span[0] != span[1]:
+        return False
+    return 0 < (inc.day - span[1]).days <= NARRATED_DAYS
 
 
 def _weak(d: Any, c: Clause, published: dt.date | None, words: list[Word]) -> bool:

@@ -241,3 +241,17 @@ def test_after_clause_names_another_incident_not_the_date_of_this_one(run_events
                      claims=[("شرطيان", "killed", 2, "Police")])
     got = [(e.location, e.date) for e in doc._.events]
     assert got[0] == ("Jenin", "2018-05-14")
+
+
+def test_a_generic_verb_with_its_own_day_dates_an_incident_told_days_later(run_events):
+    """`أكدت الحكومة الأحد فقدان طلاب بعد هجوم` is dated only by the statement; `ومساء الخميس، فر
+    الطلاب حين اقتحم مسلحون المدرسة` narrates the attack with its day: the event is Thursday's."""
+    text = ("الحكومة تؤكد فقدان 20 طالبا بعد هجوم على مدرستهم\n\n"
+            "أكدت الحكومة الأحد أن 20 طالبا ما زالوا مفقودين بعد هجوم على مدرستهم في جنين.\n"
+            "وقال وزير الداخلية إن قوات إضافية أرسلت إلى المنطقة للبحث عنهم.\n"
+            "ومساء الخميس، فر الطلاب من المدرسة حين اقتحم مسلحون المبنى.")
+    doc = run_events(text, published="2018-05-13",
+                     dates={"الأحد": ("2018-05-13", "2018-05-13"),
+                            "مساء الخميس": ("2018-05-10", "2018-05-10")},
+                     claims=[("20 طالبا ما", "missing", 20, "Students")])
+    assert [(e.location, e.date) for e in doc._.events] == [("Jenin", "2018-05-10")]
