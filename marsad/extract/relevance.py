@@ -288,13 +288,15 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
     weighty = [(c, t) for c in clauses for t in c.triggers if t.term.weight > 0]
     headline = doc_cues(doc).headline
     lead = [t for c, t in weighty if c.lead and c.sentence > 0 and _specific(t, words)]
-    governing = _governing(clauses, words)
+    # a further incident is looked at in its own clauses (`يهدد بضربات إذا ثبت استخدام الكيماوي`, `في حال
+    # ثبوت اغتيال`), where a source (`قالت مصادر إن`) is how the body tells incidents: only talk counts
+    governing = _governing(clauses, words, body=report is not None)
     governed = governing[2] if governing is not None else None
     head = [t for t in headline if t.start != getattr(governed, "start", -1)]
     head_specific = [t for t in head if _specific(t, words)]
     lead = [t for t in lead if t.start != getattr(governed, "start", -1)]
     if report is not None:
-        own = [t for _c, t in weighty if _specific(t, words)]
+        own = [t for _c, t in weighty if _specific(t, words) and t.start != getattr(governed, "start", -1)]
         if own:
             add(OWN_TRIGGER, f"its clause names it ({own[0].text})")
         if not report.keep:
@@ -393,13 +395,13 @@ def _is_armed(name: str) -> bool:
     return a is not None and a.role == "armed" and name not in set(acled()["generic_actors"])
 
 
-def _governing(clauses: list[Any], words: Words) -> tuple[str, str, Any] | None:
+def _governing(clauses: list[Any], words: Words, body: bool = False) -> tuple[str, str, Any] | None:
     """The talk that governs the unit's first trigger in its headline or lead: a verb of saying, of
     diplomacy, of intent, a court or a memorial a few words before it in its clause (`ندد الوزير
     بالقصف`, `بحث الوزيران الغارات`, `يهدد بإعدام`, `أحيوا ذكرى مجزرة`). Returns (family, the words,
     the trigger), or None when the trigger stands as narrated."""
     for c in clauses:
-        if not c.lead:
+        if not c.lead and not body:
             continue
         trig = [t for t in c.triggers if t.term.weight > 0]
         if not trig:
@@ -413,6 +415,8 @@ def _governing(clauses: list[Any], words: Words) -> tuple[str, str, Any] | None:
         if talk:
             h = talk[-1]
             return h.payload, " ".join(w.key for w in words[h.first:h.last]), t
+        if body:
+            return None
         said = statement_index().find(words, lo, t.word)
         if said:
             return "said", words[said[-1].first].key, None  # `قال مسؤولون إن ...`: a source, still narrated

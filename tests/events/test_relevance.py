@@ -374,3 +374,17 @@ def test_in_protest_at_is_a_motive_and_a_strike_is_a_protest(nlp):
 ])
 def test_a_reportage_a_wait_and_a_threat_are_no_incident(nlp, text):
     assert run(nlp, text)._.events == []
+
+
+def test_a_further_incident_is_governed_in_its_own_clause(nlp):
+    # past the lead, the body's threat (a condition) is what Paris would do: no event of its own
+    text = ("مقتل 7 مدنيين بغارات على ريف إدلب\n\n"
+            "قتل سبعة مدنيين، مساء الأحد، في غارات جوية استهدفت بلدة سراقب في ريف إدلب، بحسب الدفاع المدني.\n"
+            "وأضاف الدفاع المدني أن فرق الإنقاذ انتشلت الضحايا من تحت الأنقاض ونقلت الجرحى إلى مستشفيات.\n"
+            "وقال سكان إن الطائرات حلقت فوق البلدة لساعات قبل أن تقصف السوق الرئيسية.\n"
+            "وتشهد المحافظة تصعيدا منذ أسابيع، بحسب ناشطين.\n"
+            "وفي سياق متصل، هدد الرئيس الفرنسي بشن غارات على مواقع الجيش السوري في مدينة حمص في حال ثبوت "
+            "استخدام الأسلحة الكيماوية مجددا.")
+    doc = run(nlp, text)
+    assert [e.location for e in doc._.events] == ["Saraqib"]
+    assert any(r.startswith("-2.5 future governs the trigger (في حال)") for r in _reasons(doc))
