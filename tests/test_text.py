@@ -99,3 +99,15 @@ def test_sentence_final_punctuation_runs_and_blank_lines():
     doc = nlp("هل هذا معقول؟! كل يوم قتلى...  «نعم.» وقال\n\n\nانتهى")
     assert [s.text.strip() for s in doc.sents] == [
         "هل هذا معقول؟!", "كل يوم قتلى...", "«نعم.»", "وقال", "انتهى"]
+
+
+def test_a_stop_written_before_the_space_ends_its_sentence():
+    """`قتل خمسة في الموصل .وقال مسؤول`: the stop glued to the next word still ends the sentence; a stop
+    inside a word (an acronym, a site name, a decimal) does not."""
+    nlp = make_nlp()
+    doc = nlp("قتل خمسة في الموصل .وقال مسؤول إن الهجوم فشل ..ولم تعلن أي جهة مسؤوليتها")
+    assert [s.text.strip() for s in doc.sents] == [
+        "قتل خمسة في الموصل .", "وقال مسؤول إن الهجوم فشل ..", "ولم تعلن أي جهة مسؤوليتها"]
+    doc = nlp("نقلت سي.إن.إن عن موقع الجزيرة.نت أن 2.5 مليون نزحوا")
+    assert len(list(doc.sents)) == 1
+    assert "سي.إن.إن" in [t.text for t in doc]

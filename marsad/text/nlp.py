@@ -26,6 +26,9 @@ _LETTERS = r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF"
 _GLUED_PREFIXES = [
     rf"[وفبل](?=[{_DIGITS}])",
     rf"[{_DIGITS}]+(?:[.,٫٬][{_DIGITS}]+)*(?=[{_LETTERS}])",
+    # A sentence's final stop written before the space instead of after it (`غربي العراق .وأفاد مصدر`,
+    # `لهم .كما دمرت`: 117 in ant-2018-news, all sentence ends): its own token, so the sentence ends there.
+    rf"[.!?؟…]+(?=[{_LETTERS}])",
 ]
 # A word glued to a number after it (`بـ350`): split the number off as a suffix.
 _GLUED_SUFFIXES = [rf"(?<=[{_LETTERS}ـ])[{_DIGITS}]+(?:[.,٫٬][{_DIGITS}]+)*$", rf"(?<=[{_DIGITS}])[.،,؛:]$"]
