@@ -97,6 +97,7 @@ REGIONAL_COALITION = "Saudi-led coalition"
 ANTI_ISIS_COALITION = "International coalition against ISIS"
 ANTI_ISIS_THEATRES = {"SYR", "IRQ"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+MILITANTS = "Militants"  # the generic name of fighters a report calls terrorists, extremists, jihadists
 CROWD_OF = {"Protests": "Protesters", "Riots": "Rioters"}  # the civilians of a protest or riot event
 
 
@@ -588,9 +589,31 @@ def _speakers(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[
         i = word_index(words, m.start)
         lo = max(c.wlo, i - SPEAKER_REACH)
         if (statement_index().find(words, lo, i) or support_index().find(words, lo, i)
-                or source_index().find(words, lo, i)):
+                or source_index().find(words, lo, i) or _in_speaker_phrase(words, i, c)):
             out.add(m.start)
     return out
+
+
+SPEAKER_PHRASE_REACH = 12  # words from a verb of saying to its complementiser (قالت X ... إن)
+
+
+def _in_speaker_phrase(words: list[Any], i: int, c: Clause) -> bool:
+    """Whether word i lies inside the subject of a verb of saying, between the verb and its
+    complementiser (`وقالت مجموعة مسلحة منبثقة من متمردي الطوارق ومسؤولون قبليون إن ...`): a party
+    named there is part of who speaks, however long the speaker's description."""
+    verbs = statement_index().find(words, max(c.wlo, i - SPEAKER_PHRASE_REACH), i)
+    if not verbs:
+        return False
+    comps = _complements()
+    if any(words[k].key in comps for k in range(verbs[-1].last, i)):
+        return False  # `قال إن الجيش ...`: the party is in what was said
+    stop = min(c.whi, verbs[-1].last + SPEAKER_PHRASE_REACH)
+    return any(words[k].key in comps for k in range(i + 1, stop))
+
+
+@cache
+def _complements() -> frozenset[str]:
+    return frozenset(lang.load("function_words")["claims"]["complements"])
 
 
 def _cited(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[int]:
@@ -684,6 +707,13 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         score[a.name] = score.get(a.name, 0.0) + w
 
     in_lead = {_as_party(m.actor, ev.country).name for m, c in clause_actors if c.lead}
+    # a non-state group named only as who speaks (`وقالت مجموعة منبثقة من متمردي الطوارق إن مسلحين
+    # هاجموا`) does not stand for the gunmen the statement tells of (a state's forces saying they killed
+    # militants are still the side that did)
+    # (a group that speaks to claim the attack, `أعلن عناصر طالبان مسؤوليتهم عنه`, is its perpetrator)
+    spoken_only = ({_as_party(m.actor, ev.country).name for m, _c in clause_actors}
+                   - {_as_party(m.actor, ev.country).name for m, c in clause_actors
+                      if m.start not in speakers or c.index in blamed})
     for m, c in clause_actors:
         w = _factor(c) * (SPEAKER_FACTOR if m.start in speakers else 1.0)
         if c.index in blamed and m.actor.role == "armed" and m.actor.inter != 1:
@@ -724,9 +754,15 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
             and not among:
         score.pop("Civilians", None)
     for side in ("armed", "civilians"):
-        named = [n for n in score if by_name[n].role == side and n not in generic]
+        named = [n for n in score if by_name[n].role == side and n not in generic
+                 and not (n in spoken_only and by_name[n].inter not in STATE_INTERS)]
         if named:
-            for n in [n for n in score if by_name[n].role == side and n in generic]:
+            # in a fight with a state's forces alone, the terrorists or extremists they fought are the
+            # other side (ACLED's Militants), not the state's own men
+            fought = (ev.event_type == "Battles" and side == "armed"
+                      and all(by_name[n].inter in STATE_INTERS for n in named))
+            for n in [n for n in score if by_name[n].role == side and n in generic
+                      and not (fought and n == MILITANTS)]:
                 del score[n]
     if any(by_name[n].inter in STATE_INTERS and by_name[n].country and n not in GENERIC_STATE for n in score):
         # `جندي` beside `الجيش الإسرائيلي` in the West Bank: the named forces, not a third side

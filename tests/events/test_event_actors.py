@@ -298,3 +298,49 @@ def test_isis_and_its_egyptian_branch_are_one_party_the_branch(run_events):
     ev = doc._.events[0]
     assert "Islamic State (Sinai Province)" in ev.actors
     assert "Islamic State (ISIS)" not in ev.actors
+
+
+def test_the_militias_of_the_coup_are_the_houthis():
+    """`ميليشيات الانقلاب` (Yemeni press, 'the militias of the coup') names the Houthis."""
+    from marsad.extract.actors import actor_table
+
+    table = actor_table()
+    for text in ("قصفت ميليشيات الانقلاب أحياء المدينة", "هاجمت مليشيا الانقلاب مواقع الجيش"):
+        assert table.lookup(text).name == "Houthis (Ansar Allah)"
+
+
+def test_a_group_that_only_speaks_does_not_stand_for_the_gunmen_it_tells_of(run_events):
+    """`وقالت جماعة منبثقة من متمردي الطوارق ... إن مسلحين هاجموا`: the Tuareg group is the speaker
+    (its whole description, up to إن, is the subject of قالت); the attackers it tells of are unknown."""
+    text = ("مقتل 12 مدنيا في هجوم على قرية في شمال مالي\n\n"
+            "وقالت جماعة مسلحة منبثقة عن متمردي الطوارق السابقين إن مسلحين على دراجات نارية هاجموا "
+            "قرية قرب ميناكا أمس وقتلوا 12 مدنيا.")
+    doc = run_events(text, published="2019-03-02", dates={"أمس": ("2019-03-01", "2019-03-01")},
+                     claims=[("12 مدنيا", "killed", 12, "Civilians")])
+    ev = doc._.events[0]
+    assert "Tuareg Ethnic Militia" not in ev.actors
+    assert "Unidentified Armed Group" in ev.actors
+
+
+def test_terrorists_a_state_force_fought_are_the_other_side(run_events):
+    """`اشتبكت قوات الأمن مع عناصر إرهابية`: the terrorists are not the state's own men; in a fight with
+    the state's forces alone they are the other side (Militants), not an unidentified group."""
+    text = ("مقتل ثلاثة إرهابيين في اشتباك مع قوات الأمن الأردنية\n\n"
+            "قتلت قوات الأمن الأردنية ثلاثة إرهابيين في اشتباك مسلح خلال مداهمة لمخبأ خلية إرهابية "
+            "في مدينة الزرقاء فجر اليوم.")
+    doc = run_events(text, published="2019-02-12", dates={"فجر اليوم": ("2019-02-12", "2019-02-12")},
+                     claims=[("ثلاثة إرهابيين", "killed", 3, "Militants")])
+    ev = doc._.events[0]
+    assert set(ev.actors) == {"Police Forces of Jordan", "Militants"}
+
+
+def test_a_claim_of_responsibility_in_the_plural_names_the_attacker(run_events):
+    """`أعلن عناصر طالبان مسؤوليتهم عنه`: the plural claim of responsibility makes the speaking group the
+    attacker, not a speaker beside a generic suicide bomber."""
+    text = ("مقتل 20 شخصا في هجوم انتحاري على تجمع انتخابي\n\n"
+            "استهدف هجوم انتحاري أعلن عناصر طالبان مسؤوليتهم عنه تجمعا انتخابيا في بيشاور اليوم "
+            "وأسفر عن مقتل 20 شخصا.")
+    doc = run_events(text, published="2018-07-11", dates={"اليوم": ("2018-07-11", "2018-07-11")},
+                     claims=[("20 شخصا", "killed", 20, "Unidentified persons")])
+    ev = doc._.events[0]
+    assert ev.actor1 == "Taliban"
