@@ -267,8 +267,12 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
         return m
     wi = _word_at(words, m.end, c)
     stated = [h.payload for h in nationality_index().find(words, wi, min(c.whi, wi + 4))]
+    # a country named next, unless another place stands between (`مدينة حرض في حجة، الحدودية مع
+    # السعودية`: Hajjah's neighbour) or it follows `مع` (`المحاذية للحدود مع تركيا`: across the border)
     stated += [p.place.country for p in c.places
-               if p.place.feature == "country" and m.end <= p.start < m.end + 40]
+               if p.place.feature == "country" and m.end <= p.start < m.end + 40
+               and not any(o is not m and o is not p and m.end <= o.start < p.start for o in c.places)
+               and not _after_with(words, p.start)]
     for iso in stated[:1]:
         if iso != m.place.country:
             other = [p for p in cands if p.country == iso]
@@ -276,6 +280,12 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
                 best = max(other, key=lambda p: (p.feature != "village", p.population or 0))
                 return dataclasses.replace(m, place=best)
     return m
+
+
+def _after_with(words: list[Word], start: int) -> bool:
+    """Whether the word before a mention is `مع` (with)."""
+    i = word_index(words, start)
+    return i > 0 and words[i - 1].key == "مع"
 
 
 _DISRUPTED = {w: TriggerTerm("Disrupted weapons use", w, False) for w in range(1, 11)}

@@ -92,6 +92,7 @@ def _config() -> dict[str, Any]:
         "designator_last": {k.rsplit(" ", 1)[-1] for k in designators},
         "country_words": _country_words(cur),
         "street_words": {key(w) for w in cur.get("street_words") or []},
+        "beside_words": {key(w) for w in cur.get("beside_words") or []},
         "noun_adjectives": {key(w) for w in cur.get("noun_phrase_adjectives") or []},
         # names that are also ordinary words (mined, reviewed): they need place context to count
         "needs_context": {key(w) for w in _flat((lang.load("place_words_mined") or {}).get("needs_context"))},
@@ -418,12 +419,15 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             if not cands:
                 i += n
                 continue
+            prev = norms[i - 1] if i > 0 and not starts[i] else ""
+            # `الحدودية مع تركيا`, `بالتنسيق مع السعودية`: a country named after `مع` is a neighbour or
+            # a partner, not where the sentence's places lie
+            beside = prev in cfg["beside_words"]
             for c in cands:
-                if c.feature == "country":
+                if c.feature == "country" and not beside:
                     sent_countries[sent_of[i]].add(c.country)
             nxt = i + n
             follow = _adjective(norms[nxt], adjectives) if nxt < len(norms) and not starts[nxt] else None
-            prev = norms[i - 1] if i > 0 and not starts[i] else ""
             site = "ب" in norms[i][:cut] or prev in cfg["site_words"]
             if n == 1 and not any(c.feature in ("country", "admin1", "city") for c in cands):
                 # "حديثه" (his talk) is not حديثة, "لائحة" (a list) is not ل + ائحة: unless something
@@ -461,7 +465,8 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]],
                         "metonym": metonym, "doc_countries": doc_countries, "abroad": abroad,
-                        "common": n == 1 and bool({k, norms[i][cut:]} & cfg["needs_context"])})
+                        "common": n == 1 and bool({k, norms[i][cut:]} & cfg["needs_context"]),
+                        "beside": beside})
         i += n
     return out
 
@@ -732,8 +737,8 @@ def _link_containers(matches: list[dict[str, Any]]) -> None:
     """"قرية رأس العين بريف اللاذقية": a larger unit named right after a name (same sentence, a few
     words on) is where to look for it; its governorates go to the first mention's "within"."""
     for m, nxt in zip(matches, matches[1:], strict=False):
-        if nxt["sent"] != m["sent"] or nxt["tok"] - m["tok_end"] > 3:
-            continue
+        if nxt["sent"] != m["sent"] or nxt["tok"] - m["tok_end"] > 3 or nxt.get("beside"):
+            continue  # (`X المحاذية للحدود مع تركيا`: across the border from it, not inside)
         within = {(c.country, c.admin1) for c in nxt["cands"]
                   if c.admin1 and c.feature in ("admin1", "admin2", "city")}
         within |= {(c.country, "*") for c in nxt["cands"] if c.feature == "country"}
@@ -747,6 +752,8 @@ def _context(matches: list[dict[str, Any]]) -> tuple[Counter, Counter]:
     admins: Counter = Counter()
     for m in matches:
         cands = m["cands"]
+        if m.get("beside"):
+            continue  # `الحدودية مع تركيا`: says where the places are not
         cset = {c.country for c in cands}
         w = 1.0 / len(cset)
         for c in cset:

@@ -73,3 +73,22 @@ def test_a_capital_after_a_designator_is_the_site_not_its_government(full):
     art = Article(id="t1", text=text, published="2018-05-14")
     (ev,) = next(pipeline.process(full, [art]))._.events
     assert (ev.country, ev.location, ev.geo_precision) == ("SAU", "Riyadh", 1)
+
+
+def test_a_country_after_with_is_a_neighbour_not_the_places_country(nlp):
+    # رأس العين names a Syrian town and (in Arabic) its Turkish twin Ceylanpınar across the border
+    assert found(nlp, "قتل خمسة مقاتلين في اشتباكات داخل بلدة رأس العين المحاذية للحدود مع تركيا")[0][:4] == (
+        "رأس العين", "Ra’s al ‘Ayn", "town", "SYR")
+    assert found(nlp, "قصفت المدفعية مدينة رأس العين في ريف الحسكة، الحدودية مع تركيا")[0][:4] == (
+        "رأس العين", "Ra’s al ‘Ayn", "town", "SYR")
+    # a country said to hold the place still decides
+    assert found(nlp, "قتل جندي في انفجار قرب مدينة رأس العين التركية")[0][3] == "TUR"
+
+
+def test_a_country_after_with_does_not_move_an_incident_abroad(full):
+    text = ("قصف على رأس العين\n\n"
+            "قتل ثلاثة مدنيين الاثنين بقصف مدفعي على مدينة رأس العين في ريف الحسكة، الحدودية مع تركيا، "
+            "بحسب مصادر محلية.")
+    art = Article(id="t2", text=text, published="2018-05-14")
+    (ev,) = next(pipeline.process(full, [art]))._.events
+    assert (ev.country, ev.location) == ("SYR", "Ra’s al ‘Ayn")
