@@ -6,7 +6,8 @@ Estimates are per (kind, who); reports name one group in different ways. Rules (
   report does not itself name that actor for the same kind (then the generic figure counts others).
 - A figure that names nobody ("the toll rose to 7"), from a report that names no group for that kind,
   counts the incident's one named group of that kind when it is not below that group's figures
-  reported by then (a follow-up's raised toll) and that group is not the attacker of a one-sided attack.
+  reported by then (a follow-up's raised toll) and that group is not the attacker of a one-sided attack
+  nor one of the two armed sides of a clash (those hurt may be of either side).
 - Else, in an attack on civilians where no group is named for that kind, it also counts civilians:
   the overall toll stays, and the civilian toll is the same figure (ACLED and UCDP counts take the
   larger of overall and named tolls, so nothing is counted twice).
@@ -104,6 +105,8 @@ def group_names(ev: Event | None, claims: list[Claim],
             group = next(iter(named))
             if group == ev.actor1 and ev.event_type != "Battles":
                 continue  # the attacker's own dead are not the victims' toll
+            if ev.event_type == "Battles" and len(sides) > 1:
+                continue  # people hurt in a clash of two armed sides may be of either side
             figures = [c for c in claims if c.kind == kind and out[id(c)] == group
                        and c.value is not None and c.stance != "denied"]
             naming_docs = {c.doc_id for c in figures}
