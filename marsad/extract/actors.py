@@ -200,7 +200,8 @@ class ActorTable:
                 for alias, actor, size, chars, variant_len in group:
                     if i + size > n or (best and (size, chars) <= best[:2]):
                         continue
-                    if all(keys[i + k] == alias[k] for k in range(1, size)):
+                    if size == 1 or (keys[i + 1] == alias[1]
+                                     and all(keys[i + k] == alias[k] for k in range(2, size))):
                         best = (size, chars, actor, words[i][1] - variant_len)
                         break
             if best is None:

@@ -138,8 +138,15 @@ def _same_word(actual: str, term: str) -> bool:
     bare_t = term[2:] if term.startswith("ال") and len(term) > 4 else term
     if bare_a == bare_t:
         return True
-    return any(bare_a.endswith(e) and bare_a[:-len(e)] == bare_t for e in _enclitics()
-               if len(bare_a) - len(e) >= MIN_STEM)
+    # `bare_t` and an ending: what trying each ending of `_enclitics` in turn finds, in one probe
+    n = len(bare_t)
+    return n >= MIN_STEM and len(bare_a) > n and bare_a.startswith(bare_t) and bare_a[n:] in _enclitic_set()
+
+
+@cache
+def _enclitic_set() -> frozenset[str]:
+    """`_enclitics` as a set (the empty ending left out: a word is not itself plus nothing)."""
+    return frozenset(e for e in _enclitics() if e)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +239,8 @@ class PhraseIndex:
                     size = len(phrase)
                     if best is not None and size <= best[0]:
                         break
-                    if i + size <= hi and all(same(words[i + k].key, phrase[k]) for k in range(1, size)):
+                    if i + size <= hi and (size == 1 or (same(words[i + 1].key, phrase[1]) and all(
+                            same(words[i + k].key, phrase[k]) for k in range(2, size)))):
                         best = (size, payload)
                         break
             if best is None:

@@ -86,7 +86,8 @@ class PhraseSet:
         for form in forms:
             for phrase, label in self._index.get(form, ()):
                 n = len(phrase)
-                if i + n <= len(toks) and all(toks[i + k].text == phrase[k] for k in range(1, n)):
+                if i + n <= len(toks) and (n == 1 or (toks[i + 1].text == phrase[1] and all(
+                        toks[i + k].text == phrase[k] for k in range(2, n)))):
                     return n, label
         return None
 
