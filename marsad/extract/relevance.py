@@ -174,7 +174,8 @@ def _topic_index() -> PhraseIndex:
 
 @cache
 def _political_index() -> PhraseIndex:
-    return PhraseIndex((w, True) for w in _data()["political"])
+    data = _data()
+    return PhraseIndex([(w, True) for w in data["political"]] + [(w, False) for w in data["not_political"]])
 
 
 @cache
@@ -255,7 +256,7 @@ def doc_cues(doc: Doc) -> DocCues:
         topic = (name, len(topics[name]), sorted(topics[name])[:5])
     article = doc._.article
     section = off_section(getattr(article, "url", None))
-    political = bool(_political_index().find(words, l0, l1))
+    political = any(hit.payload for hit in _political_index().find(words, l0, l1))
     headline = [t for t in find_triggers(doc) if h0 <= t.word < h1]
     cues = DocCues(talk, headline_talk, topic, section, political, headline, probability(doc_text(doc)))
     doc.user_data["marsad_relevance_cues"] = cues

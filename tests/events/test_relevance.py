@@ -388,3 +388,13 @@ def test_a_further_incident_is_governed_in_its_own_clause(nlp):
     doc = run(nlp, text)
     assert [e.location for e in doc._.events] == ["Saraqib"]
     assert any(r.startswith("-2.5 future governs the trigger (في حال)") for r in _reasons(doc))
+
+
+def test_press_sources_give_no_political_side(nlp):
+    # 'press sources' and 'a press conference' source the report; they are no journalist hurt or held
+    text = ("إصابات بانفجار داخل مصنع في ولاية أوهايو الأمريكية\n\n"
+            "أدى انفجار داخل مصنع في ولاية أوهايو الأمريكية إلى إصابة عدد من العمال، بحسب ما قالت مصادر "
+            "صحفية، وقال مسؤول في مؤتمر صحفي إن أسباب الانفجار لم تعرف بعد.")
+    doc = run(nlp, text, published="2018-06-26")
+    assert doc._.events == []
+    assert "-1.0 no political side (no armed party, no political word in the lead)" in _reasons(doc)
