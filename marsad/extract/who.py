@@ -7,12 +7,14 @@ the group of the previous figure; an adjectival number takes the noun before it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from marsad import lang
 from marsad.extract.actors import Actor, actor_table, country_forces
 from marsad.extract.tokens import Tok, lex_key, variants
+from marsad.text.normalize import fold, key
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def resolve_groups(claims: list, events: list) -> None:
         elif iso and c.source in lex.government_voices and table.get(f"Government of {_country_name(iso)}"):
             c.source = f"Government of {_country_name(iso)}"  # بحسب مسؤولين in Kabul: the Afghan government
         if c.who == _UNIDENTIFIED and c.kind in lex.civilian_kinds and c.value is not None \
-                and ev is not None and _against_civilians(ev, lex):
+                and ev is not None and _against_civilians(ev, lex) and not attacker_among(c):
             c.who = lex.people_hurt
         if c.who in lex.protest_crowd and (c.value or 0) > 1 and ev is not None and _protest(ev, lex):
             c.who = lex.protesters  # أصيب 40 مواطنا خلال المسيرة: the marchers (a crowd, not one man)
@@ -185,6 +187,30 @@ def resolve_groups(claims: list, events: list) -> None:
                 c.who = named[0].name
             elif c.who in lex.counted_as_militants:
                 c.who = lex.militants  # gunmen counted (killed, arrested) are militants, not a perpetrator
+
+
+@cache
+def _attacker_among() -> tuple[re.Pattern[str], int]:
+    """who.yaml `attacker_among`: "one of them the attacker" right after a figure (not `وأصيب 27 آخرون في
+    هجومين نفذ أحدهما انتحاري`, where "one of them" is one of the attacks), and how far to look."""
+    d = lang.load("who")["attacker_among"]
+    among = "|".join(re.escape(key(w)) for w in sorted(d["among"], key=len, reverse=True))
+    attackers = "|".join(re.escape(key(w)) for w in sorted(d["attackers"], key=len, reverse=True))
+    # right after the figure's words, or after one more word (its noun: `قتيلان` ... `شخصين أحدهما`)
+    return re.compile(rf"^\W*(?:\w+\W+)?(?:{among})\s+(?:{attackers})(?!\w)"), int(d["attacker_reach"])
+
+
+def attacker_among(c) -> bool:
+    """The figure's people include their attacker (`قتل شخصان أحدهما المنفذ`): not all victims."""
+    pattern, reach = _attacker_among()
+    evidence = fold(c.evidence or "")
+    for sp in c.spans or []:
+        at = evidence.find(fold(sp.text or ""))
+        if sp.text and at >= 0:
+            end = at + len(fold(sp.text))
+            if pattern.search(evidence[end:end + reach]):
+                return True
+    return False
 
 
 def _named_groups(actors: list, lex: WhoLexicon) -> list[Actor]:

@@ -20,6 +20,7 @@ from functools import cache
 
 from marsad import lang
 from marsad.extract.actors import Actor, actor_table
+from marsad.extract.who import attacker_among
 from marsad.model import Claim, Event
 
 DEFAULT_WHO = "Unidentified persons"
@@ -113,7 +114,8 @@ def group_names(ev: Event | None, claims: list[Claim],
             for c in unnamed:
                 when = day(c.doc_id) or ""
                 floor = max((f.value or 0 for f in figures if (day(f.doc_id) or "") <= when), default=0)
-                if c.doc_id not in naming_docs and c.value is not None and c.value >= floor:
+                if c.doc_id not in naming_docs and c.value is not None and c.value >= floor \
+                        and not attacker_among(c):  # قتل شخصان أحدهما المنفذ: not all the victims'
                     out[id(c)] = group
         elif not named and ev.civilian_targeting and kind in VICTIM_KINDS:
             for c in unnamed:

@@ -25,3 +25,21 @@ def test_dual_others_counts_the_group_before(claims_of):
     claims = claims_of("قتل ثلاثة جنود في الهجوم على الحاجز. ثم قتل اثنان آخران في كمين على الطريق.")
     assert [(c.kind, c.value, c.who) for c in claims] == [
         ("killed", 3, "Military forces"), ("killed", 2, "Military forces")]
+
+
+def test_dead_counted_with_their_attacker_are_no_civilian_toll():
+    from marsad.extract.who import attacker_among
+    from marsad.model import Claim, Event, Span
+    from marsad.reconcile.groups import group_names
+
+    text = "قتل ثلاثة أشخاص بينهم المهاجم في هجوم بسكين على سوق المدينة"
+    with_attacker = Claim(doc_id="a", kind="killed", value=3, who=None, evidence=text,
+                          spans=[Span(0, 15, "قتل ثلاثة أشخاص")])
+    named = Claim(doc_id="b", kind="killed", value=2, who="Civilians", evidence="قتل مدنيان")
+    ev = Event(event_type="Violence against civilians", actors=["Civilians"])
+    out = group_names(ev, [with_attacker, named], {"a": "2020-01-02", "b": "2020-01-01"})
+    assert (out[id(with_attacker)], out[id(named)]) == (["Unidentified persons"], ["Civilians"])
+    # "one of them" is one of the two attacks here, not one of the injured
+    other = Claim(doc_id="c", kind="injured", value=9, evidence="أصيب 9 آخرون في هجومين نفذ أحدهما انتحاري",
+                  spans=[Span(0, 6, "أصيب 9")])
+    assert not attacker_among(other)
