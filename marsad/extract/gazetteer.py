@@ -107,6 +107,18 @@ class Gazetteer:
                 out.setdefault((lk[0], len(lk)), []).append(lk)
         return out
 
+    @cached_property
+    def skeleton_index(self) -> dict[str, tuple[str, ...]]:
+        """Two-word loose keys by their consonant skeleton (`vowel_skeleton`): a transliterated name
+        written with other long vowels (أب كاماري for آب کمری, Ab Kamari). Built on first use."""
+        out: dict[str, list[str]] = {}
+        for lk in self.loose_index:
+            if lk.count(" ") == 1:
+                sk = vowel_skeleton(lk)
+                if sk is not None:
+                    out.setdefault(sk, []).append(lk)
+        return {k: tuple(v) for k, v in out.items()}
+
     def loose_lookup(self, lk: str) -> tuple[Place, ...]:
         ids = self.loose_index.get(lk)
         return tuple(self.place(i) for i in ids) if ids else ()
@@ -142,6 +154,23 @@ def loose_key(k: str) -> str:
     if words[0].startswith("ال") and len(words[0]) > 4:
         words[0] = words[0][2:]
     return " ".join(w[:-1] + "ه" if len(w) > 3 and w[-1] in "اهي" else w for w in words)
+
+
+_VOWEL_LETTERS = frozenset("اويىءئؤأإآه")
+
+
+def vowel_skeleton(k: str) -> str | None:
+    """A key with its long-vowel letters (and a final ha) dropped after each word's first letter:
+    `اب كاماره` and `اب كمره` -> `اب كمر`. None when a word keeps fewer than two letters or the
+    whole fewer than five (too short a skeleton names many places)."""
+    words = []
+    for w in k.split(" "):
+        sk = w[0] + "".join(c for c in w[1:] if c not in _VOWEL_LETTERS)
+        if len(sk) < 2:
+            return None
+        words.append(sk)
+    out = " ".join(words)
+    return out if len(out) >= 5 else None
 
 
 def _int(value: str) -> int | None:

@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.attrs import ORTH, SENT_START
 
 from marsad import lang
-from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key
+from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key, vowel_skeleton
 from marsad.extract.translit import latin_places
 from marsad.text.document import doc_text, in_boilerplate
 from marsad.text.normalize import key, trim_word_dict, word_cache, word_dict
@@ -286,6 +286,21 @@ def _variant(gaz: Gazetteer, norm: str) -> str | None:
     return best[0] if best else None
 
 
+def _skeleton_match(gaz: Gazetteer, lk2: str) -> str | None:
+    """The one two-word gazetteer name (loose key) that `lk2` spells with more or other long vowels:
+    the first word as written, the second as long or longer with the same first letter after its
+    article (`كاماره` ~ `كمره`; not `خان الاحمر` for خان الحمر, not `الشرقي` for الشرقيه)."""
+    first, _, second = lk2.partition(" ")
+
+    def head(w: str) -> str:
+        return w[2:3] if w.startswith("ال") else w[:1]
+
+    out = [k for k in gaz.skeleton_index.get(vowel_skeleton(lk2) or "", ())
+           if k.partition(" ")[0] == first and len(second) >= len(k.partition(" ")[2])
+           and head(second) == head(k.partition(" ")[2])]
+    return out[0] if len(out) == 1 else None
+
+
 def _adjective(norm: str, adjectives: dict[str, str]) -> str | None:
     """The country (ISO3) a nisba adjective names ("التركية", "والسورية"), if the token is one."""
     iso = adjectives.get(norm)
@@ -320,6 +335,13 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
         lk = _variant(gaz, norms[i])
         if lk is not None:
             hit, fuzzy = (1, lk, 0), True
+    if ((hit is None or len(hit[1]) < 3) and qual is not None and set(feats) & _NAMED_UNITS
+            and i + 1 < len(norms) and words[i + 1] and not starts[i + 1] and norms[i][0] not in "وفبلك"):
+        # A two-word transliterated name written with more long vowels, only right after a designator
+        # (`منطقة أب كاماري` for آب کمری, Ab Kamari; `مدينة اسكي شهير`): one name of that skeleton
+        lks = _skeleton_match(gaz, loose_key(f"{norms[i]} {norms[i + 1]}"))
+        if lks is not None:
+            hit, fuzzy = (2, lks, 0), True
     if hit is None or hit[1] in never or len(hit[1]) < 3:
         return None, False, None, (), None, False
     weak = False
