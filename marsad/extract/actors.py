@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import compress
 
@@ -40,6 +40,7 @@ class Actor:
     role: str  # armed | civilians | official | media | other ...
     country: str | None  # ISO3 when tied to one country
     branch_of: str | None = None  # the parent organisation of a provincial branch (ولاية سيناء of ISIS)
+    local: bool = False  # matched by a local alias: names the actor only in a report of its own country
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,15 @@ class ActorTable:
             self.actors.append(actor)
             self.by_name[actor.name] = actor
             seen: set[tuple[str, ...]] = set()
-            for alias in [actor.name, *(entry.get("aliases") or []), *inflected(entry.get("nouns") or {})]:
+            local = replace(actor, local=True)
+            for alias, named in [*((a, actor) for a in [actor.name, *(entry.get("aliases") or []),
+                                                        *inflected(entry.get("nouns") or {})]),
+                                 *((a, local) for a in entry.get("local_aliases") or [])]:
                 words = tuple(_WORD.findall(_match_key(key(str(alias)))))
                 if not words or words in seen:
                     continue
                 seen.add(words)
-                index.setdefault(words[0], []).append((words, actor))
+                index.setdefault(words[0], []).append((words, named))
         self._heads = _anaphora_heads(index)
         for cands in index.values():
             # longest alias first (in words, then characters); earlier table entries win ties

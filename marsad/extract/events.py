@@ -351,6 +351,8 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     _set_place(ev, inc, clause_actors, {a.country for a in strikers}, doc.user_data.get("marsad_country"))
     # `43 مدنيا من الطوارق`: the community the victims come from is no party
     origins = {m.start for m in actor_mentions if _origin_of_people(doc, m, actor_mentions)}
+    # `الشباب` is al-Shabaab only in a Somali report; elsewhere 'the youth' (actors.yaml local_aliases)
+    origins |= {m.start for m in actor_mentions if m.actor.local and m.actor.country != ev.country}
     main_group = _main_group(doc, words, inc, [m for m in actor_mentions if m.start not in origins])
     cited = _cited(words, clause_actors)
     # a party named in this incident only as a cited source is no side of it
@@ -788,6 +790,11 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
             if ev.event_type == "Battles":  # people killed in fighting between unknown groups are no party
                 for n in [n for n in score if by_name[n].role == "civilians"]:
                     del score[n]
+    if (ev.event_type == "Violence against civilians" and score
+            and not any(by_name[n].role == "civilians" for n in score)):
+        # violence against civilians has civilians for its target by definition (ACLED), even when the
+        # report names only the attackers and what they burnt (`أحرق مستوطنون مسجدا`)
+        add(actor_table().get("Civilians") or by_name[next(iter(score))], min(score.values()) * 0.5)
     if not score:
         return
     ranked = sorted(score, key=lambda n: -score[n])

@@ -344,3 +344,39 @@ def test_a_claim_of_responsibility_in_the_plural_names_the_attacker(run_events):
                      claims=[("20 شخصا", "killed", 20, "Unidentified persons")])
     ev = doc._.events[0]
     assert ev.actor1 == "Taliban"
+
+
+def test_a_gendarmerie_named_without_its_country_is_the_incident_countrys():
+    """The bare `الدرك` and `الأمن العام` are the gendarmerie and general security of whichever country
+    the report is about (Turkey, Algeria, Lebanon ...), not Jordan's; qualified, they stay Jordan's."""
+    from marsad.extract.actors import actor_table
+
+    table = actor_table()
+    assert table.lookup("قتل اثنان من عناصر الدرك").name == "Security forces"
+    assert table.lookup("أعلنت مديرية الأمن العام").name == "Security forces"
+    assert table.lookup("قوات الدرك الأردنية").name == "Military Forces of Jordan"
+
+
+def test_violence_against_civilians_has_civilians_for_its_target(run_events):
+    """Settlers burning a mosque, no one hurt: the event is violence against civilians, whose target
+    is civilians by definition, even though the report counts no victims."""
+    text = ("مستوطنون يحرقون مسجدا في قرية قرب رام الله\n\n"
+            "أحرق مستوطنون إسرائيليون فجر اليوم مسجدا في قرية قرب رام الله وخطوا شعارات عنصرية على جدرانه.")
+    doc = run_events(text, published="2019-04-02", dates={"فجر اليوم": ("2019-04-02", "2019-04-02")})
+    ev = doc._.events[0]
+    assert ev.event_type == "Violence against civilians"
+    assert ev.actor1 == "Israeli settlers" and ev.actor2.startswith("Civilians")
+
+
+def test_the_youth_are_al_shabaab_only_in_a_somali_report(run_events):
+    """The bare `الشباب` is al-Shabaab in Somalia and 'the youth' elsewhere (actors.yaml local_aliases)."""
+    text = ("مقتل خمسة متظاهرين برصاص الشرطة في بغداد\n\n"
+            "قتل خمسة متظاهرين برصاص الشرطة اليوم خلال احتجاجات الشباب في ساحة التحرير ببغداد.")
+    doc = run_events(text, published="2019-10-02", dates={"اليوم": ("2019-10-02", "2019-10-02")},
+                     claims=[("خمسة متظاهرين", "killed", 5, "Protesters")])
+    assert all("Al Shabaab" not in ev.actors for ev in doc._.events)
+    text = ("مقتل خمسة جنود في هجوم للشباب في الصومال\n\n"
+            "قتل خمسة جنود صوماليين اليوم في هجوم شنه مقاتلو الشباب على قاعدة عسكرية قرب مقديشو.")
+    doc = run_events(text, published="2019-10-02", dates={"اليوم": ("2019-10-02", "2019-10-02")},
+                     claims=[("خمسة جنود", "killed", 5, "Military forces")])
+    assert "Al Shabaab" in doc._.events[0].actors
