@@ -1,9 +1,26 @@
-"""Scale-out on Dask: the whole job on a synthetic corpus grown from the ANT reports, and linking alone
-on synthetic events, with time per report and peak memory of the driver and of each worker.
+"""Scale-out on Dask: a plain run against `--dask local` on a real corpus, the whole job on a synthetic
+corpus grown from the ANT reports, and linking alone on synthetic events; time per report, CPU and
+peak memory of the driver and of each worker.
 
-    .venv/bin/python bench/scale.py --sizes 2000,4000,8000 [--workers 2] [--shard 250]
-    .venv/bin/python bench/scale.py --compare 1000          # the same sharded corpus, plain vs --dask local
+    .venv/bin/python bench/scale.py --compare [--input CORPUS.jsonl.gz] [--limit N] [--workers 2]
+    .venv/bin/python bench/scale.py --sizes 50000,100000,200000 [--workers 2] [--shard 2000]
     .venv/bin/python bench/scale.py --link 100000,1000000 [--check 20000]
+
+`--compare` runs `marsad.run.run_corpus` twice on the same input (the ANT news corpus unless
+`--input`; its first N reports with `--limit`, still one gzipped file), each in a fresh child
+process: plain, then on a LocalCluster of `--workers` single-threaded worker processes (the workers
+read the file in byte ranges, process and record; linking in blocks on the workers; reconciliation,
+the store commit and the output files in the driver). It prints, for each, the wall time and CPU
+seconds of each phase (start: the cluster; process; tail: everything after processing) for the
+driver and for each worker, with the workers' CPU by step (building the pipeline, reading, the
+pipeline, recording), peak RSS, whether the four output files are byte-identical, the measured
+speed-up, and the speed-up expected on `--cores` free cores (default: as many as workers).
+
+The expected wall time (`expected_wall`) is worked out from CPU seconds, which another job on the
+machine does not change, while the wall clock of a machine shared with other jobs says little: a
+phase lasts as long as its busiest process, or as the CPU seconds of all its processes shared over
+the free cores, whichever is longer; a plain run lasts its CPU seconds. Measured in a quiet moment,
+the measured and the expected speed-ups should agree.
 
 The synthetic corpus (`synthetic_rows`): the ANT 2018 reports (../shared/corpora/ant-2018-news.jsonl.gz),
 copied as often as the size needs. Copy k of a report gets a new id (`s{k}-{id}`), its publication
@@ -11,13 +28,8 @@ date moved k years on (dates in its text without a year follow it), and, from th
 names of towns it mentions swapped for other towns of the same country from the gazetteer (one fixed
 permutation per copy). So copies are new reports of new incidents in other places, not duplicates.
 The corpus is written as gzipped JSONL shards (`--shard` reports each) that the workers read
-themselves.
-
-Each size runs in a fresh child process (its peak memory is its own). The child starts a
-LocalCluster of `--workers` single-threaded worker processes and runs `marsad.run.run_corpus` on the
-shards (workers read, process and record; linking in blocks on the workers; reconciliation and the
-store commit in the driver). It prints wall seconds, seconds per report, and the peak RSS of the
-driver and of each worker.
+themselves. Each size runs in a fresh child process (its peak memory is its own) and prints wall
+and expected seconds per report, CPU seconds and the peak RSS of the driver and of each worker.
 
 `--link SIZES` links synthetic article events alone (`synthetic_events`: incidents of one to four
 reports at gazetteer towns of twelve countries, about `--per-day` reports a day, so a larger size

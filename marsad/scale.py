@@ -129,7 +129,7 @@ def byte_ranges(size: int, ranges: int = RANGES, least: int = MIN_RANGE_BYTES
     return [(a, cuts[i + 1] if i + 1 < n else None) for i, a in enumerate(cuts)]
 
 
-def shards_of(inputs: list[str], ranges: int = RANGES, least: int = MIN_RANGE_BYTES
+def shards_of(inputs: list[str], ranges: int | None = None, least: int | None = None
               ) -> tuple[list[Shard], list[tuple[int, IngestError]]] | None:
     """The inputs as units the workers read themselves, in input order, with the inputs that name no
     file as errors at their positions: each of several files is a shard; a single corpus JSONL file
@@ -153,7 +153,8 @@ def shards_of(inputs: list[str], ranges: int = RANGES, least: int = MIN_RANGE_BY
         if size is None:
             return None
         at = units.index(files[0])
-        units[at:at + 1] = [(files[0], part) for part in byte_ranges(size, ranges, least)]
+        parts = byte_ranges(size, ranges or RANGES, least or MIN_RANGE_BYTES)
+        units[at:at + 1] = [(files[0], part) for part in parts]
     bits = POSITION_BITS - max(len(units) - 1, 1).bit_length()
     if bits < 16:  # fewer than 65,536 reports a shard would be too few
         return None

@@ -193,3 +193,42 @@ def test_a_dask_worker_killed_mid_run_is_retried_and_the_outputs_equal_a_clean_r
     assert (summary.read, summary.failed) == (28, 3)
     assert outputs(out) == outputs(clean)
     assert store_rows(out) == store_rows(clean)
+
+
+def test_a_dask_worker_killed_while_reading_byte_ranges_of_one_file_changes_nothing(tmp_path, monkeypatch):
+    """One gzipped corpus file read by the workers in byte ranges: a worker killed (SIGKILL) once the
+    first chunk is recorded has its ranges read again elsewhere, and the outputs and store rows are
+    those of a plain run of the file."""
+    import gzip
+    import threading
+
+    from dask.distributed import Client, LocalCluster
+
+    packed = tmp_path / "corpus.jsonl.gz"
+    packed.write_bytes(gzip.compress(SAMPLE.read_bytes() + FOLLOWUPS.read_bytes()))
+    plain = run_corpus([str(packed)], tmp_path / "plain", chunk_size=CHUNK)
+    monkeypatch.setattr("marsad.scale.MIN_RANGE_BYTES", 2048)  # several ranges of a small file
+    out = tmp_path / "out"
+    killed: list[tuple[int, int]] = []
+
+    def kill_a_worker(client: Client) -> None:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            done, _status = _journal(out)
+            if done >= 1:
+                pid = sorted(client.run(os.getpid).values())[0]
+                os.kill(pid, signal.SIGKILL)
+                killed.append((pid, done))
+                return
+            time.sleep(0.01)
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        killer = threading.Thread(target=kill_a_worker, args=(client,))
+        killer.start()
+        summary = run_corpus([str(packed)], out, dask=client, chunk_size=CHUNK)
+        killer.join()
+    assert killed and killed[0][1] < plain.read, killed  # a worker died part way
+    assert (summary.read, summary.failed, summary.events) == (plain.read, plain.failed, plain.events)
+    assert outputs(out) == outputs(tmp_path / "plain")
+    assert store_rows(out) == store_rows(tmp_path / "plain")
