@@ -321,7 +321,13 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
         add(VAGUE_HARM, f"people {claims[0].kind} (vague)")
     age = _age(doc, inc)
     ahead = _ahead(doc, inc)
-    if inc.date is not None and not inc.weak_date and ahead:
+    # the date nearest its trigger is old (`خطفوا وقتلوا في العراق عام 2014`, `مهد الاحتجاجات في عام
+    # 2011`): recalled, whatever day the report's news has (the remains flown home on Monday)
+    old = _recalled(doc, clauses, words)
+    if old is not None and not (inc.date is not None and not inc.weak_date and age is not None
+                                and age > STALE_DAYS):
+        add(-(STALE if report is None else HISTORY), f"its trigger is dated in the past ({old})")
+    elif inc.date is not None and not inc.weak_date and ahead:
         add(-AHEAD, f"after the report ({inc.date.text}: {ahead} days later)")
     elif inc.date is not None and not inc.weak_date and age is not None and age > STALE_DAYS:
         pen = STALE if report is None else HISTORY
@@ -376,6 +382,31 @@ def _age(doc: Doc, inc: Any) -> int | None:
     if published is None or last is None:
         return None
     return (published - last).days
+
+
+def _recalled(doc: Doc, clauses: list[Any], words: Words) -> str | None:
+    """The text of an old date (over STALE_DAYS before publication) that is the nearest date to the unit's
+    first trigger in its clause, within SPEECH_REACH words; None when there is none."""
+    published = parse_day(getattr(doc._.article, "published", None))
+    if published is None:
+        return None
+    for c in clauses:
+        trig = [t for t in c.triggers if t.term.weight > 0]
+        if not trig:
+            continue
+        if not c.dates:
+            return None
+        at = trig[0].word
+        gaps = []
+        for d in c.dates:
+            w = bisect.bisect_left(words.starts, d.start)
+            # a date after the verb binds to it (`قتل ... الثلاثاء`): one before it counts a word farther
+            gaps.append((at - w + 1 if w <= at else w - at, d))
+        gap, near = min(gaps, key=lambda g: g[0])
+        if gap <= SPEECH_REACH and (published - near.date_end).days > STALE_DAYS:
+            return str(near.text)
+        return None
+    return None
 
 
 def _ahead(doc: Doc, inc: Any) -> int:

@@ -398,3 +398,13 @@ def test_press_sources_give_no_political_side(nlp):
     doc = run(nlp, text, published="2018-06-26")
     assert doc._.events == []
     assert "-1.0 no political side (no armed party, no political word in the lead)" in _reasons(doc)
+
+
+def test_a_trigger_dated_years_back_is_recalled(nlp):
+    # the news is Monday's burial; the abduction the nearest date tells is of 2015
+    text = ("دفن رفات صيادين قطريين في الدوحة\n\n"
+            "دفنت عائلات قطرية، الاثنين، في الدوحة رفات 12 صيادا خطفهم مسلحون في جنوب العراق عام 2015، بعد "
+            "العثور عليهم في مقبرة جماعية قرب مدينة السماوة.")
+    doc = run(nlp, text, published="2018-04-02")
+    assert doc._.events == []
+    assert any(r.startswith("-3.0 its trigger is dated in the past (عام 2015)") for r in _reasons(doc))
