@@ -795,6 +795,14 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         # violence against civilians has civilians for its target by definition (ACLED), even when the
         # report names only the attackers and what they burnt (`أحرق مستوطنون مسجدا`)
         add(actor_table().get("Civilians") or by_name[next(iter(score))], min(score.values()) * 0.5)
+    crowd = CROWD_OF.get(ev.event_type or "")
+    if crowd and not any(n == crowd or by_name[n].inter in (5, 6) for n in score):
+        # a protest has its protesters and a riot its rioters by definition (ACLED), named or not
+        # (`مشاهد حصرية لاحتجاجات البصرة`: Protesters (Iraq))
+        a = actor_table().get(crowd)
+        if a is not None:
+            by_name[a.name] = a
+            score[a.name] = max(score.values(), default=1.0) + 0.1
     if not score:
         return
     ranked = sorted(score, key=lambda n: -score[n])

@@ -380,3 +380,14 @@ def test_the_youth_are_al_shabaab_only_in_a_somali_report(run_events):
     doc = run_events(text, published="2019-10-02", dates={"اليوم": ("2019-10-02", "2019-10-02")},
                      claims=[("خمسة جنود", "killed", 5, "Military forces")])
     assert "Al Shabaab" in doc._.events[0].actors
+
+
+def test_a_protest_has_its_protesters_even_unnamed(run_events):
+    """`تظاهرات في البصرة احتجاجا على انقطاع الكهرباء`: a protest whose crowd the report never names
+    still has ACLED's Protesters (Iraq) for its actor."""
+    text = ("تظاهرات حاشدة في البصرة احتجاجا على انقطاع الكهرباء\n\n"
+            "خرجت تظاهرات حاشدة اليوم في مدينة البصرة احتجاجا على انقطاع الكهرباء وشح المياه.")
+    doc = run_events(text, published="2018-07-14", dates={"اليوم": ("2018-07-14", "2018-07-14")})
+    ev = doc._.events[0]
+    assert ev.event_type == "Protests"
+    assert ev.actor1.startswith("Protesters")  # with the country once the place is resolved
