@@ -145,9 +145,12 @@ def write_shards(n: int, folder: Path, shard: int) -> list[Path]:
 
 
 def _cluster(workers: int):
-    from dask.distributed import Client, LocalCluster
+    """The LocalCluster `marsad run --dask local` starts (marsad.scale.local_cluster), of `workers`."""
+    from dask.distributed import Client
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    from marsad.scale import local_cluster
+
+    cluster = local_cluster(workers)
     return cluster, Client(cluster)
 
 
@@ -170,6 +173,11 @@ def _worker_steps(client) -> dict[str, dict[str, float]]:
     return client.run(worker_cpu)
 
 
+# Seconds the cluster is left idle after a run to measure what Dask's own threads cost each process
+# (heartbeats, monitors, the scheduler): CPU seconds per wall second, `expected_wall` takes them out.
+IDLE_SECONDS = 10.0
+
+
 def one_run(inputs: list[str], out: Path, workers: int) -> dict:
     """One end-to-end run in this process (a fresh child): wall and CPU seconds of each phase, for the
     driver and for each worker, and peak RSS; as a dict.
@@ -177,7 +185,8 @@ def one_run(inputs: list[str], out: Path, workers: int) -> dict:
     Phases: `start` (the LocalCluster: workers spawned and importing), `process` (reading, the
     per-report pipeline and recording: on the workers with Dask), `tail` (near-duplicates, linking
     -- in blocks on the workers with Dask --, reconciliation, the store commit and the output files:
-    the driver)."""
+    the driver). With Dask, the cluster is then left idle IDLE_SECONDS to measure the CPU each process
+    spends per wall second on Dask's own threads (`idle_rate`)."""
     import marsad.run
     from marsad.run import run_corpus
 
@@ -206,6 +215,9 @@ def one_run(inputs: list[str], out: Path, workers: int) -> dict:
         if client is not None:
             seen["end"] = _worker_steps(client)
             rss = dict(client.run(_use))
+            time.sleep(IDLE_SECONDS)
+            t3, c3 = time.perf_counter(), _cpu_s()
+            seen["idle"] = _worker_steps(client)
     finally:
         if client is not None:
             client.close()
@@ -218,37 +230,47 @@ def one_run(inputs: list[str], out: Path, workers: int) -> dict:
                        "tail_wall": round(t2 - marks["tail_wall"], 2),
                        "tail_cpu": round(c2 - marks["tail_cpu"], 2),
                        "cpu": round(c2 - c0, 2), "peak_mb": round(_rss_mb(), 1)})
+    if client is not None:
+        res["driver"]["idle_rate"] = round((c3 - c2) / (t3 - t2), 4)
     res["workers_detail"] = []
     for addr in sorted(seen.get("end", {})):
-        start, mid, end = seen["start"][addr], seen["mid"][addr], seen["end"][addr]
+        start, mid, end, idle = seen["start"][addr], seen["mid"][addr], seen["end"][addr], seen["idle"][addr]
         res["workers_detail"].append({
             "start_cpu": round(start["process"], 2),
             "process_cpu": round(mid["process"] - start["process"], 2),
             "tail_cpu": round(end["process"] - mid["process"], 2),
             "cpu": round(end["process"], 2), "peak_mb": round(rss[addr][0], 1),
+            "idle_rate": round((idle["process"] - end["process"]) / (t3 - t2), 4),
             **{k: round(v, 2) for k, v in end.items() if k != "process"}})
     return res
 
 
 def expected_wall(run: dict, cores: int) -> float:
     """The wall time a run would take on `cores` free cores, from its CPU seconds (this machine's wall
-    clock is shared with other jobs): each phase lasts as long as its busiest process or as its CPU
-    seconds shared over the cores, whichever is longer.
+    clock is shared with other jobs).
 
-    - start: the workers start side by side (import, connect): the slowest worker's start CPU;
-    - process: the driver (scheduler, reading a stream it cannot hand out, progress) and the workers
-      run together: max(busiest worker, (driver + all workers) / cores);
+    Each Dask process also spends CPU on Dask's own threads in proportion to the wall time (its
+    `idle_rate`, measured with the cluster idle after the run: heartbeats, monitors, the scheduler);
+    on a busy machine the wall time, and so that CPU, is stretched. So each phase's CPU seconds are
+    first taken without it (work = CPU - idle_rate x measured wall), then:
+    - start: the workers start side by side (import, connect): the slowest process's start CPU;
+    - process: the driver and the workers run together: the busiest worker's work, or the work of
+      all of them over the cores, whichever is longer (with the idle rates added back for that time);
     - tail: the driver's serial steps, plus linking on the workers while the driver waits for them
       (its slowest worker, or all of them over the cores).
-    A plain run is one process: its CPU seconds."""
+    A plain run is one process without Dask: its CPU seconds."""
     d, ws = run["driver"], run["workers_detail"]
     if not ws:
         return d["cpu"]
+    rd = d.get("idle_rate", 0.0)
     start = max(d["start_cpu"], max(w["start_cpu"] for w in ws))
-    work = [w["process_cpu"] for w in ws]
-    process = max(max(work), (d["process_cpu"] + sum(work)) / cores)
-    link = [w["tail_cpu"] for w in ws]
-    tail = d["tail_cpu"] + max(max(link), sum(link) / cores)
+    work = [max(w["process_cpu"] - w.get("idle_rate", 0.0) * d["process_wall"], 0.0) for w in ws]
+    own = max(d["process_cpu"] - rd * d["process_wall"], 0.0)
+    rates = [w.get("idle_rate", 0.0) for w in ws]
+    process = max(max(x / (1 - r) for x, r in zip(work, rates, strict=True)),
+                  (own + sum(work)) / max(cores - rd - sum(rates), 0.5))
+    link = [max(w["tail_cpu"] - w.get("idle_rate", 0.0) * d["tail_wall"], 0.0) for w in ws]
+    tail = max(d["tail_cpu"] - rd * d["tail_wall"], 0.0) + max(max(link), sum(link) / cores)
     return round(start + process + tail, 2)
 
 
@@ -290,13 +312,14 @@ def show_compare(res: dict) -> str:
         dr = r["driver"]
         lines.append(f"{name:<14}{r['wall']:>8.1f}{dr['cpu']:>8.1f}{dr['peak_mb']:>9.0f}   driver "
                      f"{dr['start_wall']:.1f}/{dr['start_cpu']:.1f} | {dr['process_wall']:.1f}/"
-                     f"{dr['process_cpu']:.1f} | {dr['tail_wall']:.1f}/{dr['tail_cpu']:.1f}")
+                     f"{dr['process_cpu']:.1f} | {dr['tail_wall']:.1f}/{dr['tail_cpu']:.1f}"
+                     + (f" | idle {dr['idle_rate']:.3f} CPU s/s" if "idle_rate" in dr else ""))
         for i, w in enumerate(r["workers_detail"]):
             lines.append(f"{'  worker ' + str(i):<14}{'':>8}{w['cpu']:>8.1f}{w['peak_mb']:>9.0f}   "
                          f"start {w['start_cpu']:.1f} | process {w['process_cpu']:.1f} "
-                         f"(build {w['build']:.1f}, read {w['read']:.1f}, pipeline {w['pipeline']:.1f}, "
-                         f"record {w['record']:.1f}) | "
-                         f"tail (linking) {w['tail_cpu']:.1f}")
+                         f"(task thread: build {w['build']:.1f}, read {w['read']:.1f}, "
+                         f"pipeline {w['pipeline']:.1f}, record {w['record']:.1f}) | "
+                         f"tail (linking) {w['tail_cpu']:.1f} | idle {w['idle_rate']:.3f} CPU s/s")
     lines.append(f"outputs equal: {all(res['outputs_equal'].values())} {res['outputs_equal']}")
     lines.append(f"speed-up measured (wall, this machine as it is now): {res['speedup_measured']:.2f}x")
     lines.append(f"speed-up expected on {res['cores']} free cores (bench/scale.py expected_wall): "

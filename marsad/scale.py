@@ -34,14 +34,16 @@ from marsad.run import DocResult, process_articles
 from marsad.store.journal import article_hash
 
 _WORKER_NLP: Any = None
-# CPU seconds this worker process spent, by step of its tasks (bench/scale.py reads them with
+# CPU seconds of this worker's task thread, by step of its tasks (bench/scale.py reads them with
 # `client.run(worker_cpu)`): building the pipeline (once), reading (and decompressing, parsing), the
-# pipeline itself, recording in the journal (and checking what is done), and the tasks in all.
+# pipeline itself, recording in the journal (and checking what is done), and the tasks in all. Thread
+# CPU, not the process's: Dask's own threads (heartbeats, monitors) cost the process CPU in
+# proportion to the wall time, which a machine shared with other jobs stretches.
 WORKER_CPU: dict[str, float] = dict.fromkeys(("build", "read", "pipeline", "record", "tasks"), 0.0)
 
 
 def worker_cpu() -> dict[str, float]:
-    """This process's CPU seconds by step, and `process`: all its CPU (startup, linking, Dask's own)."""
+    """This worker's task CPU seconds by step, and `process`: all its CPU (startup, linking, Dask's own)."""
     use = os.times()
     return {**WORKER_CPU, "process": use.user + use.system}
 
@@ -52,20 +54,20 @@ def _pipeline() -> Any:
     if _WORKER_NLP is None:
         from marsad import pipeline
 
-        t = time.process_time()
+        t = time.thread_time()
         _WORKER_NLP = pipeline.build()
-        WORKER_CPU["build"] += time.process_time() - t
+        WORKER_CPU["build"] += time.thread_time() - t
     return _WORKER_NLP
 
 
 def process_batch(articles: list[Article]) -> list[DocResult]:
     """Runs on a worker: the pipeline is built once per worker process and reused for every batch."""
     nlp = _pipeline()
-    t = time.process_time()
+    t = time.thread_time()
     try:
         return process_articles(articles, nlp)
     finally:
-        WORKER_CPU["pipeline"] += time.process_time() - t
+        WORKER_CPU["pipeline"] += time.thread_time() - t
 
 
 def process_chunk(chunk: list[tuple[int, Article, str]], url: str, key: str) -> int:
@@ -182,14 +184,14 @@ def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, c
     """
     from marsad.run import done_reports
 
-    started, before = time.process_time(), _work() + WORKER_CPU["record"]
+    started, before = time.thread_time(), _work() + WORKER_CPU["record"]
     journal = _worker_journal(url)
     errors: list[tuple[int, IngestError]] = []
     processed = 0
 
     def record(chunk: list[tuple[int, Article, str]]) -> None:
         nonlocal processed
-        t = time.process_time()
+        t = time.thread_time()
         held = journal.positions(key, [a.id for _, a, _ in chunk])
         todo = []
         for seq, art, read_hash in chunk:
@@ -206,7 +208,7 @@ def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, c
             errors.extend((d.seq, IngestError(d.origin, d.reason, d.doc_id)) for d in saved)
         processed += len(todo)
         _report_progress(key, len(chunk))
-        WORKER_CPU["record"] += time.process_time() - t
+        WORKER_CPU["record"] += time.thread_time() - t
 
     chunk: list[tuple[int, Article, str]] = []
     for n, item in enumerate(with_metadata(_read_shard(shard), metadata)):
@@ -225,7 +227,7 @@ def process_shard(shard: Shard, url: str, key: str, metadata: Metadata | None, c
             chunk = []
     if chunk:
         record(chunk)
-    spent = time.process_time() - started
+    spent = time.thread_time() - started
     WORKER_CPU["tasks"] += spent
     WORKER_CPU["read"] += spent - (_work() + WORKER_CPU["record"] - before)
     return processed, errors
@@ -255,15 +257,31 @@ def _report_progress(key: str, n: int) -> None:
         pass
 
 
+# Dask settings of the workers of `--dask local`. Each worker samples its task thread's stack 100 times
+# a second for the dashboard's profile: with the pipeline's deep stacks that is 2-5% of a core
+# (measured: a deep-stack task cost its process 12% more CPU than its thread with it, 7% without).
+# On a cluster, set it in the workers' environment: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def local_cluster(workers: int) -> Any:
+    """A LocalCluster of single-threaded worker processes (the pipeline holds the GIL: threads
+    would not run it in parallel), with WORKER_CONFIG."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set(WORKER_CONFIG):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
 def _client(scheduler: Any) -> tuple[Any, list[Any]]:
     """The Dask client for `scheduler` and what to close afterwards (nothing for a caller's client)."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     if isinstance(scheduler, Client):
         return scheduler, []
     if scheduler in (None, "", "local"):
-        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+        cluster = local_cluster(os.cpu_count() or 1)
         client = Client(cluster)
         return client, [client, cluster]
     client = Client(scheduler)
