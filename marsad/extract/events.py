@@ -587,11 +587,15 @@ def _speakers(words: list[Any], clause_actors: list[tuple[Any, Clause]]) -> set[
     support (`بدعم من التحالف الدولي`): who speaks about an incident, or backs a party, is rarely
     a party to it."""
     out = set()
+    comps = _complements()
     for m, c in clause_actors:
         i = word_index(words, m.start)
         lo = max(c.wlo, i - SPEAKER_REACH)
-        if (statement_index().find(words, lo, i) or support_index().find(words, lo, i)
-                or source_index().find(words, lo, i) or _in_speaker_phrase(words, i, c)):
+        # `وأضافت المصادر أن قوات الجيش استعادت`: after the complementiser, a party is in what was said
+        said = [h for h in statement_index().find(words, lo, i)
+                if not any(words[k].key in comps for k in range(h.last, i))]
+        if (said or support_index().find(words, lo, i) or source_index().find(words, lo, i)
+                or _in_speaker_phrase(words, i, c)):
             out.add(m.start)
     return out
 

@@ -391,3 +391,20 @@ def test_a_protest_has_its_protesters_even_unnamed(run_events):
     ev = doc._.events[0]
     assert ev.event_type == "Protests"
     assert ev.actor1.startswith("Protesters")  # with the country once the place is resolved
+
+
+def test_a_party_after_the_complementiser_is_in_what_was_said_not_a_speaker(run_events):
+    """`وأضافت المصادر أن قوات الجيش استعادت السيطرة`: the army, named after أن, is what the sources
+    say did it, not who speaks."""
+    from marsad.extract.actors import actor_table
+    from marsad.extract.event_types import doc_words
+    from marsad.extract.events import _speakers
+    from marsad.extract.incidents import make_clauses
+
+    text = ("استعادة جبال في نهم\n\n"
+            "وأضافت المصادر أن قوات الجيش اليمني استعادت اليوم السيطرة على جبال في نهم من أيدي الحوثيين.")
+    doc = run_events(text, published="2018-04-06", dates={"اليوم": ("2018-04-06", "2018-04-06")})
+    words = doc_words(doc)
+    army = next(m for m in actor_table().find(doc) if m.actor.name == "Military Forces of Yemen")
+    clause = next(c for c in make_clauses(doc, words) if c.start <= army.start < c.end)
+    assert army.start not in _speakers(words, [(army, clause)])
