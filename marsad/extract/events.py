@@ -161,7 +161,8 @@ def extract_events(doc: Doc) -> Doc:
                 if claim.event_index is None and not claim.background:
                     claim.event_index = idx
     doc._.events = events
-    resolve_groups(claims, events)  # who and source made specific by the incident (marsad.extract.who)
+    # who and source made specific by the incident, else by the headline (marsad.extract.who)
+    resolve_groups(claims, events, sorted(headline))
     doc._.relevance = doc_record(doc, judged, len(events), dropped) if judged else None
     return doc
 

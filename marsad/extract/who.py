@@ -150,7 +150,7 @@ def is_others(tok: Tok) -> bool:
     return bool(set(variants(tok.text)) & lexicon().others)
 
 
-def resolve_groups(claims: list, events: list) -> None:
+def resolve_groups(claims: list, events: list, headline: list[str] | None = None) -> None:
     """Refine each claim's group and source once its incident is known (`claim.event_index`).
 
     - soldiers, police or security men with no country of their own (جنديا, رجال الأمن, الجيش as a
@@ -161,7 +161,8 @@ def resolve_groups(claims: list, events: list) -> None:
       protesters;
     - militants or gunmen with no name (مقتل عشرة إرهابيين) are the one named non-state armed group
       the incident is about, when it names exactly one (a group named elsewhere in the article may
-      be background); otherwise
+      be background); when it names none, the one such group the headline names (`headline`:
+      `مقتل 28 من عناصر داعش في عمليات أمنية` over `8 أشخاص يحملون أحزمة ناسفة قتلوا`); otherwise
       gunmen counted are militants (`Unidentified Armed Group` names a perpetrator, not a toll).
     """
     lex = lexicon()
@@ -183,6 +184,8 @@ def resolve_groups(claims: list, events: list) -> None:
             c.who = lex.protesters  # أصيب 40 مواطنا خلال المسيرة: the marchers (a crowd, not one man)
         if c.who in lex.unnamed_attackers:
             named = _named_groups([table.get(n) for n in ev.actors or []] if ev is not None else [], lex)
+            if not named and ev is not None:
+                named = _named_groups([table.get(n) for n in headline or []], lex)
             if len(named) == 1:
                 c.who = named[0].name
             elif c.who in lex.counted_as_militants:
