@@ -408,3 +408,14 @@ def test_a_party_after_the_complementiser_is_in_what_was_said_not_a_speaker(run_
     army = next(m for m in actor_table().find(doc) if m.actor.name == "Military Forces of Yemen")
     clause = next(c for c in make_clauses(doc, words) if c.start <= army.start < c.end)
     assert army.start not in _speakers(words, [(army, clause)])
+
+
+def test_the_french_adjective_alone_is_not_afp():
+    """`قوة برخان الفرنسية`, `الرئاسة الفرنسية`: the bare الفرنسية is the adjective 'French', not AFP,
+    which Arabic reports name in full (وكالة الأنباء الفرنسية, وكالة الصحافة الفرنسية, فرانس برس)."""
+    from marsad.extract.actors import actor_table
+
+    table = actor_table()
+    assert all(m.actor.name != "Agence France-Presse (AFP)"
+               for m in table.find("وقالت الرئاسة الفرنسية إن قوة برخان الفرنسية قتلت عشرة مسلحين"))
+    assert table.lookup("بحسب وكالة الصحافة الفرنسية").name == "Agence France-Presse (AFP)"
