@@ -419,3 +419,14 @@ def test_the_french_adjective_alone_is_not_afp():
     assert all(m.actor.name != "Agence France-Presse (AFP)"
                for m in table.find("وقالت الرئاسة الفرنسية إن قوة برخان الفرنسية قتلت عشرة مسلحين"))
     assert table.lookup("بحسب وكالة الصحافة الفرنسية").name == "Agence France-Presse (AFP)"
+
+
+def test_the_ahwazi_national_resistance_is_not_yemens():
+    """`المقاومة الوطنية الأهوازية` is the Ahwazi Arab group of Iran; the bare `المقاومة الوطنية` stays a
+    local name of the Yemeni resistance."""
+    from marsad.extract.actors import actor_table
+
+    table = actor_table()
+    assert table.lookup("وأعلنت المقاومة الوطنية الأهوازية مسؤوليتها").name == "Ahwazi National Resistance"
+    bare = table.find("تقدمت قوات المقاومة الوطنية")[0].actor
+    assert bare.name == "Popular Resistance (Yemen)" and bare.local
