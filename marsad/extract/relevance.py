@@ -79,6 +79,10 @@ TALK_WEIGHTS = {"trial": 3.0, "inquiry": 5.0, "anniversary": 2.5, "test": 3.0, "
 # only for that unit, and a headline or lead trigger so governed does not count as narrating it;
 # statements and plans count only so (or, when the headline names no violence, as the headline's news)
 GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary": 2.0, "test": 2.0}
+# the lead tells what a UN agency or a rights group found (`هيومن رايتس ووتش`, `يونيسف`) or a toll over a
+# period (`منذ بداية العام`, `منذ اندلاع الحرب`) and the unit has no day of its own (none, or only the day
+# something was said): a count over weeks or years, not the incident of a day (relevance.yaml `periodic`)
+PERIODIC = 3.5
 HEADLINE_TALK = 2.0  # `فرنسا تحث روسيا على ...`, `فلسطين تستعد لجمعة ...`: a headline of talk, no trigger
 REPORT_TALK = 1.0  # a further incident in a report whose main news was found to be talk
 # `كيف`, `قصة`: a question or a story only as the headline says it; an inquiry too (`فتحت الشرطة تحقيقا`
@@ -137,6 +141,7 @@ class DocCues:
     political: bool  # the lead names terrorism, armed groups, protest or the state's forces
     headline: list[Any]  # the trigger words of the headline (marsad.extract.event_types.Trigger)
     model: float | None = None  # the learned model's probability that the report narrates an incident
+    periodic: str | None = None  # a word of an organisation's report or a toll over a period in the lead
 
 
 @cache
@@ -152,6 +157,13 @@ def _talk_index() -> PhraseIndex:
 @cache
 def _campaign_index() -> PhraseIndex:
     return PhraseIndex((w, True) for w in _data()["campaign"])
+
+
+@cache
+def _periodic_index() -> PhraseIndex:
+    data = _data()["periodic"]
+    return PhraseIndex([(w, True) for fam in ("report", "period") for w in data[fam]]
+                       + [(w, False) for w in data["not_periodic"]])
 
 
 def _specific(t: Any, words: Words) -> bool:
@@ -257,8 +269,17 @@ def doc_cues(doc: Doc) -> DocCues:
     article = doc._.article
     section = off_section(getattr(article, "url", None))
     political = any(hit.payload for hit in _political_index().find(words, l0, l1))
-    headline = [t for t in find_triggers(doc) if h0 <= t.word < h1]
-    cues = DocCues(talk, headline_talk, topic, section, political, headline, probability(doc_text(doc)))
+    triggers = find_triggers(doc)
+    headline = [t for t in triggers if h0 <= t.word < h1]
+    # in the headline, or in the lead before its first trigger: the lead's subject is the agency's report
+    # (`قالت منظمة العفو الدولية إن مسلحين ارتكبوا مجزرة`), not an incident it comments on (`اعتقلت السلطات
+    # سبعة ناشطين ... بيد أن هيومن رايتس ووتش تقول`)
+    body = next((t.word for t in triggers if h1 <= t.word < l1 and t.term.weight > 0), l1)
+    periodic = next((" ".join(w.key for w in words[h.first:h.last])
+                     for h in _periodic_index().find(words, l0, l1)
+                     if h.payload and (h.first < h1 or h.first < body)), None)
+    cues = DocCues(talk, headline_talk, topic, section, political, headline, probability(doc_text(doc)),
+                   periodic)
     doc.user_data["marsad_relevance_cues"] = cues
     return cues
 
@@ -360,6 +381,8 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
                     continue
                 crime = True
             add(-pen, f"{fam} ({word})")
+        if cues.periodic is not None and not (inc.date is not None and not inc.weak_date):
+            add(-PERIODIC, f"a report or a toll over a period, no day of its own ({cues.periodic})")
         if cues.topic is not None:
             name, n, sample = cues.topic
             add(-min(TOPIC_MAX, TOPIC_WORD * (n - 1)), f"topic {name} ({', '.join(sample)})")

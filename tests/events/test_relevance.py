@@ -408,3 +408,20 @@ def test_a_trigger_dated_years_back_is_recalled(nlp):
     doc = run(nlp, text, published="2018-04-02")
     assert doc._.events == []
     assert any(r.startswith("-3.0 its trigger is dated in the past (عام 2015)") for r in _reasons(doc))
+
+
+def test_a_rights_report_or_a_toll_over_a_period_is_no_incident(nlp):
+    # an organisation's report counts detentions over a year: no day of an incident of its own
+    text = ("منظمة حقوقية: اعتقال 300 ناشط في مصر منذ بداية العام\n\n"
+            "قالت منظمة حقوقية دولية في تقريرها السنوي، الخميس، إن قوات الأمن المصرية اعتقلت أكثر من 300 "
+            "ناشط في محافظات عدة منذ بداية العام، ودعت السلطات إلى الإفراج عنهم.")
+    doc = run(nlp, text, published="2018-07-12")
+    assert doc._.events == []
+    assert any(r.startswith("-3.5 a report or a toll over a period, no day of its own")
+               for r in _reasons(doc))
+    # the same words beside an incident with a day of its own: an incident
+    text = ("اعتقال 30 ناشطا في القاهرة\n\n"
+            "اعتقلت قوات الأمن المصرية، مساء الأربعاء، 30 ناشطا خلال احتجاج وسط القاهرة، وقالت منظمة حقوقية "
+            "إن عدد المعتقلين بلغ 300 منذ بداية العام.")
+    doc = run(nlp, text, published="2018-07-12")
+    assert [e.sub_event_type for e in doc._.events] == ["Arrests"]
