@@ -97,6 +97,7 @@ REGIONAL_COALITION = "Saudi-led coalition"
 ANTI_ISIS_COALITION = "International coalition against ISIS"
 ANTI_ISIS_THEATRES = {"SYR", "IRQ"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+STATE_SOURCES = {"Security source", "Military source"}  # a state's security or military sources
 MILITANTS = "Militants"  # the generic name of fighters a report calls terrorists, extremists, jihadists
 CROWD_OF = {"Protests": "Protesters", "Riots": "Rioters"}  # the civilians of a protest or riot event
 
@@ -800,6 +801,13 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         # violence against civilians has civilians for its target by definition (ACLED), even when the
         # report names only the attackers and what they burnt (`أحرق مستوطنون مسجدا`)
         add(actor_table().get("Civilians") or by_name[next(iter(score))], min(score.values()) * 0.5)
+    armed_now = [n for n in score if by_name[n].role == "armed"]
+    if (ev.event_type == "Battles" and len(armed_now) == 1 and by_name[armed_now[0]].inter not in STATE_INTERS
+            and armed_now[0] not in generic and ev.country in _state_forces()
+            and any(m.actor.name in STATE_SOURCES for m, _c in clause_actors)):
+        # `أعلنت مصادر أمنية أن 20 عنصرا من داعش قتلوا`: a group's losses in a fight that the state's
+        # security or military sources report were inflicted by the state's forces
+        add(_state_forces()[ev.country], score[armed_now[0]] * 0.5)
     crowd = CROWD_OF.get(ev.event_type or "")
     if crowd and not any(n == crowd or by_name[n].inter in (5, 6) for n in score):
         # a protest has its protesters and a riot its rioters by definition (ACLED), named or not

@@ -430,3 +430,15 @@ def test_the_ahwazi_national_resistance_is_not_yemens():
     assert table.lookup("وأعلنت المقاومة الوطنية الأهوازية مسؤوليتها").name == "Ahwazi National Resistance"
     bare = table.find("تقدمت قوات المقاومة الوطنية")[0].actor
     assert bare.name == "Popular Resistance (Yemen)" and bare.local
+
+
+def test_a_groups_losses_its_enemys_security_sources_report_were_the_states_doing(run_events):
+    """`وأعلنت مصادر أمنية عراقية أن 20 عنصرا من داعش قتلوا في اشتباكات`: a battle whose only named side
+    is the group that lost people, told by the state's security sources, was fought by the state's forces."""
+    text = ("مقتل 20 من عناصر داعش في اشتباكات شمال بغداد\n\n"
+            "أعلنت مصادر أمنية اليوم أن 20 عنصرا من داعش قتلوا في اشتباكات في ديالى.")
+    doc = run_events(text, published="2016-05-02", dates={"اليوم": ("2016-05-02", "2016-05-02")},
+                     claims=[("20 عنصرا", "killed", 20, "Islamic State (ISIS)")])
+    ev = doc._.events[0]
+    assert ev.event_type == "Battles" and ev.country == "IRQ"
+    assert set(ev.actors) == {"Islamic State (ISIS)", "Military Forces of Iraq"}
