@@ -102,8 +102,6 @@ class Clause:
     update: bool = False  # a follow-up toll report (`ارتفعت حصيلة ضحايا التفجير`)
     distinct: bool = False  # opens with an explicit marker of another incident (`وفي حادثة منفصلة`)
     total: bool = False  # has words of a total (`منذ بدء العملية`): its figures may be no incident's toll
-    summary: bool = False  # a lead sentence announcing scattered incidents (`في حوادث أمنية متفرقة`)
-    round_up: bool = False  # a later sentence of such a report naming a town of its own: the next item
 
     @property
     def lead(self) -> bool:
@@ -384,13 +382,12 @@ def _mark(clauses: list[Clause], words: list[Word]) -> None:
     # `لقي 28 من عناصر داعش مصرعهم في حوادث أمنية متفرقة`: a lead that announces scattered incidents makes
     # each later sentence naming a town of its own the next item of a round-up, like `وفي ديالى` (after the
     # last lead sentence saying so: the body's first sentence retells a headline that says it)
-    for c in clauses:
-        c.summary = c.lead and bool(marks["round_up_lead"].find(words, c.wlo, c.whi))
-    opened = max((c.sentence for c in clauses if c.summary), default=None)
+    opened = max((c.sentence for c in clauses if c.lead and marks["round_up_lead"].find(words, c.wlo, c.whi)),
+                 default=None)
     if opened is not None:
         for c in clauses:
             if c.sentence > opened and not c.broken and any(m.place.feature != "country" for m in c.places):
-                c.marked = c.separate = c.round_up = True
+                c.marked = c.separate = True
 
 
 PLACE_OPENING_WORDS = 3  # `وفي ديالى`, `وفي محافظة صلاح الدين`: the place within this many words of `وفي`
@@ -740,26 +737,7 @@ def segment(doc: Doc, triggers: list[Trigger], dates: list[Any], places: list[An
         place, country = _incident_place(inc, words, support)
         if place is not None:
             inc.place, inc.country = place, country
-    return _fold_summary(incidents), clauses
-
-
-def _fold_summary(incidents: list[Incident]) -> list[Incident]:
-    """`لقي 28 من عناصر داعش مصرعهم في حوادث أمنية متفرقة غربي العراق` followed by the items, each at its
-    town: the lead only sums up the items, it is no incident of its own (at the country, the province or a
-    city). Its clauses join the first item at a town (its figure is then the report's total, see
-    marsad.reconcile.estimates.summed_claims), which becomes the main incident. Needs a summary lead
-    (`round_up_lead`) and at least two incidents told after it, one of them an item at a town."""
-    if len(incidents) < 3:
-        return incidents
-    main = incidents[0]
-    if not any(c.summary for c in main.clauses) or any(c.round_up for c in main.clauses):
-        return incidents
-    items = [inc for inc in incidents[1:] if inc.seed is not None and inc.seed.round_up]
-    first = next((inc for inc in items if inc.place is not None and place_tier(inc.place.place) >= 3), None)
-    if first is None:
-        return incidents
-    first.clauses = sorted(main.clauses + first.clauses, key=lambda c: c.start)
-    return [first] + [inc for inc in incidents[1:] if inc is not first]
+    return incidents, clauses
 
 
 # Triggers whose nationality word names the attacker (`غارة تركية`, `القصف الروسي`), not the people hit.
@@ -961,12 +939,6 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     own_place, own_country = (best_place([c], words, support, min_score=OWN_PLACE_MIN) if c.places
                               else (None, None))
     own_span = _span(c, words)
-    if c.round_up and own_place is not None and place_tier(own_place.place) == 3 \
-            and c.fresh_weight >= MIN_SEED_WEIGHT and not c.background_marker \
-            and not any(o.sentence == c.sentence for inc in incidents for o in inc.clauses):
-        # `كما دمرت القوات ثلاث سيارات مفخخة قرب ... شرقي الرمادي` after an attack told in the same town:
-        # each sentence of a round-up telling fresh violence at a town is its next item
-        return None
     if own_place is None and own_span is None:
         if c.marked and _news(c) and not c.background_marker:
             return None  # `من جهة أخرى، قتل 20 عنصرا ...`: a round-up's next item, place not repeated

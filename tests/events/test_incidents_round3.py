@@ -64,25 +64,3 @@ def test_the_country_a_party_is_loyal_to_is_no_site(nlp):
             "بحسب مصادر عسكرية.")
     [result] = process_articles([Article(id="r3", text=text, published="2018-04-08")], nlp)
     assert {e.country for e in result.events} == {"YEM"}
-
-
-SUMMED_UP = ("مقتل 15 مسلحا في حوادث أمنية متفرقة في محافظة الأنبار\n"
-             "قتل 15 مسلحا من تنظيم داعش في حوادث أمنية متفرقة شهدتها محافظة الأنبار أمس الثلاثاء. "
-             "وقال مصدر في الشرطة إن عشرة مسلحين قتلوا في اشتباك مع قوات الجيش في مدينة هيت. "
-             "كما فجرت القوات الأمنية عبوتين ناسفتين كانتا معدة لاستهداف دوريات الجيش قرب سوق مدينة هيت. "
-             "وفي مدينة الفلوجة، قتل خمسة مسلحين بغارة جوية على مخبأ لهم.")
-
-
-def test_a_summary_lead_is_no_incident_of_its_own(nlp):
-    """Issue 9/16: the lead `في حوادث أمنية متفرقة ... الأنبار` only sums up the items told after it: no
-    province-level event; the bombs made safe in Hit are an item of their own though the clash before was
-    in Hit too."""
-    assert events(nlp, SUMMED_UP, "2016-05-11") == [
-        ("Battles", "Hīt"), ("Strategic developments", "Hīt"), ("Explosions/Remote violence", "Fallujah")]
-
-
-def test_a_lead_of_two_separate_attacks_sums_them_up(nlp):
-    """`في هجومين منفصلين`: like `هجمات متفرقة`, the lead announces the items told after it."""
-    text = SUMMED_UP.replace("حوادث أمنية متفرقة", "هجومين منفصلين")
-    assert events(nlp, text, "2016-05-11") == [
-        ("Battles", "Hīt"), ("Strategic developments", "Hīt"), ("Explosions/Remote violence", "Fallujah")]
