@@ -24,53 +24,11 @@ their timelines with their reports) and the gold claims of that kind, and guesse
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-
-def _scorer(gold_dir: Path):
-    spec = importlib.util.spec_from_file_location("score", gold_dir.parent / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-def assignment(sc, gold: list[dict], pred: list[dict]) -> dict[tuple[str, str], int]:
-    """(gold event, doc) -> index of the predicted event matched to it (the scorer's assignment)."""
-    def matches(c: dict, g: dict) -> bool:
-        d = sc.parse_date(c.get("date"))
-        lo = sc.parse_date(g["date"]) - sc.dt.timedelta(days=1)
-        hi = sc.parse_date(g.get("date_end") or g["date"]) + sc.dt.timedelta(days=1)
-        return d is not None and lo <= d <= hi and str(c.get("country", "")).upper() == g["country"]
-
-    def closeness(c: dict, g: dict) -> float:
-        lat, lon = c.get("latitude"), c.get("longitude")
-        dist = sc.km(lat, lon, g["lat"], g["lon"]) if isinstance(lat, (int, float)) and isinstance(
-            lon, (int, float)) else float("inf")
-        return max(0.0, 1 - dist / (2 * g["radius_km"]))
-
-    out: dict[tuple[str, str], int] = {}
-    docs = sorted({d for g in gold for d in g["docs"]})
-    for d in docs:
-        gs = [g for g in gold if d in g["docs"]]
-        pairs = []
-        for i, c in enumerate(pred):
-            if d not in set(map(str, c.get("doc_ids") or [])):
-                continue
-            for g in gs:
-                if matches(c, g):
-                    score = (1 + 0.5 * (not g.get("optional")) + 0.3 * closeness(c, g)
-                             + 0.2 * (c.get("event_type") in g["types"]))
-                    pairs.append((-score, g["event"], i))
-        used_p, used_g = set(), set()
-        for _, ge, i in sorted(pairs):
-            if i not in used_p and ge not in used_g:
-                used_p.add(i)
-                used_g.add(ge)
-                out[(ge, d)] = i
-    return out
+from actor_errors import assignment, load_scorer  # the scorer's own event matching, shared
 
 
 def classify(sc, aliases, g: dict, ge: dict, cands: list[dict], gold_claims: list[dict],
@@ -121,7 +79,7 @@ def main() -> None:
     ap.add_argument("--event", help="only this gold event")
     a = ap.parse_args()
     gdir, odir = Path(a.gold), Path(a.out)
-    sc = _scorer(gdir)
+    sc = load_scorer(gdir)
     aliases = sc.Aliases(json.loads((gdir / "actors.json").read_text(encoding="utf-8")))
     gold = sc.load_jsonl(gdir / "gold_events.jsonl")
     gclaims = sc.load_jsonl(gdir / "gold_claims.jsonl")
