@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import marsad.run
-from marsad.run import run_corpus
+from marsad.run import RunSummary, run_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "marsad" / "data" / "sample" / "docs.jsonl"
@@ -162,14 +162,13 @@ def test_the_same_command_after_a_complete_run_is_a_new_run_that_adds_nothing(cl
     assert [r[0] for r in rows["events"]] == [r[0] for r in first["events"]]
 
 
-def test_a_dask_worker_killed_mid_run_is_retried_and_the_outputs_equal_a_clean_run(clean, tmp_path):
-    """Workers store their chunks' results themselves; one dies (SIGKILL) after the first chunk is
-    recorded, Dask runs its tasks again elsewhere, and each report is recorded once."""
+def _run_on_dask_killing_a_worker(inputs: list[str], out: Path) -> tuple[RunSummary, list[tuple[int, int]]]:
+    """Run INPUTS on two local Dask workers and SIGKILL one as soon as the first chunk is recorded;
+    the summary and the (pid, chunks recorded) of the kill."""
     import threading
 
     from dask.distributed import Client, LocalCluster
 
-    out = tmp_path / "out"
     killed: list[tuple[int, int]] = []
 
     def kill_a_worker(client: Client) -> None:
@@ -187,8 +186,16 @@ def test_a_dask_worker_killed_mid_run_is_retried_and_the_outputs_equal_a_clean_r
     with cluster, Client(cluster) as client:
         killer = threading.Thread(target=kill_a_worker, args=(client,))
         killer.start()
-        summary = run_corpus(INPUTS, out, dask=client, chunk_size=CHUNK)
+        summary = run_corpus(inputs, out, dask=client, chunk_size=CHUNK)
         killer.join()
+    return summary, killed
+
+
+def test_a_dask_worker_killed_mid_run_is_retried_and_the_outputs_equal_a_clean_run(clean, tmp_path):
+    """Workers store their chunks' results themselves; one dies (SIGKILL) after the first chunk is
+    recorded, Dask runs its tasks again elsewhere, and each report is recorded once."""
+    out = tmp_path / "out"
+    summary, killed = _run_on_dask_killing_a_worker(INPUTS, out)
     assert killed and killed[0][1] < 28, killed  # a worker died part way
     assert (summary.read, summary.failed) == (28, 3)
     assert outputs(out) == outputs(clean)
@@ -200,34 +207,13 @@ def test_a_dask_worker_killed_while_reading_byte_ranges_of_one_file_changes_noth
     first chunk is recorded has its ranges read again elsewhere, and the outputs and store rows are
     those of a plain run of the file."""
     import gzip
-    import threading
-
-    from dask.distributed import Client, LocalCluster
 
     packed = tmp_path / "corpus.jsonl.gz"
     packed.write_bytes(gzip.compress(SAMPLE.read_bytes() + FOLLOWUPS.read_bytes()))
     plain = run_corpus([str(packed)], tmp_path / "plain", chunk_size=CHUNK)
     monkeypatch.setattr("marsad.scale.MIN_RANGE_BYTES", 2048)  # several ranges of a small file
     out = tmp_path / "out"
-    killed: list[tuple[int, int]] = []
-
-    def kill_a_worker(client: Client) -> None:
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline:
-            done, _status = _journal(out)
-            if done >= 1:
-                pid = sorted(client.run(os.getpid).values())[0]
-                os.kill(pid, signal.SIGKILL)
-                killed.append((pid, done))
-                return
-            time.sleep(0.01)
-
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    with cluster, Client(cluster) as client:
-        killer = threading.Thread(target=kill_a_worker, args=(client,))
-        killer.start()
-        summary = run_corpus([str(packed)], out, dask=client, chunk_size=CHUNK)
-        killer.join()
+    summary, killed = _run_on_dask_killing_a_worker([str(packed)], out)
     assert killed and killed[0][1] < plain.read, killed  # a worker died part way
     assert (summary.read, summary.failed, summary.events) == (plain.read, plain.failed, plain.events)
     assert outputs(out) == outputs(tmp_path / "plain")
