@@ -4,21 +4,12 @@ the toll the same way does not lower the best estimate to the second step."""
 
 from __future__ import annotations
 
-from marsad.model import Article, Claim, Span
+from test_estimates import by_key, claim_at  # the claim-at-a-needle builder of the estimates tests
+
+from marsad.model import Article
 from marsad.reconcile.estimates import incident_estimates
 
 ARMY = "Military Forces of Libya"
-
-
-def claim_at(article: Article, needle: str, kind: str, value: int, who: str, **kw) -> Claim:
-    start = article.text.index(needle)
-    end = start + len(needle)
-    return Claim(doc_id=article.id, kind=kind, value=value, who=who, start=start, end=end,
-                 spans=[Span(start, end, needle)], evidence=needle, event_id="E", **kw)
-
-
-def by_key(estimates):
-    return {(e.kind, e.who): e for e in estimates}
 
 
 def test_two_step_toll_is_summed_and_wins_over_its_second_step():
