@@ -6,9 +6,9 @@ tests, not taken from a gold set."""
 from __future__ import annotations
 
 import pytest
+from test_world import found  # the place matches of a written sentence, as the world tests read them
 
 from marsad import pipeline
-from marsad.extract.places import find_places
 from marsad.model import Article
 from marsad.text.nlp import make_nlp
 
@@ -21,14 +21,6 @@ def nlp():
 @pytest.fixture(scope="module")
 def full():
     return pipeline.build()
-
-
-def found(nlp, text: str) -> list[tuple[str, str, str, str, int]]:
-    doc = nlp(text)
-    doc._.article = Article(id="t", text=text, published="2018-05-01")
-    doc._.boilerplate = []
-    return [(m.text, m.place.name_en, m.place.feature, m.place.country, m.geo_precision)
-            for m in find_places(doc)]
 
 
 def test_a_yemeni_district_is_found_without_its_designator(nlp):
