@@ -282,10 +282,16 @@ def _recountry(m: Any, c: Clause, words: list[Word]) -> Any:
     return m
 
 
+@cache
+def _beside_words() -> frozenset[str]:
+    """Keys of the words that put a country beside a place, not around it (places_curated.yaml)."""
+    return frozenset(key(w) for w in (lang.load("places_curated") or {}).get("beside_words") or [])
+
+
 def _after_with(words: list[Word], start: int) -> bool:
-    """Whether the word before a mention is `مع` (with)."""
+    """Whether the word before a mention is one of the beside words (`مع`, with)."""
     i = word_index(words, start)
-    return i > 0 and words[i - 1].key == "مع"
+    return i > 0 and words[i - 1].key in _beside_words()
 
 
 _DISRUPTED = {w: TriggerTerm("Disrupted weapons use", w, False) for w in range(1, 11)}
