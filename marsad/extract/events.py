@@ -53,6 +53,7 @@ from marsad.extract.incidents import (
 from marsad.extract.relevance import doc_record, judge
 from marsad.extract.who import resolve_groups
 from marsad.model import Event, Span, parse_day
+from marsad.text.clitics import letter_proclitics
 from marsad.text.document import doc_text
 
 try:  # date and place resolvers (their own stages of work); events degrade gracefully without them
@@ -185,7 +186,7 @@ def _named_as_place(doc: Doc, p: Any) -> bool:
     if i <= 0:
         return False
     prev = words[i - 1].key
-    clitic = len(prev) > 2 and prev[0] in "وفبل"
+    clitic = len(prev) > 2 and prev[0] in letter_proclitics()
     return key_in(prev, site_words()) or (clitic and key_in(prev[1:], site_words()))
 
 

@@ -26,6 +26,7 @@ from spacy.attrs import ORTH, SENT_START
 from marsad import lang
 from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key, vowel_skeleton
 from marsad.extract.translit import latin_places
+from marsad.text.clitics import letter_proclitics
 from marsad.text.document import doc_text, in_boilerplate
 from marsad.text.normalize import key, trim_word_dict, word_cache, word_dict
 
@@ -328,7 +329,7 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
         if alt:
             hit = (1, alt[0], alt[1])
     if (hit is None and qual is not None and len(norms[i]) >= 5 and set(feats) & _NAMED_UNITS
-            and (norms[i][0] not in "وفبلك" or norms[i].startswith("ال"))
+            and (norms[i][0] not in letter_proclitics() or norms[i].startswith("ال"))
             and not norms[i].endswith(cfg["nisba_endings"])  # nisba adjectives: "قاعدة عسكرية"
             and _adjective(norms[i], cfg["country_words"]) is None):
         # A spelling variant, only right after a designator ("مدينة سراقيب" for سراقب).
@@ -336,7 +337,8 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
         if lk is not None:
             hit, fuzzy = (1, lk, 0), True
     if ((hit is None or len(hit[1]) < 3) and qual is not None and set(feats) & _NAMED_UNITS
-            and i + 1 < len(norms) and words[i + 1] and not starts[i + 1] and norms[i][0] not in "وفبلك"):
+            and i + 1 < len(norms) and words[i + 1] and not starts[i + 1]
+            and norms[i][0] not in letter_proclitics()):
         # A two-word transliterated name written with more long vowels, only right after a designator
         # (`منطقة أب كاماري` for آب کمری, Ab Kamari; `مدينة اسكي شهير`): one name of that skeleton
         lks = _skeleton_match(gaz, loose_key(f"{norms[i]} {norms[i + 1]}"))
@@ -597,7 +599,7 @@ def _with_latin_names(doc, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
         norm = norms[i]
         if (i in covered or not words[i] or starts[i] or len(norm) < 4 or norm in cfg["stop"]
                 or norm in cfg["stop_any"] or norm in cfg["designators"]
-                or (norm[0] in "وفبلك" and not norm.startswith("ال"))
+                or (norm[0] in letter_proclitics() and not norm.startswith("ال"))
                 or norm.endswith(cfg["nisba_endings"]) or _adjective(norm, cfg["country_words"])):
             continue
         qual, feats, prec = (None, (), None)

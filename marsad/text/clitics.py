@@ -39,6 +39,14 @@ def _prefixes() -> tuple[tuple[str, bool], ...]:
 
 
 @cache
+def letter_proclitics() -> frozenset[str]:
+    """The one-letter proclitics (conjunctions and prepositions: و ف ب ل ك), for checks on a word's
+    first letter where a stem may be shorter than `proclitic_splits` allows (`وفي`, `بعد`)."""
+    data = load("clitics")
+    return frozenset(data["conjunctions"]) | frozenset(data["prepositions"])
+
+
+@cache
 def _min_stem() -> int:
     return int(load("clitics").get("min_stem_letters", 3))
 
