@@ -417,11 +417,24 @@ def _headline_group(sides: list[tuple[Any, Clause]], headline: set[str] | None,
     return groups[0]
 
 
+@cache
+def _rank_links() -> frozenset[str]:
+    """who.yaml rank_links: the words between a soldier noun and the force it serves."""
+    return frozenset(lang.load("who")["rank_links"])
+
+
+@cache
+def _military_adjective() -> tuple[frozenset[str], frozenset[str]]:
+    """who.yaml: the forms of a singular `عسكري` and the nouns it qualifies as an adjective."""
+    data = lang.load("who")
+    return frozenset(data["military_adjective_forms"]), frozenset(data["military_adjective_heads"])
+
+
 def _owned_ranks(doc: Doc, mentions: list[Any]) -> set[int]:
     """Starts of generic soldier or police nouns followed at once by the force or group they serve
     (`قائد عسكري حوثي`, `عسكري موال لجماعة أنصار الله`, `مجندا بالشرطة`; who.yaml rank_links): that
     force or group is the side, not a state's forces named by the noun."""
-    links = set(lang.load("who")["rank_links"])
+    links = _rank_links()
     generic = GENERIC_STATE | set(acled()["generic_actors"])  # `القوات الأمنية من المسلحين` is no rank
     text = doc_text(doc)
     out = set()
@@ -437,8 +450,7 @@ def _owned_ranks(doc: Doc, mentions: list[Any]) -> set[int]:
 def _adjectival_ranks(doc: Doc, mentions: list[Any]) -> set[int]:
     """Starts of a singular `عسكري` that is the adjective "military" of the noun before it (`مقذوف
     عسكري`, `مصدر عسكري`, `تصعيد عسكري`; who.yaml military_adjective_heads), not a soldier."""
-    data = lang.load("who")
-    forms, heads = set(data["military_adjective_forms"]), set(data["military_adjective_heads"])
+    forms, heads = _military_adjective()
     text = doc_text(doc)
     out = set()
     for m in mentions:
