@@ -703,6 +703,32 @@ def _as_party(a: Actor, country: str | None) -> Actor:
     return a
 
 
+def _drop_responders(score: dict[str, float], by_name: dict[str, Actor], country: str | None,
+                     blamed: set[int], clause_actors: list[tuple[Any, Clause]], speakers: set[int],
+                     claims: list[Any]) -> None:
+    """In an attack on civilians by an attacker the report does not name (`المهاجم`, `مسلح`, `الجناة`),
+    a state's forces named beside him (the police that announced the toll or shot the attacker) answered
+    the attack and are no party to it: the attacker and the civilians are its sides (ACLED). Forces that
+    a clause blames (perpetrator cues) other than as its speaker, keep them; so do forces that shot a
+    lone attacker who hurt nobody else (`أطلقت قواتنا النار على المهاجم`, one man killed): fewer than two
+    people hurt is no attack by him on civilians."""
+    unknown = acled()["unidentified_actor"]
+    if unknown not in score:
+        return
+    hurt = sum(cl.value or 0 for cl in claims if cl.kind in ("killed", "injured")
+               and (a := _actor_of(cl)) is not None and a.role == "civilians")
+    if hurt < 2:
+        return
+    if not any(by_name[n].role == "civilians" for n in score):
+        return
+    armed = [n for n in score if by_name[n].role == "armed" and n != unknown]
+    accused = {_as_party(m.actor, country).name for m, c in clause_actors
+               if c.index in blamed and m.start not in speakers}
+    if armed and all(by_name[n].inter in STATE_INTERS and n not in accused for n in armed):
+        for n in armed:
+            del score[n]
+
+
 def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
                 victims: list[Actor], strikers: list[Actor] | None = None,
                 main_group: Actor | None = None, speakers: set[int] | None = None,
@@ -774,6 +800,9 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
     if any(a.role == "civilians" and _as_party(a, ev.country).name != "Civilians" for a in victims) \
             and not among:
         score.pop("Civilians", None)
+    if ev.event_type == "Violence against civilians":
+        claims = [cl for c in inc.clauses for cl in c.claims]
+        _drop_responders(score, by_name, ev.country, blamed, clause_actors, speakers, claims)
     for side in ("armed", "civilians"):
         named = [n for n in score if by_name[n].role == side and n not in generic
                  and not (n in spoken_only and by_name[n].inter not in STATE_INTERS)]

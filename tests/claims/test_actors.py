@@ -40,3 +40,14 @@ def test_diacritics_and_quotes_inside_alias():
 def test_no_actor_in_plain_text():
     assert actor_table().find("انعقد الاجتماع في الصباح") == []
     assert actor_table().lookup("") is None
+
+
+def test_an_attacker_the_report_does_not_name_is_unidentified():
+    """`المهاجم`, `مطلق النار`, `منفذ الهجوم`, `الجناة`: the perpetrator without a name."""
+    assert names("وقتل المهاجم بعدما أطلق مطلق النار الرصاص، وفر الجناة") == [
+        ("مهاجم", "Unidentified Armed Group"), ("مطلق النار", "Unidentified Armed Group"),
+        ("الجناة", "Unidentified Armed Group")]
+
+
+def test_canadian_police_are_canadas_police_forces():
+    assert actor_table().lookup("وأعلنت الشرطة الكندية").name == "Police Forces of Canada"

@@ -442,3 +442,27 @@ def test_a_groups_losses_its_enemys_security_sources_report_were_the_states_doin
     ev = doc._.events[0]
     assert ev.event_type == "Battles" and ev.country == "IRQ"
     assert set(ev.actors) == {"Islamic State (ISIS)", "Military Forces of Iraq"}
+
+
+def test_police_answering_an_unnamed_attacker_are_no_side(run_events):
+    """A lone attacker fires on a café and the police who shot him announce the toll: the sides are the
+    unnamed attacker and the civilians, not the police (`قتل المهاجم في تبادل لإطلاق النار مع الشرطة`)."""
+    text = ("مقتل ثلاثة أشخاص في إطلاق نار على مقهى في عمان\n\n"
+            "أعلنت الشرطة الأردنية اليوم مقتل ثلاثة مدنيين وإصابة خمسة آخرين عندما فتح مسلح النار على "
+            "رواد مقهى في عمان. وقتل المهاجم في تبادل لإطلاق النار مع الشرطة.")
+    doc = run_events(text, published="2018-07-23", dates={"اليوم": ("2018-07-23", "2018-07-23")},
+                     claims=[("ثلاثة مدنيين", "killed", 3, "Civilians")])
+    ev = doc._.events[0]
+    assert ev.event_type == "Violence against civilians" and ev.country == "JOR"
+    assert ev.actors == ["Unidentified Armed Group", "Civilians (Jordan)"]
+
+
+def test_police_who_fired_on_the_crowd_stay_the_attacker(run_events):
+    """With no unnamed attacker named, the police that opened fire on mourners are the side that did."""
+    text = ("مقتل ثلاثة مشيعين برصاص الشرطة في عمان\n\n"
+            "قتل ثلاثة مدنيين اليوم عندما أطلقت الشرطة الأردنية النار على مشيعين في عمان.")
+    doc = run_events(text, published="2018-07-23", dates={"اليوم": ("2018-07-23", "2018-07-23")},
+                     claims=[("ثلاثة مدنيين", "killed", 3, "Civilians")])
+    ev = doc._.events[0]
+    assert ev.actor1 == "Police Forces of Jordan"
+
