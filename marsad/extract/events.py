@@ -368,7 +368,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     if main_group is None:
         main_group = _headline_group(sides, headline, victims)
     _set_actors(ev, inc, sides, victims, strikers, main_group, _speakers(words, sides), words, headline,
-                claimers, _among_more(claims, ev.country))
+                claimers, _among_more(claims, ev.country), [m.actor for m in actor_mentions])
     ev.evidence = _evidence(doc, inc)
     return ev
 
@@ -703,6 +703,23 @@ def _as_party(a: Actor, country: str | None) -> Actor:
     return a
 
 
+def _report_opponent(named: list[Actor], country: str | None, side: Actor) -> Actor | None:
+    """The armed party the report names most often besides `side` (its branch or parent and generic
+    fighters or soldiers aside): the other side of a fight the clause tells of with one side only.
+    None when the report names no other armed party, or two as often."""
+    generic = set(acled()["generic_actors"]) | GENERIC_STATE
+    counts: Counter[str] = Counter()
+    for a in named:
+        p = _as_party(a, country)
+        if (p.role == "armed" and p.name not in generic and p.name != side.name
+                and side.name not in (p.branch_of, None) and p.name != side.branch_of):
+            counts[p.name] += 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    return actor_table().get(top) if n > rest[0][1] else None
+
+
 def _drop_responders(score: dict[str, float], by_name: dict[str, Actor], country: str | None,
                      blamed: set[int], clause_actors: list[tuple[Any, Clause]], speakers: set[int],
                      claims: list[Any]) -> None:
@@ -733,10 +750,11 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
                 victims: list[Actor], strikers: list[Actor] | None = None,
                 main_group: Actor | None = None, speakers: set[int] | None = None,
                 words: list[Any] | None = None, headline: set[str] | None = None,
-                claimers: list[Actor] | None = None, among: bool = False) -> None:
+                claimers: list[Actor] | None = None, among: bool = False,
+                named_in_report: list[Actor] | None = None) -> None:
     """actor1 (who acted), actor2 (who was hit), associated actors, and the canonical `actors` list.
     `headline`: the actors the report's headline names; `among`: a named group of victims is counted
-    among more civilians hit."""
+    among more civilians hit; `named_in_report`: the actors of all the report's mentions."""
     score: dict[str, float] = {}
     by_name: dict[str, Actor] = {}
     speakers = speakers or set()
@@ -845,11 +863,16 @@ def _set_actors(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]
         add(actor_table().get("Civilians") or by_name[next(iter(score))], min(score.values()) * 0.5)
     armed_now = [n for n in score if by_name[n].role == "armed"]
     if (ev.event_type == "Battles" and len(armed_now) == 1 and by_name[armed_now[0]].inter not in STATE_INTERS
-            and armed_now[0] not in generic and ev.country in _state_forces()
-            and any(m.actor.name in STATE_SOURCES for m, _c in clause_actors)):
-        # `أعلنت مصادر أمنية أن 20 عنصرا من داعش قتلوا`: a group's losses in a fight that the state's
-        # security or military sources report were inflicted by the state's forces
-        add(_state_forces()[ev.country], score[armed_now[0]] * 0.5)
+            and armed_now[0] not in generic and ev.country in _state_forces()):
+        if any(m.actor.name in STATE_SOURCES for m, _c in clause_actors):
+            # `أعلنت مصادر أمنية أن 20 عنصرا من داعش قتلوا`: a group's losses in a fight that the state's
+            # security or military sources report were inflicted by the state's forces
+            add(_state_forces()[ev.country], score[armed_now[0]] * 0.5)
+        elif other := _report_opponent(named_in_report or [], ev.country, by_name[armed_now[0]]):
+            # `مقتل 28 من عناصر داعش في عمليات أمنية` (the lead) beside `القوات الأمنية العراقية` further
+            # on: a fight the clause tells with one side has for its other side the armed party the
+            # report names most
+            add(other, score[armed_now[0]] * 0.5)
     crowd = CROWD_OF.get(ev.event_type or "")
     if crowd and not any(n == crowd or by_name[n].inter in (5, 6) for n in score):
         # a protest has its protesters and a riot its rioters by definition (ACLED), named or not

@@ -466,3 +466,39 @@ def test_police_who_fired_on_the_crowd_stay_the_attacker(run_events):
     ev = doc._.events[0]
     assert ev.actor1 == "Police Forces of Jordan"
 
+
+def test_a_fight_told_with_one_side_takes_the_other_from_the_report(run_events):
+    """The lead tells only that ISIS fighters died in fighting (`في مواجهات`); the Iraqi army the report
+    names further on is the other side of that battle."""
+    text = ("مقتل 12 من عناصر داعش في ديالى\n\n"
+            "لقي 12 من عناصر تنظيم داعش مصرعهم اليوم في مواجهات بمحافظة ديالى.\n"
+            "وكان الجيش العراقي قد بدأ حملة لملاحقة خلايا التنظيم في المحافظة.")
+    doc = run_events(text, published="2016-05-02", dates={"اليوم": ("2016-05-02", "2016-05-02")},
+                     claims=[("12 من عناصر", "killed", 12, "Islamic State (ISIS)")])
+    ev = doc._.events[0]
+    assert ev.event_type == "Battles" and ev.country == "IRQ"
+    assert set(ev.actors) == {"Islamic State (ISIS)", "Military Forces of Iraq"}
+
+
+def test_a_fight_told_with_one_side_and_no_other_party_in_the_report_keeps_one_side(run_events):
+    """No other armed party named anywhere in the report: the battle keeps only the group that lost people."""
+    text = ("مقتل 12 من عناصر داعش في ديالى\n\n"
+            "لقي 12 من عناصر تنظيم داعش مصرعهم اليوم في مواجهات بمحافظة ديالى.")
+    doc = run_events(text, published="2016-05-02", dates={"اليوم": ("2016-05-02", "2016-05-02")},
+                     claims=[("12 من عناصر", "killed", 12, "Islamic State (ISIS)")])
+    ev = doc._.events[0]
+    assert ev.actors == ["Islamic State (ISIS)"]
+
+
+def test_the_other_side_of_a_fight_may_be_a_rival_group_the_report_names(run_events):
+    """Rebel infighting: the clause tells only of Ahrar al-Sham's losses; Hayat Tahrir al-Sham, which the
+    report names twice, not a state's forces, is the other side."""
+    text = ("اقتتال بين فصائل المعارضة في ريف إدلب\n\n"
+            "قتل 7 من مقاتلي حركة أحرار الشام اليوم في اشتباكات قرب سرمين.\n"
+            "وكانت هيئة تحرير الشام قد سيطرت على قرى في المنطقة الأسبوع الماضي، وتتهم هيئة تحرير الشام "
+            "الحركة بخرق الهدنة.")
+    doc = run_events(text, published="2018-02-28", dates={"اليوم": ("2018-02-28", "2018-02-28")},
+                     claims=[("7 من مقاتلي", "killed", 7, "Ahrar al-Sham")])
+    ev = doc._.events[0]
+    assert ev.event_type == "Battles" and ev.country == "SYR"
+    assert set(ev.actors) == {"Ahrar al-Sham", "Hayat Tahrir al-Sham (HTS)"}
