@@ -348,7 +348,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
     strikers = _strikers(words, inc)
     claimers = [m.actor for m, _c in claimed or []]
     if not strikers and ev.sub_event_type == "Air/drone strike":
-        air_forces = _air_forces(words)
+        air_forces = _air_forces(words, actor_mentions)
         if len(air_forces) == 1:
             strikers = air_forces
     _set_place(ev, inc, clause_actors, {a.country for a in strikers}, doc.user_data.get("marsad_country"))
@@ -664,15 +664,19 @@ def _strikers(words: list[Any], inc: Incident) -> list[Actor]:
     return out
 
 
-def _air_forces(words: list[Any]) -> list[Actor]:
+def _air_forces(words: list[Any], mentions: list[Any] | None = None) -> list[Actor]:
     """The state air forces the article names (`طائرات حربية روسية`, `الطيران الروسي`): aircraft
-    words with a nationality right after them."""
+    words with a nationality right after them, or with a state's or a coalition's forces named with
+    them (`طيران التحالف الدولي`, `طائرات التحالف العربي`, `مقاتلات الجيش`)."""
     forces = _state_forces()
     nat = nationality_index()
+    starts = {word_index(words, m.start): m.actor for m in mentions or []
+              if m.actor.role == "armed" and m.actor.inter in STATE_INTERS}
     out: list[Actor] = []
     for hit in aircraft_index().find(words):
-        for n in nat.find(words, hit.last, min(len(words), hit.last + 1)):
-            actor = forces.get(n.payload)
+        found = [forces.get(n.payload) for n in nat.find(words, hit.last, min(len(words), hit.last + 1))]
+        found += [starts.get(i) for i in range(hit.first, hit.last + 1)]
+        for actor in found:
             if actor is not None and actor not in out:
                 out.append(actor)
     return out

@@ -502,3 +502,17 @@ def test_the_other_side_of_a_fight_may_be_a_rival_group_the_report_names(run_eve
     ev = doc._.events[0]
     assert ev.event_type == "Battles" and ev.country == "SYR"
     assert set(ev.actors) == {"Ahrar al-Sham", "Hayat Tahrir al-Sham (HTS)"}
+
+
+def test_air_strike_by_the_coalition_whose_aircraft_the_article_names(run_events):
+    """`طائرات التحالف` named outside the strike's clauses: the coalition's aircraft are the article's
+    only air force, so the strike that names no striker is theirs."""
+    text = ("مقتل 9 مدنيين بغارات جوية على سوق في الحديدة\n\n"
+            "قتل 9 مدنيين اليوم بغارات جوية استهدفت سوقا شعبيا في الحديدة.\n"
+            "وكانت طائرات التحالف العربي قد شنت غارات على المنطقة في الشهر الماضي.")
+    day = {"اليوم": ("2018-05-10", "2018-05-10"), "bg:الشهر الماضي": ("2018-04-01", "2018-04-30")}
+    doc = run_events(text, published="2018-05-10", dates=day,
+                     claims=[("9 مدنيين اليوم", "killed", 9, "Civilians")])
+    ev = doc._.events[0]
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actors == ["Saudi-led coalition", "Civilians (Yemen)"]
