@@ -21,6 +21,7 @@ from marsad.text.normalize import key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 WORLD_FILE = "world.csv.gz"  # the world layer under the detailed MENA gazetteer
+AIRPORTS_FILE = "airports.csv.gz"  # airports with an IATA code (scripts/build_airports.py)
 
 # Larger units first when two homonyms are otherwise equal.
 FEATURE_RANK = {
@@ -132,7 +133,9 @@ class Gazetteer:
     def features(self) -> dict[str, str]:
         """Place id -> feature class, read off the rows (building every `Place` for it would cost
         seconds and tens of MB)."""
-        return {row[0]: row[3] for row in map(_fields, self._rows)}
+        out = {row[0]: row[3] for row in map(_fields, self._rows)}
+        out.update((a.id, a.feature) for ps in airports().values() for a in ps)  # `مطار قندهار` sites
+        return out
 
     @cached_property
     def countries(self) -> dict[str, Place]:
@@ -412,6 +415,22 @@ def _add_world(rows: list, names: dict[str, list[int]]) -> None:
 
 
 SEAT_KM = 150.0  # a province's seat lies within this distance of the province's point
+
+
+@cache
+def airports() -> dict[str, tuple[Place, ...]]:
+    """The world's airports with an IATA code as `facility` places, by ISO3 country: `مطار قندهار` is
+    the airport of the city the gazetteer knows, which no Arabic name of ours says."""
+    with gzip.open(DATA_DIR / AIRPORTS_FILE, "rt", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        if next(reader) != ["iata", "icao", "name", "country", "lat", "lon"]:
+            raise ValueError("unexpected airports header")
+        out: dict[str, list[Place]] = {}
+        for iata, _icao, name, iso3, lat, lon in reader:
+            place = Place(f"airport:{iata}", name, name, "facility", iso3, None, None,
+                          float(lat), float(lon), None)
+            out.setdefault(iso3, []).append(place)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _near(a, b, reach: float) -> bool:

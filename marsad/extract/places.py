@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.attrs import ORTH, SENT_START
 
 from marsad import lang
-from marsad.extract.gazetteer import Gazetteer, Place, gazetteer, loose_key, vowel_skeleton
+from marsad.extract.gazetteer import Gazetteer, Place, airports, gazetteer, loose_key, vowel_skeleton
 from marsad.extract.translit import latin_places
 from marsad.text.clitics import letter_proclitics
 from marsad.text.document import doc_text, in_boilerplate
@@ -93,6 +93,7 @@ def _config() -> dict[str, Any]:
         "designator_last": {k.rsplit(" ", 1)[-1] for k in designators},
         "country_words": _country_words(cur),
         "street_words": {key(w) for w in cur.get("street_words") or []},
+        "airport_words": {key(w) for w in cur.get("airport_words") or []},
         "beside_words": {key(w) for w in cur.get("beside_words") or []},
         "noun_adjectives": {key(w) for w in cur.get("noun_phrase_adjectives") or []},
         # names that are also ordinary words (mined, reviewed): they need place context to count
@@ -484,18 +485,55 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
             metonym = not cut and (prev in cfg["authority_before"] or prev2 in cfg["authority_before"] or (
                 big and nxt < len(norms) and not starts[nxt] and norms[nxt] in cfg["authority_verbs"]) or (
                 big and prev in cfg["authority_verbs"]))  # `دمشق تتهم أنقرة`: the accused government
+            airport = _after_airport(norms, words, starts, i)
             out.append({"start": start, "end": end, "tok": i, "tok_end": i + n, "sent": sent_of[i],
                         "cands": cands, "qualifier": qual, "site": site, "weak": weak, "patronym": patronym,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]],
                         "metonym": metonym, "doc_countries": doc_countries, "abroad": abroad,
                         "common": n == 1 and bool({k, norms[i][cut:]} & cfg["needs_context"]),
-                        "beside": beside})
+                        "beside": beside, "airport": airport})
         i += n
     return out
 
 
 _MINOR = frozenset({"village", "other", "neighborhood"})
+
+
+def _after_airport(norms: list[str], words: list[bool], starts: list[bool], i: int) -> bool:
+    """Whether the name at token i follows an airport word, right before it or before one more
+    designator word (`مطار قندهار`, `لمطار صنعاء`, `مطار ولاية قندهار`)."""
+    cfg = _config()
+    for j in (i - 1, i - 2):
+        if j < 0 or not words[j] or starts[j + 1]:
+            return False
+        if any(form in cfg["airport_words"] for form, _cut in _first_token_variants(norms[j])):
+            return True
+        if norms[j] not in cfg["designator_last"]:
+            return False
+    return False
+
+
+AIRPORT_KM = 30.0  # a city's airport lies this near its point (Damascus International: 24 km)
+
+
+def _airport_of(best: Place, cands: tuple[Place, ...]) -> Place | None:
+    """`مطار قندهار`: the city's airport within AIRPORT_KM (or a city of that name's, for `مطار ولاية
+    قندهار`): one named after the city first (Abu Dhabi International, not the nearer Al Bateen),
+    else the nearest; None for a name that is no city or has no airport near."""
+    towns = [best] + [c for c in cands if c is not best and c.country == best.country
+                      and c.feature in ("city", "town")]
+    for town in towns:
+        if town.feature not in ("city", "town", "admin1") or town.lat is None:
+            continue
+        near = [(_km(a, town), a) for a in airports().get(town.country, ())]
+        near = [(d, a) for d, a in near if d <= AIRPORT_KM]
+        if near:
+            name = _fold(town.name_en)
+            a = min(near, key=lambda da: (not (name and name in _fold(da[1].name_en)), da[0]))[1]
+            return Place(a.id, a.name, a.name_en, a.feature, a.country, town.admin1, town.admin2,
+                         a.lat, a.lon, None)
+    return None
 
 
 def _street(norm: str) -> bool:
@@ -918,6 +956,8 @@ def find_places(doc) -> list[PlaceMention]:
             acc = sums[(m["key"], m["features"])]
             ranked = tuple(sorted(cands, key=lambda c: (acc[c.id], m["scores"][c.id]), reverse=True))
         best = ranked[0]
+        if m.get("airport"):
+            best = _airport_of(best, ranked) or best
         m["best"] = best
         out.append(PlaceMention(m["start"], m["end"], text[m["start"]:m["end"]], best, tuple(ranked),
                                 _precision(best, m), m["qualifier"], m["fuzzy"], m["metonym"]))
