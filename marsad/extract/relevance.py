@@ -103,6 +103,9 @@ MODEL_NARRATION_P, MODEL_NARRATION = 0.9, 1.0
 SAID = 1.0  # the lead's trigger is the object of a plain verb of saying (`قال`, `أعلن`)
 HARM_SHARE = 0.5  # governing talk counts this much when people were hurt (`أعلن الجيش مقتل 20`)
 SPEECH_REACH = 8  # words from a verb of saying to the trigger it governs
+# words after a trigger's last word within which a plan adjective qualifies it (`الهجوم المحتمل`,
+# `التظاهرات المقررة`, `ضربة عسكرية أمريكية محتملة`): relevance.yaml `planned`
+PLANNED_REACH = 3
 CLAUSE_GOVERNING = frozenset({"trial"})  # talk that governs its whole clause, however far the trigger
 HARM_KINDS = frozenset({"killed", "injured", "casualties", "abducted", "missing", "arrested", "displaced",
                         "freed", "escaped"})
@@ -157,6 +160,11 @@ def _talk_index() -> PhraseIndex:
 @cache
 def _campaign_index() -> PhraseIndex:
     return PhraseIndex((w, True) for w in _data()["campaign"])
+
+
+@cache
+def _planned_index() -> PhraseIndex:
+    return PhraseIndex((w, True) for w in _data()["planned"])
 
 
 @cache
@@ -453,8 +461,9 @@ def _is_armed(name: str) -> bool:
 def _governing(clauses: list[Any], words: Words, body: bool = False) -> tuple[str, str, Any] | None:
     """The talk that governs the unit's first trigger in its headline or lead: a verb of saying, of
     diplomacy, of intent, a court or a memorial a few words before it in its clause (`ندد الوزير
-    بالقصف`, `بحث الوزيران الغارات`, `يهدد بإعدام`, `أحيوا ذكرى مجزرة`). Returns (family, the words,
-    the trigger), or None when the trigger stands as narrated."""
+    بالقصف`, `بحث الوزيران الغارات`, `يهدد بإعدام`, `أحيوا ذكرى مجزرة`), or a plan adjective just after
+    it (`المظاهرات المقررة الجمعة`). Returns (family, the words, the trigger), or None when the trigger
+    stands as narrated."""
     for c in clauses:
         if not c.lead and not body:
             continue
@@ -470,6 +479,11 @@ def _governing(clauses: list[Any], words: Words, body: bool = False) -> tuple[st
         if talk:
             h = talk[-1]
             return h.payload, " ".join(w.key for w in words[h.first:h.last]), t
+        # a plan adjective after the trigger noun: the incident is scheduled, feared or expected
+        end = bisect.bisect_left(words.starts, t.end)
+        planned = _planned_index().find(words, end, min(c.whi, end + PLANNED_REACH))
+        if planned:
+            return "future", words[planned[0].first].key, t
         if body:
             return None
         said = statement_index().find(words, lo, t.word)

@@ -425,3 +425,19 @@ def test_a_rights_report_or_a_toll_over_a_period_is_no_incident(nlp):
             "إن عدد المعتقلين بلغ 300 منذ بداية العام.")
     doc = run(nlp, text, published="2018-07-12")
     assert [e.sub_event_type for e in doc._.events] == ["Arrests"]
+
+
+def test_a_plan_adjective_after_the_trigger_makes_it_planned(nlp):
+    # the police deploy before protests set for Saturday: the protest has not happened
+    text = ("الشرطة الفرنسية تنشر آلاف العناصر قبل المظاهرات المقررة في ليون\n\n"
+            "نشرت الشرطة الفرنسية، الخميس، آلاف العناصر في مدينة ليون تحسبا للمظاهرات المقررة يوم السبت ضد "
+            "قانون العمل الجديد، بحسب ما أعلنت المحافظة.")
+    doc = run(nlp, text, published="2018-05-17")
+    assert doc._.events == []
+    assert any(r.startswith("-2.5 future governs the trigger (المقرره)") for r in _reasons(doc))
+    # the same protest told as done: an event
+    text = ("مظاهرات في مدينة ليون ضد قانون العمل\n\n"
+            "تظاهر آلاف الأشخاص، الخميس، في مدينة ليون ضد قانون العمل الجديد، وأغلق المحتجون الطرق الرئيسية "
+            "في وسط المدينة، بحسب ما أعلنت المحافظة.")
+    doc = run(nlp, text, published="2018-05-17")
+    assert [e.sub_event_type for e in doc._.events] == ["Peaceful protest"]
