@@ -178,8 +178,9 @@ def evaluate(
         typer.echo(f"no {docs}: GOLD_DIR must hold docs.jsonl", err=True)
         raise typer.Exit(EXIT_USAGE)
     out = out or Path(tempfile.mkdtemp(prefix="marsad-eval-"))
-    db_dir = Path(tempfile.mkdtemp(prefix="marsad-eval-db-"))
-    summary = run_corpus([str(docs)], out, f"sqlite:///{db_dir / 'marsad.db'}")
+    # The store of an evaluation is a throwaway: the scorer reads the output files only.
+    with tempfile.TemporaryDirectory(prefix="marsad-eval-db-") as db_dir:
+        summary = run_corpus([str(docs)], out, f"sqlite:///{Path(db_dir) / 'marsad.db'}")
     print_summary(summary, out)
     scorer = gold_dir.resolve().parent / "score.py"
     if not scorer.is_file():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -103,12 +104,16 @@ def test_eval_prints_the_scorer_table(tmp_path):
     assert "claims_f1" in result.output and "link_f1" in result.output
 
 
-def test_eval_without_a_scorer_says_so(tmp_path):
+def test_eval_without_a_scorer_says_so(tmp_path, monkeypatch):
     gold = tmp_path / "gold"
     gold.mkdir()
     shutil.copy(SAMPLE, gold / "docs.jsonl")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     result = runner.invoke(app, ["eval", str(gold), "--out", str(tmp_path / "ev")])
     assert result.exit_code == 0, result.output
+    assert list(scratch.iterdir()) == []  # the throwaway store is removed, not left in the temp folder
     assert "note: no scorer at" in result.output and "from 5 documents" in result.output
     missing = runner.invoke(app, ["eval", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
