@@ -111,3 +111,16 @@ def test_a_stop_written_before_the_space_ends_its_sentence():
     doc = nlp("نقلت سي.إن.إن عن موقع الجزيرة.نت أن 2.5 مليون نزحوا")
     assert len(list(doc.sents)) == 1
     assert "سي.إن.إن" in [t.text for t in doc]
+
+
+def test_a_stop_glued_to_both_words_ends_its_sentence():
+    """`قصفت الطائرات البلدة.وقال شاهد`: a stop with no space on either side, before a word opening with
+    و or ف, ends the sentence (spaCy would read the pair as a domain name); an acronym or a site name
+    keeps its stops."""
+    nlp = make_nlp()
+    doc = nlp("قصفت الطائرات البلدة.وقال شاهد إن القتلى ثلاثة.فقد سقطت قذيفة على السوق")
+    assert [s.text.strip() for s in doc.sents] == [
+        "قصفت الطائرات البلدة.", "وقال شاهد إن القتلى ثلاثة.", "فقد سقطت قذيفة على السوق"]
+    doc = nlp("ذكرت بي.بي.سي وموقع العربية.نت أن القصف استمر")
+    assert len(list(doc.sents)) == 1
+    assert "بي.بي.سي" in [t.text for t in doc] and "العربية.نت" in [t.text for t in doc]
