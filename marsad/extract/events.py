@@ -135,8 +135,10 @@ def extract_events(doc: Doc) -> Doc:
                 and not _origin_of_people(doc, m, actor_mentions)}
     claimed = _claimed(doc, incidents, clauses, actor_mentions)
     for n, inc in enumerate(incidents):
+        strike = events[0] if events and events[0].sub_event_type in STRIKE_TYPES else None
+        like = strike if strike is not None and _untyped_other(inc) else None
         ev = _build(doc, inc, actor_mentions, published, main=n == 0, headline=headline,
-                    claimed=claimed.get(n, []))
+                    claimed=claimed.get(n, []), like=like)
         if ev is None:
             if n == 0:
                 break
@@ -173,6 +175,14 @@ def _generic(inc: Incident) -> bool:
     """The incident names its violence only by generic words (`استهداف`, `هجوم`), no weapon."""
     typed = [t.term.weight for t in inc.triggers if t.term.sub_event_type is not None and t.term.weight > 0]
     return bool(typed) and max(typed) < SPECIFIC_WEIGHT
+
+
+def _untyped_other(inc: Incident) -> bool:
+    """The incident was opened as another one of the same (`ضربة أخرى في الرمادي أسفرت عن مقتل عنصرين`,
+    incident_markers.yaml distinct_incident) and names no kind of violence itself: in a report of strikes,
+    another strike (typed like the report's first event)."""
+    return any(c.distinct for c in inc.clauses) and not any(
+        t.term.sub_event_type is not None and t.term.weight > 0 for t in inc.triggers)
 
 
 def _named_as_place(doc: Doc, p: Any) -> bool:
@@ -287,8 +297,9 @@ def _claimed(doc: Doc, incidents: list[Incident], clauses: list[Clause],
 
 def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.date | None,
            main: bool, headline: set[str] | None = None,
-           claimed: list[tuple[Any, Clause]] | None = None) -> Event | None:
-    """The Event of one incident, or None when its evidence is too weak to be a reported incident."""
+           claimed: list[tuple[Any, Clause]] | None = None, like: Event | None = None) -> Event | None:
+    """The Event of one incident, or None when its evidence is too weak to be a reported incident.
+    `like`: the report's strike that this incident is another one of (`ضربة أخرى`), typed as it is."""
     words = doc_words(doc)
     weighted = _weighted_triggers(inc)
     claims = [cl for c in inc.clauses for cl in c.claims]
@@ -330,6 +341,9 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
         # `قتلت قوات الأمن 11 مسلحا`: fighters killed with no weapon named are a battle all the same
         etype, disorder = sub_event_index()["Armed clash"]
         typing = Typing(etype, "Armed clash", disorder, False, float(SPECIFIC_WEIGHT))
+    if like is not None:  # `ضربة أخرى في أريحا أدت إلى مقتل 3`: another strike, whoever it killed
+        typing = Typing(like.event_type, like.sub_event_type, like.disorder_type, like.civilian_targeting,
+                        max(typing.score, float(SPECIFIC_WEIGHT)))
     # harm reported (casualty words, figures) makes an incident of a weakly worded attack
     harm = min(4.0, sum(_factor(c) for c in inc.clauses for t in c.triggers if t.term.sub_event_type is None))
     harm += min(3.0, float(len(claims)))

@@ -255,3 +255,18 @@ def test_a_generic_verb_with_its_own_day_dates_an_incident_told_days_later(run_e
                             "مساء الخميس": ("2018-05-10", "2018-05-10")},
                      claims=[("20 طالبا ما", "missing", 20, "Students")])
     assert [(e.location, e.date) for e in doc._.events] == [("Jenin", "2018-05-10")]
+
+
+def test_another_strike_in_the_same_sentence_is_its_own_incident(run_events):
+    """`... موضحا أن الطائرات نفذت ضربة أخرى في أريحا`: another strike told inside the sentence of the
+    first one, at another town, is another incident with its own figure, and a strike like the first
+    though the clause names no weapon of its own (its dead are of no armed side)."""
+    text = ("غارات جوية على سرمين\n\n"
+            "قال الدفاع المدني إن طائرات حربية شنت غارة جوية على سوق في سرمين أسفرت عن مقتل 6 مدنيين، "
+            "موضحا أن الطائرات نفذت ضربة أخرى في أريحا أدت إلى مقتل 3 أشخاص.")
+    doc = run_events(text, published="2018-03-17",
+                     claims=[("6 مدنيين", "killed", 6, "Civilians"), ("3 أشخاص", "killed", 3, None)])
+    evs = doc._.events
+    assert [e.location for e in evs] == ["Sarmin", "Ariha"]
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike", "Air/drone strike"]
+    assert [c.event_index for c in doc._.claims] == [0, 1]
