@@ -967,6 +967,10 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
     if other_day and c.weight > 0 and _toll(c):
         # `بعد هجوم شنه الخميس مسلحون ... ما أدى إلى مقتل 12`: another day's attack, with its toll
         return None
+    if own_place is not None and _breaks_down(c, own_place, incidents[0]):
+        # `مقتل 51 من داعش في دير الزور والحسكة والرقة` ... `وأشار إلى مقتل 11 من داعش جراء استهداف مبنى في
+        # مدينة الميادين`: a part of the lead's toll at a town of its own, though the word is generic
+        return None
     if c.weight < MIN_SEED_WEIGHT:
         return "drop"
     if c.separate or (other_day and c.casualties) or (recent and other_day) \
@@ -980,6 +984,26 @@ def _home(c: Clause, incidents: list[Incident], words: list[Word], support: Coun
         # recalled attack: `فجر الانتحاري نفسه في الدمام ليلة الجمعة`)
         return None
     return "drop"
+
+
+MIN_ROUND_UP_AREAS = 2  # a lead toll over this many provinces is the sum of several incidents
+
+
+def _breaks_down(c: Clause, place: Any, main: Incident) -> bool:
+    """The clause gives a part of the main incident's toll at a town of its own: the lead counts the dead
+    (or hurt) over several provinces, the clause fewer of the same kind in a town of one of them. Such a
+    lead is a round-up, and its parts are incidents (ACLED: one event per place and day)."""
+    if place_tier(place.place) < 3 or not _toll(c):
+        return False
+    lead = [x for x in main.clauses if x.lead]
+    areas = {m.place.admin1 for x in lead for m in x.places
+             if m.place.feature != "country" and m.place.admin1}
+    if len(areas) < MIN_ROUND_UP_AREAS or place.place.admin1 not in areas:
+        return False
+    totals: dict[str, int] = {}
+    for cl in (cl for x in lead for cl in x.claims if cl.kind in TOLL_KINDS and cl.value):
+        totals[cl.kind] = max(totals.get(cl.kind, 0), cl.value)
+    return any(0 < (cl.value or 0) < totals.get(cl.kind, 0) for cl in c.claims)
 
 
 def _fighting_weight(c: Clause) -> int:

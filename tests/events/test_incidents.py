@@ -270,3 +270,25 @@ def test_another_strike_in_the_same_sentence_is_its_own_incident(run_events):
     assert [e.location for e in evs] == ["Sarmin", "Ariha"]
     assert [e.sub_event_type for e in evs] == ["Air/drone strike", "Air/drone strike"]
     assert [c.event_index for c in doc._.claims] == [0, 1]
+
+
+def test_a_part_of_a_toll_over_several_provinces_is_its_own_incident(run_events):
+    """A lead counting the dead over two provinces (`في سرمين وعفرين`) is a round-up: a later sentence giving
+    fewer dead of it at a town of its own (`مقتل 12 منهم جراء استهداف مقر في مدينة كوباني`), though its word
+    of violence is generic, is another incident. With one place in the lead, the same sentence stays a
+    side remark about somewhere else."""
+    def run(lead_places: str):
+        text = ("مقتل 30 مسلحا بغارات للتحالف\n\n"
+                "قال المرصد إن 30 من مسلحي التنظيم قتلوا في غارات للتحالف على مواقعهم في "
+                f"{lead_places} خلال يومين.\n"
+                "وأضاف أن بين القتلى قادة ميدانيين.\n"
+                "وأشار المرصد إلى مقتل 12 منهم جراء استهداف مقر لهم في مدينة كوباني.")
+        return run_events(text, published="2018-03-17",
+                          claims=[("30 من مسلحي", "killed", 30, "Militants"),
+                                  ("12 منهم", "killed", 12, "Militants")])
+    doc = run("سرمين وعفرين")
+    assert [e.location for e in doc._.events] == ["Sarmin", "Ayn al Arab"]
+    assert [c.event_index for c in doc._.claims] == [0, 1]
+    doc = run("سرمين")
+    assert [e.location for e in doc._.events] == ["Sarmin"]
+    assert [c.event_index for c in doc._.claims] == [0, None]
