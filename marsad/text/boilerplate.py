@@ -11,7 +11,11 @@ The rules are general, line by line, with the vocabulary in `marsad/lang/ar/boil
 - a line made only of menu/interface words ("آخر الأخبار", "شارك المقال على", "اضف تعليقا");
 - teaser lines ("قد يهمك: ...", "للمزيد: ..."), newsletter/app prompts, print buttons,
   bylines, agency credit lines, separator lines, and the publication date line;
-- the trailing block of short link lines after a share/related marker at the end of the page.
+- the trailing block of short link lines after a share/related marker at the end of the page;
+- in a text whose paragraphs end as sentences do, an inset line among them that does not: another
+  story's headline pasted into the body (BBC's related links: `قتلى وجرحى في قصف إسرائيلي على قطاع غزة`
+  inside a report on something else, `ما قصة يوم الأرض الفلسطيني؟`) or a subheading. Neither narrates:
+  the paragraphs under a subheading tell its story, and a related headline is another day's news.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ _WORD = re.compile(r"\w+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?؟…]\W*$")
+_PARAGRAPH_END = re.compile(r"[.!?؟…:؛]\W*$")  # a paragraph's last sentence, or a quote's introduction
+_QUESTION_END = re.compile(r"[?؟]\W*$")
 # Lines longer than this (about 60 words) are paragraphs: no line rule but the teaser prefix applies.
 LONG_LINE_CHARS = 400
 
@@ -55,6 +61,12 @@ class _Rules:
     repeated_max: int
     menu_max: int
     trailing_max: int
+    inset_words: tuple[int, int]
+    inset_question: tuple[int, int]
+    inset_min_lines: int
+    inset_share: float
+    conjunctions: tuple[str, ...]
+    continuation: frozenset[str]
 
 
 @cache
@@ -78,6 +90,11 @@ def rules() -> _Rules:
         byline_max=int(data["byline_max_words"]), button_max=int(data["button_max_words"]),
         prompt_max=int(data["prompt_max_words"]), repeated_max=int(data["repeated_max_words"]),
         menu_max=int(data["menu_max_words"]), trailing_max=int(data["trailing_max_words"]),
+        inset_words=(int(data["inset_min_words"]), int(data["inset_max_words"])),
+        inset_question=(int(data["inset_question_min_words"]), int(data["inset_question_max_words"])),
+        inset_min_lines=int(data["inset_min_lines"]),
+        inset_share=float(data["inset_punctuated_share"]),
+        conjunctions=tuple(load("clitics")["conjunctions"]), continuation=keys("continuation_openers"),
     )
 
 
@@ -103,6 +120,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         ln.marked = repeated or _is_furniture(ln, r)
         seen.add(ln.key)
     _mark_trailing_block(lines, r)
+    _mark_insets(lines, r)
     return [(ln.start, ln.end) for ln in lines if ln.marked]
 
 
@@ -175,6 +193,32 @@ def _mark_trailing_block(lines: list[_Line], r: _Rules) -> None:
         block.append(ln)
     if any(ln.marked for ln in block):
         for ln in block:
+            ln.marked = True
+
+
+def _mark_insets(lines: list[_Line], r: _Rules) -> None:
+    """Inset lines of a punctuated body: a line of `inset_words` words with no end of sentence, or a
+    short question, among paragraphs that end as sentences (at least `inset_share` of the body's
+    lines). The body begins with its first line after the headline that ends as a sentence; a
+    subheading shorter than `inset_words` stays (`حصيلة الهجوم`, `التحالف الدولي يجدد دعمه`), as does
+    a line opening with a conjunction (`و`, `ف`) or a connective (`كما`, `ثم`): the rest of a paragraph
+    broken over two lines."""
+    rest = [ln for ln in lines if not ln.marked][1:]  # the headline (a question is one, too) stays
+    # the body begins with its first sentence: a standfirst or a dateline above it is left alone
+    first = next((i for i, ln in enumerate(rest) if ln.long or _PARAGRAPH_END.search(ln.key)), len(rest))
+    body = rest[first:]
+    if len(body) < r.inset_min_lines:
+        return
+    ended = sum(1 for ln in body if ln.long or _PARAGRAPH_END.search(ln.key))
+    if ended < r.inset_share * len(body):
+        return  # an outlet that does not close its paragraphs: an unpunctuated line is one of them
+    lo, hi = r.inset_words
+    for ln in body:
+        if ln.long or not ln.words or ln.key.startswith(r.conjunctions) or _in(ln.words[0], r.continuation):
+            continue
+        n = len(ln.words)
+        if lo <= n <= hi and not _PARAGRAPH_END.search(ln.key) or \
+                r.inset_question[0] <= n <= r.inset_question[1] and _QUESTION_END.search(ln.key):
             ln.marked = True
 
 

@@ -126,3 +126,20 @@ def test_long_paragraphs_repeated_or_opening_with_a_teaser():
     assert len(para) > 400 and len(teaser) > 400
     second = text.index(para, len("عنوان\n") + 1)
     assert boilerplate_spans(text) == [(second, second + len(para)), (text.index(teaser), len(text.rstrip()))]
+
+
+def test_inset_headlines_in_a_punctuated_body():
+    # another story's headline and a question pasted among sentences that end with a period
+    text = ("الشرطة تفرق محتجين في وسط العاصمة\n\n"
+            "فرقت الشرطة مئات المحتجين في وسط العاصمة مساء الأحد.\n"
+            "وقال شهود إن قوات الأمن استخدمت الغاز المسيل للدموع.\n"
+            "انفجار سيارة مفخخة قرب سوق شعبي في مدينة ساحلية\n"
+            "وأضاف الشهود أن المحتجين تفرقوا بعد ساعة.\n"
+            "ما قصة الحركة الاحتجاجية في البلاد؟\n"
+            "وطالب المحتجون بتحسين الخدمات.\n"
+            "ولم تعلن السلطات عن أي اعتقالات")
+    assert marked(text) == ["انفجار سيارة مفخخة قرب سوق شعبي في مدينة ساحلية",
+                            "ما قصة الحركة الاحتجاجية في البلاد؟"]
+    # the same lines where the paragraphs are not punctuated: nothing sets them apart
+    loose = "\n".join(line.rstrip(".") for line in text.split("\n"))
+    assert marked(loose) == []
