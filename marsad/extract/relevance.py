@@ -84,6 +84,10 @@ GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary
 # something was said): a count over weeks or years, not the incident of a day (relevance.yaml `periodic`)
 PERIODIC = 3.5
 HEADLINE_TALK = 2.0  # `فرنسا تحث روسيا على ...`, `فلسطين تستعد لجمعة ...`: a headline of talk, no trigger
+# a headline that asks (`هل بات استهداف المدنيين سياسة متعمدة؟`, `ما غايات الأطراف المشاركة في معركة
+# عفرين؟`): the format of analysis and features, weighed as the feature family (relevance.yaml
+# question_marks)
+HEADLINE_QUESTION = 2.0
 REPORT_TALK = 1.0  # a further incident in a report whose main news was found to be talk
 # `كيف`, `قصة`: a question or a story only as the headline says it; an inquiry too (`فتحت الشرطة تحقيقا`
 # follows many a current incident in its lead)
@@ -267,6 +271,10 @@ def doc_cues(doc: Doc) -> DocCues:
         if pen > talk.get(fam, (0.0, ""))[0]:
             talk[fam] = (pen, words[hit.first].key if hit.last - hit.first == 1 else
                          " ".join(w.key for w in words[hit.first:hit.last]))
+    # the question mark and an interrogative word (`هل`, `كيف`: feature) are one cue, the headline asks
+    mark = _asks(doc_text(doc)) if titled else ""
+    if mark and talk.get("feature", (0.0, ""))[0] < HEADLINE_QUESTION:
+        talk["feature"] = (HEADLINE_QUESTION, mark)
     topics: dict[str, set[str]] = {}
     for hit in _topic_index().find(words, l0, l1):
         topics.setdefault(hit.payload, set()).add(" ".join(w.key for w in words[hit.first:hit.last]))
@@ -290,6 +298,14 @@ def doc_cues(doc: Doc) -> DocCues:
                    periodic)
     doc.user_data["marsad_relevance_cues"] = cues
     return cues
+
+
+def _asks(text: str) -> str:
+    """The question mark that ends the headline line (closing quotes after it aside), or ''."""
+    line = text.lstrip().split("\n", 1)[0].rstrip()
+    data = _data()
+    line = line.rstrip("".join(data["closing_quotes"])).rstrip()
+    return line[-1] if line and line[-1] in data["question_marks"] else ""
 
 
 def _titled(text: str) -> bool:

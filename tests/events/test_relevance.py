@@ -441,3 +441,19 @@ def test_a_plan_adjective_after_the_trigger_makes_it_planned(nlp):
             "في وسط المدينة، بحسب ما أعلنت المحافظة.")
     doc = run(nlp, text, published="2018-05-17")
     assert [e.sub_event_type for e in doc._.events] == ["Peaceful protest"]
+
+
+def test_a_headline_that_asks_is_analysis(nlp):
+    # the question mark, not an interrogative word, says the headline asks: an analysis of a battle
+    text = ("ما أهداف الأطراف المتحاربة في معارك ريف حماة؟\n\n"
+            "يرى محللون أن كلا من قوات النظام السوري وفصائل المعارضة في ريف حماة الشمالي يسعى إلى تحسين "
+            "موقعه قبل المفاوضات المقبلة.")
+    doc = run(nlp, text, published="2018-05-17")
+    assert doc._.events == []
+    assert "-2.0 feature (؟)" in _reasons(doc)
+    # the same words as a statement headline: no question cue
+    text = text.replace("ما أهداف الأطراف المتحاربة في معارك ريف حماة؟",
+                        "أهداف الأطراف المتحاربة في معارك ريف حماة")
+    doc = run(nlp, text, published="2018-05-17")
+    assert [e.sub_event_type for e in doc._.events] == ["Armed clash"]
+    assert "-2.0 feature (؟)" not in _reasons(doc)
