@@ -78,7 +78,8 @@ TALK_WEIGHTS = {"trial": 3.0, "inquiry": 5.0, "anniversary": 2.5, "test": 3.0, "
 # talk that governs the incident's trigger (`ندد الوزير بالقصف`, `يهدد بإعدام`, `الذكرى الرابعة لمجزرة`):
 # only for that unit, and a headline or lead trigger so governed does not count as narrating it;
 # statements and plans count only so (or, when the headline names no violence, as the headline's news)
-GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary": 2.0, "test": 2.0}
+GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary": 2.0, "test": 2.0,
+                     "case": 2.0}  # `بقضية تفجير`: a court case governs the trigger it names
 # the lead tells what a UN agency or a rights group found (`هيومن رايتس ووتش`, `يونيسف`) or a toll over a
 # period (`منذ بداية العام`, `منذ اندلاع الحرب`) and the unit has no day of its own (none, or only the day
 # something was said): a count over weeks or years, not the incident of a day (relevance.yaml `periodic`)

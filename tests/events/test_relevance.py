@@ -457,3 +457,20 @@ def test_a_headline_that_asks_is_analysis(nlp):
     doc = run(nlp, text, published="2018-05-17")
     assert [e.sub_event_type for e in doc._.events] == ["Armed clash"]
     assert "-2.0 feature (؟)" not in _reasons(doc)
+
+
+def test_a_court_case_governs_the_trigger_it_names(nlp):
+    # `بقضية تفجير`: the news is the case, the bombing is its subject
+    text = ("تأجيل النظر بقضية تفجير كنيسة في أسيوط\n\n"
+            "أرجأت السلطات المصرية، الأحد، النظر في قضية تفجير كنيسة بمحافظة أسيوط إلى الشهر المقبل بطلب من "
+            "الدفاع.")
+    doc = run(nlp, text, published="2018-05-14")
+    assert doc._.events == []
+    assert "-2.0 case governs the trigger (بقضيه)" in _reasons(doc)
+    # `بقضية` with no trigger after it is a cause: the bombing stays an event
+    text = ("تفجير كنيسة في أسيوط يقتل 12 شخصا\n\n"
+            "قتل 12 شخصا، الأحد، في تفجير استهدف كنيسة بمحافظة أسيوط، بحسب ما أعلنت وزارة الداخلية المصرية "
+            "التي قالت إن المنفذين يؤمنون بقضية متطرفة.")
+    doc = run(nlp, text, published="2018-05-14")
+    assert [e.sub_event_type for e in doc._.events] == ["Remote explosive/landmine/IED"]
+    assert not any("case" in r for r in _reasons(doc))
