@@ -2,7 +2,7 @@
 corpus grown from the ANT reports, and linking alone on synthetic events; time per report, CPU and
 peak memory of the driver and of each worker.
 
-    .venv/bin/python bench/scale.py --compare [--input CORPUS.jsonl.gz] [--limit N] [--workers 2]
+    .venv/bin/python bench/scale.py --compare [--input CORPUS.jsonl.gz] [--limit N] [--workers 2] [--keep DIR]
     .venv/bin/python bench/scale.py --sizes 50000,100000,200000 [--workers 2] [--shard 2000]
     .venv/bin/python bench/scale.py --link 100000,1000000 [--check 20000]
 
@@ -45,6 +45,7 @@ core and the store is PostgreSQL (here SQLite in the output folder).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
 import json
@@ -427,6 +428,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="--compare: only the first N reports of --input")
     ap.add_argument("--cores", type=int, default=0,
                     help="free cores for the expected wall (default: --workers)")
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="--compare: keep the runs' output folders (plain/, dask/) here")
     ap.add_argument("--json", action="store_true", help="--compare: also print every figure as JSON")
     ap.add_argument("--link", default="", help="linking-alone sizes, e.g. 100000,1000000")
     ap.add_argument("--workers", type=int, default=2)
@@ -444,7 +447,11 @@ def main() -> None:
     if args.one_link:
         print(json.dumps(link_run(*args.one_link)))
         return
-    with tempfile.TemporaryDirectory(prefix="marsad-scale-") as tmp:
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    scratch = (contextlib.nullcontext(str(args.keep)) if args.keep
+               else tempfile.TemporaryDirectory(prefix="marsad-scale-"))
+    with scratch as tmp:
         if args.compare:
             res = compare(args.input, args.limit, args.workers, cores, Path(tmp))
             print(show_compare(res), flush=True)
