@@ -474,3 +474,13 @@ def test_a_court_case_governs_the_trigger_it_names(nlp):
     doc = run(nlp, text, published="2018-05-14")
     assert [e.sub_event_type for e in doc._.events] == ["Remote explosive/landmine/IED"]
     assert not any("case" in r for r in _reasons(doc))
+
+
+def test_the_muftis_sermon_is_no_court(nlp):
+    # `للمفتي` after a speech noun is the mufti's own word, not Egypt's referral of a sentence to him
+    text = ("صواريخ على الرياض والمفتي يندد\n\n"
+            "اعترضت الدفاعات الجوية السعودية، مساء الأحد، ثلاثة صواريخ أطلقت على الرياض، وقال المفتي في كلمة "
+            "للمفتي بثتها الإذاعة إن الهجوم عدوان آثم.")
+    assert not any(r.split(" ", 1)[1].startswith("trial") for r in _reasons(run(nlp, text)))
+    text = text.replace("في كلمة للمفتي بثتها الإذاعة", "في إحالة للمفتي")
+    assert any(r.split(" ", 1)[1].startswith("trial (للمفتي)") for r in _reasons(run(nlp, text)))
