@@ -277,8 +277,8 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
             origins = {d: articles[d].origin or d for d in refused}
             summary = with_refused(summary, refused, origins, len(incidents))
             errors = [IngestError(**e) for e in summary["errors"]]
-    _write_documents(partial / "documents.jsonl", journal.entries(key), read_errors, set(ok_ids), duplicates,
-                     refused)
+    lines = journal.entries(key, results=False)  # the documents.jsonl lines, without decoding results again
+    _write_documents(partial / "documents.jsonl", lines, read_errors, set(ok_ids), duplicates, refused)
     write_jsonl(partial / "claims.jsonl", (c.to_dict() for c in claims))
     write_jsonl(partial / "events.jsonl", (e.to_dict() for e in incidents))
     write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in errors))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, null, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.model import Article, Claim, Event
@@ -71,14 +71,13 @@ class DoneReport:
 
 @dataclass(slots=True)
 class JournalEntry:
-    """A done report read back from the journal (results as plain dicts)."""
+    """A done report read back from the journal (results as plain dicts; None when not read)."""
 
     doc_id: str
     seq: int
     error: str | None
     row: dict[str, Any]
     result: dict[str, Any] | None
-    shingles: bytes | None
 
 
 def _now() -> datetime:
@@ -196,11 +195,12 @@ class Journal:
             stats.documents_new += len(new)
             stats.documents_updated += len(changed)
 
-    def entries(self, key: str) -> Iterator[JournalEntry]:
-        """The run's done reports in input order, read a page at a time."""
+    def entries(self, key: str, results: bool = True) -> Iterator[JournalEntry]:
+        """The run's done reports in input order, read a page at a time. `results=False` leaves out
+        the claims and events (their JSON is most of a row) when only the documents.jsonl lines count."""
         last = -1
-        cols = (RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, RUN_DOCS.c.error, RUN_DOCS.c.row, RUN_DOCS.c.result,
-                RUN_DOCS.c.shingles)
+        result = RUN_DOCS.c.result if results else null().label("result")
+        cols = (RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, RUN_DOCS.c.error, RUN_DOCS.c.row, result)
         while True:
             with self.engine.connect() as conn:
                 page = conn.execute(select(*cols).where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.seq > last)
@@ -208,7 +208,7 @@ class Journal:
             if not page:
                 return
             for r in page:
-                yield JournalEntry(r.doc_id, r.seq, r.error, r.row, r.result, r.shingles)
+                yield JournalEntry(r.doc_id, r.seq, r.error, r.row, r.result)
             last = page[-1].seq
 
     def fingerprints(self, key: str) -> Iterator[tuple[str, str | None, bytes]]:
