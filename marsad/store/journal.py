@@ -308,30 +308,40 @@ class Journal:
             conn.execute(update(RUNS).where(RUNS.c.key == key).values(status="complete", updated_at=_now()))
 
 
+# Articles StoredArticles reads from the journal in one query when one is asked for: it and the ones
+# after it in input order.
+READ_AHEAD = 16
+
+
 class StoredArticles(Mapping[str, Article]):
     """The run's articles, read from the journal when asked (a page kept): linking and reconciliation
     look articles up by id, and holding every text of a large corpus is what streaming avoids."""
 
     def __init__(self, journal: Journal, key: str, ids: Iterable[str], duplicates: Mapping[str, str],
-                 keep: int = 512) -> None:
+                 keep: int = 512, ahead: int = READ_AHEAD) -> None:
         self.journal = journal
         self.key = key
-        self.ids = dict.fromkeys(ids)
+        self.order = list(dict.fromkeys(ids))
+        self.ids = {d: i for i, d in enumerate(self.order)}  # id -> input order
         self.duplicates = duplicates
         self.keep = keep
+        self.ahead = ahead
         self.cache: dict[str, Article] = {}
 
     def __getitem__(self, doc_id: str) -> Article:
         art = self.cache.get(doc_id)
         if art is not None:
             return art
-        if doc_id not in self.ids:
-            raise KeyError(doc_id)
-        art = self.journal.articles(self.key, [doc_id], self.duplicates)[doc_id]
-        if len(self.cache) >= self.keep:
-            self.cache.pop(next(iter(self.cache)))
-        self.cache[doc_id] = art
-        return art
+        at = self.ids[doc_id]  # KeyError for an id the run does not hold
+        # the reports of one incident mostly sit near each other in the input (a corpus in date order,
+        # or the chunks of one stream): the next few come in the same query, and the next look-up
+        # often finds them here instead of querying again
+        page = [d for d in self.order[at:at + self.ahead] if d not in self.cache]
+        for d, a in self.journal.articles(self.key, page, self.duplicates).items():
+            if len(self.cache) >= self.keep:
+                self.cache.pop(next(iter(self.cache)))
+            self.cache[d] = a
+        return self.cache[doc_id]
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self.ids
