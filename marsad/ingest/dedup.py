@@ -86,11 +86,12 @@ def find_duplicates(entries: Sequence[tuple[str, str | None, bytes]], threshold:
     sets: dict[int, np.ndarray | set[int]] = {}
     for i, fp in candidates:
         this = set(fp.tolist()) if all_pairs else fp
-        originals = [j for j in index.query(fp) if _jaccard(this, sets[j]) >= threshold]
+        keys = index.keys(fp)  # once: a report is looked up, then (an original) inserted with them
+        originals = [j for j in index.query(keys) if _jaccard(this, sets[j]) >= threshold]
         if originals and entries[i][0] not in (preset or ()):
             found[entries[i][0]] = entries[min(originals, key=rank.__getitem__)][0]
             continue
-        index.insert(i, fp)
+        index.insert(i, keys)
         sets[i] = this
     return found
 
@@ -99,13 +100,16 @@ class _AllPairs:
     """Every original is a candidate: exact and fast for small batches."""
 
     def __init__(self) -> None:
-        self.keys: list[int] = []
+        self.ids: list[int] = []
 
-    def insert(self, i: int, fp: np.ndarray) -> None:
-        self.keys.append(i)
+    def keys(self, fp: np.ndarray) -> None:
+        return None
 
-    def query(self, fp: np.ndarray) -> list[int]:
-        return self.keys
+    def insert(self, i: int, keys: None) -> None:
+        self.ids.append(i)
+
+    def query(self, keys: None) -> list[int]:
+        return self.ids
 
 
 class _MinHashIndex:
@@ -119,12 +123,13 @@ class _MinHashIndex:
         self.ranges = [(i * ROWS, (i + 1) * ROWS) for i in range(BANDS)]
         self.bands: list[dict[bytes, int | list[int]]] = [{} for _ in self.ranges]
 
-    def _band_keys(self, fp: np.ndarray) -> list[bytes]:
+    def keys(self, fp: np.ndarray) -> list[bytes]:
+        """The fingerprint's MinHash signature cut into its band keys."""
         sig = signature(fp)
         return [sig[a:b].tobytes() for a, b in self.ranges]
 
-    def insert(self, i: int, fp: np.ndarray) -> None:
-        for band, k in zip(self.bands, self._band_keys(fp), strict=True):
+    def insert(self, i: int, keys: list[bytes]) -> None:
+        for band, k in zip(self.bands, keys, strict=True):
             ids = band.get(k)
             if ids is None:
                 band[k] = i
@@ -133,9 +138,9 @@ class _MinHashIndex:
             else:
                 band[k] = [ids, i]
 
-    def query(self, fp: np.ndarray) -> list[int]:
+    def query(self, keys: list[bytes]) -> list[int]:
         out: set[int] = set()
-        for band, k in zip(self.bands, self._band_keys(fp), strict=True):
+        for band, k in zip(self.bands, keys, strict=True):
             ids = band.get(k)
             if isinstance(ids, list):
                 out.update(ids)
