@@ -12,6 +12,9 @@ and a count in the summary. Outputs (all in DIR):
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import gc
 import heapq
 import json
 import os
@@ -183,8 +186,11 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
             journal.save_chunk(key, done_reports(chunk, process_articles([a for _, a, _ in chunk], nlp)))
             n += len(chunk)
             progress.processing(n)
+            release_free_memory()
         del nlp
         clear_word_caches()  # what the stages cached per word is not needed by linking
+        gc.collect()
+        release_free_memory()
     else:
         from marsad.scale import process_chunks, process_shards, shards_of
 
@@ -200,6 +206,25 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
             n += count
             progress.processing(n)
     return read_errors
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to hand back this way
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def release_free_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc `malloc_trim`). Texts, token arrays and
+    spaCy's buffers are C-heap blocks freed after each chunk, but glibc keeps the pages between the
+    survivors, so the process grew ~1.5 MB per 1,000 reports after its caches were full, and linking
+    piled its own memory on top of what processing had left."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def done_reports(chunk: list[tuple[int, Article, str]], results: list[DocResult]) -> list[DoneReport]:
