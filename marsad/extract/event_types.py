@@ -415,6 +415,8 @@ GENERIC_WEIGHT = 3  # trigger words that say something exploded or was bombarded
 # Explosives set off on the spot; an air strike or shelling stays remote violence whatever else is said.
 PLANTED_EXPLOSIVES = frozenset({"Remote explosive/landmine/IED", "Grenade"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})  # event types whose words make a clash a riot
+EXCESSIVE_FORCE = "Excessive force against protesters"
+INTERVENTION = "Protest with intervention"
 
 
 @dataclass(slots=True)
@@ -481,7 +483,7 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
         # `مواجهات بين فلسطينيين والشرطة ... المحتجون يلقون الحجارة`: a crowd fighting police is a riot
         sub = "Violent demonstration"
     if sub_event_index()[sub][0] == "Protests" and deaths:
-        sub = "Excessive force against protesters"  # demonstrators killed
+        sub = EXCESSIVE_FORCE  # demonstrators killed
     if sub == "Arrests" and deaths:
         sub = "Armed clash"
     if sub == "Disrupted weapons use" and (deaths if defender_deaths is None else defender_deaths):
@@ -492,6 +494,20 @@ def classify(weighted: list[tuple[Trigger, float]], armed_target: bool, civilian
     civ = etype == "Violence against civilians" or (
         etype == "Explosions/Remote violence" and civilian_victims and not armed_victims)
     return Typing(etype, sub, disorder, civ, score)
+
+
+def protest_response(typing: Typing, shot: bool, intervened: bool) -> Typing:
+    """How a protest was met (ACLED): people shot on its day (a clause telling them killed or hurt with a
+    `gunfire` word: `أصيب 3 شبان بالرصاص الحي`) is excessive force; crowd-control words (the Protest with
+    intervention group: tear gas, `تفريق المتظاهرين`) make a protest with intervention, as live fire that hit
+    nobody does. Words: event_triggers.yaml."""
+    if typing.event_type != "Protests" or typing.sub_event_type == EXCESSIVE_FORCE:
+        return typing
+    sub = EXCESSIVE_FORCE if shot else INTERVENTION if intervened else typing.sub_event_type
+    if sub == typing.sub_event_type:
+        return typing
+    etype, disorder = sub_event_index()[sub]
+    return Typing(etype, sub, disorder, typing.civilian_targeting, typing.score)
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

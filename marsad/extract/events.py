@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from marsad import lang
 from marsad.extract.actors import Actor, actor_table, country_forces, with_country
 from marsad.extract.event_types import (
+    INTERVENTION,
     Trigger,
     Typing,
     acled,
@@ -34,6 +35,7 @@ from marsad.extract.event_types import (
     interaction,
     nationality_index,
     perpetrator_cue_index,
+    protest_response,
     sub_event_index,
     word_index,
 )
@@ -214,6 +216,29 @@ def _on_day(c: Clause, inc: Incident) -> bool:
     return False
 
 
+def _dated_away(c: Clause, inc: Incident) -> bool:
+    """A running toll (`منذ بدء الاحتجاجات قتل 49`: incident_markers.yaml `totals`) or a clause whose dates
+    all lie off the incident's day."""
+    if c.history or c.total:
+        return True
+    days = [d.date for d in c.dates if isinstance(getattr(d, "date", None), dt.date)]
+    return inc.day is not None and bool(days) and all(abs((d - inc.day).days) > 1 for d in days)
+
+
+def _met_by_force(inc: Incident) -> tuple[bool, bool]:
+    """(shot, intervened) for a protest, from its own clauses on its day: a clause with people other than
+    the forces killed or hurt and a gunfire word (`أصيب 3 شبان بالرصاص الحي`); a crowd-control word."""
+    shot = intervened = False
+    for c in inc.clauses:
+        if _dated_away(c, inc):
+            continue
+        intervened |= any(t.term.sub_event_type == INTERVENTION and t.term.weight > 0 for t in c.triggers)
+        if any(t.term.gunfire for t in c.triggers):
+            shot |= any(cl.kind in ("killed", "injured") and (cl.value or 0) > 0
+                        and ((a := _actor_of(cl)) is None or a.role != "armed") for cl in c.claims)
+    return shot, intervened
+
+
 def _published(article: Any) -> dt.date | None:
     return parse_day(getattr(article, "published", None))
 
@@ -341,6 +366,7 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
         # `قتلت قوات الأمن 11 مسلحا`: fighters killed with no weapon named are a battle all the same
         etype, disorder = sub_event_index()["Armed clash"]
         typing = Typing(etype, "Armed clash", disorder, False, float(SPECIFIC_WEIGHT))
+    typing = protest_response(typing, *_met_by_force(inc))
     if like is not None:  # `ضربة أخرى في أريحا أدت إلى مقتل 3`: another strike, whoever it killed
         typing = Typing(like.event_type, like.sub_event_type, like.disorder_type, like.civilian_targeting,
                         max(typing.score, float(SPECIFIC_WEIGHT)))

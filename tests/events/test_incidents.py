@@ -196,6 +196,45 @@ def test_protesters_killed_is_excessive_force(run_events):
     assert set(ev.actors) == {"Police Forces of Iraq", "Protesters (Iraq)"}
 
 
+def test_protesters_wounded_by_gunfire_is_excessive_force(run_events):
+    """Protesters hurt in a clause that says they were shot: excessive force, though nobody died."""
+    text = ("جرحى في احتجاجات الكوت\n\n"
+            "أصيب سبعة محتجين بالرصاص الحي أمام مبنى المحافظة في الكوت اليوم الأحد، وفق مصادر طبية.")
+    doc = run_events(text, published="2018-07-22", claims=[("سبعة محتجين", "injured", 7, "Protesters")])
+    assert [(e.event_type, e.sub_event_type) for e in doc._.events] == [
+        ("Protests", "Excessive force against protesters")]
+
+
+def test_tear_gas_without_casualties_is_intervention(run_events):
+    text = ("تفريق اعتصام في عمان\n\n"
+            "اعتصم مئات المعلمين أمام وزارة التربية في عمان، "
+            "وأطلقت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين.")
+    doc = run_events(text, published="2018-06-05")
+    got = [(e.event_type, e.sub_event_type) for e in doc._.events]
+    assert got == [("Protests", "Protest with intervention")]
+
+
+def test_peaceful_march_stays_peaceful(run_events):
+    text = ("مسيرة في الرباط\n\n"
+            "تظاهر آلاف المغاربة في الرباط اليوم الأحد تضامنا مع المعتقلين، "
+            "ورفعوا لافتات تطالب بالإفراج عنهم.")
+    doc = run_events(text, published="2018-06-10")
+    got = [(e.event_type, e.sub_event_type) for e in doc._.events]
+    assert got == [("Protests", "Peaceful protest")]
+
+
+def test_running_toll_of_a_protest_movement_is_not_its_day(run_events):
+    """`منذ بدء الاحتجاجات أصيب ... برصاص`: the movement's toll, not today's march (tear gas today)."""
+    text = ("تظاهرات جديدة في الخرطوم\n\n"
+            "تظاهر مئات السودانيين في الخرطوم اليوم الخميس "
+            "وأطلقت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين.\n"
+            "ومنذ بدء الاحتجاجات أصيب 40 شخصا برصاص قوات الأمن.")
+    doc = run_events(text, published="2018-12-27",
+                     claims=[("40 شخصا", "injured", 40, "Unidentified persons")])
+    got = [(e.event_type, e.sub_event_type) for e in doc._.events]
+    assert got == [("Protests", "Protest with intervention")]
+
+
 def test_suspects_of_an_earlier_bombing_do_not_date_the_raid(run_events):
     """`مجموعة يشتبه بضلوعها في هجوم ... الجمعة`: Friday belongs to the earlier attack; the raid is
     dated by its own report (Sunday), and the Friday bombing recalled below is its own incident."""
