@@ -39,6 +39,12 @@ def _prefixes() -> tuple[tuple[str, bool], ...]:
 
 
 @cache
+def conjunctions() -> str:
+    """The one-letter conjunctions (و ف), which open a new clause or sentence when joined to a word."""
+    return "".join(load("clitics")["conjunctions"])
+
+
+@cache
 def letter_proclitics() -> frozenset[str]:
     """The one-letter proclitics (conjunctions and prepositions: و ف ب ل ك), for checks on a word's
     first letter where a stem may be shorter than `proclitic_splits` allows (`وفي`, `بعد`)."""

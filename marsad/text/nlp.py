@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from marsad.text.clitics import conjunctions
 from marsad.text.document import doc_text  # (importing it also registers the Doc extensions)
 from marsad.text.normalize import key
 
@@ -31,10 +32,10 @@ _GLUED_PREFIXES = [
     rf"[.!?؟…]+(?=[{_LETTERS}])",
 ]
 # A sentence's final stop glued to both words (`ومدينة الرمادي.وقال الناطق`, `سنوات.ويعاني`): a stop
-# between a word of two or more letters and one opening with و or ف is its own token, so the sentence
-# ends there. ant-2018-news: 85 in 73 reports, all sentence ends; a stop inside an abbreviation or a
-# domain (`سي.بي.إس`, `الجزيرة.نت`) is not followed by و or ف.
-_GLUED_INFIXES = [rf"(?<=[{_LETTERS}]{{2}})\.(?=[وف][{_LETTERS}]{{2}})"]
+# between a word of two or more letters and one opening with a conjunction (clitics.yaml: و, ف) is
+# its own token, so the sentence ends there. ant-2018-news: 85 in 73 reports, all sentence ends; a
+# stop inside an abbreviation or a domain (`سي.بي.إس`, `الجزيرة.نت`) is not followed by و or ف.
+_GLUED_INFIXES = [rf"(?<=[{_LETTERS}]{{2}})\.(?=[{conjunctions()}][{_LETTERS}]{{2}})"]
 _GLUED_STOP = re.compile(_GLUED_INFIXES[0])
 # A word glued to a number after it (`بـ350`): split the number off as a suffix.
 _GLUED_SUFFIXES = [rf"(?<=[{_LETTERS}ـ])[{_DIGITS}]+(?:[.,٫٬][{_DIGITS}]+)*$", rf"(?<=[{_DIGITS}])[.،,؛:]$"]
