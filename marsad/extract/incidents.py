@@ -156,7 +156,8 @@ def _markers() -> dict[str, PhraseIndex]:
             for name in ("separate", "clause_breaks", "background", "relative_place", "pointing_place",
                          "site_place", "statement", "source_cues", "site_cues", "support_cues", "denials",
                          "denial_objects", "toll_update", "distinct_incident", "foiled", "plot", "threat",
-                         "totals", "readied", "round_up_lead", "carried", "loyalty_cues", "telling_breaks")}
+                         "totals", "readied", "round_up_lead", "carried", "loyalty_cues", "telling_breaks",
+                         "movement_to", "movement_from")}
 
 
 def support_index() -> PhraseIndex:
@@ -441,6 +442,8 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
                 score -= RELATIVE_PENALTY
         elif marks["site_place"].find(words, wi - 1, wi):
             score += 0.7
+        if _moved(m, clause, words):
+            score -= RELATIVE_PENALTY  # `فروا إلى X`, `قادمة من X`: where they went or came from
         if marks["support_cues"].find(words, before, wi) or marks["loyalty_cues"].find(words, before, wi):
             # `الميليشيات المدعومة من إيران`, `الموالية لإيران`: who backs a party, not the site
             score -= BACKER_PENALTY
@@ -452,11 +455,44 @@ def place_score(m: Any, clause: Clause, words: list[Word]) -> float:
     return score
 
 
+MOVE_GAP = 2  # words between a movement word and its preposition (`فر آخرون إلى`)
+NAME_GAP = 2  # words between the preposition and the place (`إلى منطقة جزيرة X`)
+
+
+@cache
+def _movement_prepositions() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of the prepositions of a destination (`إلى`, `نحو`) and of an origin (`من`)."""
+    data = lang.load("incident_markers")
+    return (frozenset(key(w) for w in data["movement_prepositions_to"]),
+            frozenset(key(w) for w in data["movement_prepositions_from"]))
+
+
+def _moved(m: Any, clause: Clause, words: list[Word]) -> bool:
+    """The place is where people fled or withdrew to (`وفر آخرون إلى منطقة X`) or where a party came
+    from (`سيارة قادمة من مدينة X`): the nearest preposition before it (past a designator) follows a
+    movement word. Such a place is no site of the incident the clause reports."""
+    wi = _word_at(words, m.start, clause)
+    to_keys, from_keys = _movement_prepositions()
+    for p in range(wi - 1, max(clause.wlo, wi - 1 - NAME_GAP) - 1, -1):
+        k = words[p].key
+        if k in to_keys:
+            index = _markers()["movement_to"]
+        elif k in from_keys:
+            index = _markers()["movement_from"]
+        else:
+            continue
+        return bool(index.find(words, max(clause.wlo, p - 1 - MOVE_GAP), p))
+    return False
+
+
 def _relative(m: Any, clause: Clause, words: list[Word]) -> bool:
-    """The place is a reference point (`جنوب كركوك`, `قرب الحدود`), not the site itself."""
+    """The place is a reference point (`جنوب كركوك`, `قرب الحدود`) or an origin or destination of a
+    movement (`فروا إلى X`), not the site itself."""
     wi = _word_at(words, m.start, clause)
     if wi <= clause.wlo:
         return False
+    if _moved(m, clause, words):
+        return True
     rel = _markers()["relative_place"].find(words, max(clause.wlo, wi - 2), wi)
     return bool(rel) and not (rel[0].first > clause.wlo and words[rel[0].first - 1].key in _inside()) \
         and _points_from_site(m, rel[0].first, clause, words)

@@ -95,6 +95,8 @@ def _config() -> dict[str, Any]:
         "street_words": {key(w) for w in cur.get("street_words") or []},
         "airport_words": {key(w) for w in cur.get("airport_words") or []},
         "beside_words": {key(w) for w in cur.get("beside_words") or []},
+        "anaphoric_units": {tuple(key(w).split()) for w in cur.get("anaphoric_units") or []},
+        "keeping_words": {key(w) for w in cur.get("anaphoric_unit_not_before") or []},
         "noun_adjectives": {key(w) for w in cur.get("noun_phrase_adjectives") or []},
         # names that are also ordinary words (mined, reviewed): they need place context to count
         "needs_context": {key(w) for w in _flat((lang.load("place_words_mined") or {}).get("needs_context"))},
@@ -486,13 +488,17 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                 big and nxt < len(norms) and not starts[nxt] and norms[nxt] in cfg["authority_verbs"]) or (
                 big and prev in cfg["authority_verbs"]))  # `دمشق تتهم أنقرة`: the accused government
             airport = _after_airport(norms, words, starts, i)
+            # `بالمحافظة على` is "keeping (to)", not "in the province"
+            anaphor = any(tuple(norms[nxt:nxt + len(a)]) == a and not any(starts[nxt:nxt + len(a)])
+                          and not (nxt + len(a) < len(norms) and norms[nxt + len(a)] in cfg["keeping_words"])
+                          for a in cfg["anaphoric_units"])
             out.append({"start": start, "end": end, "tok": i, "tok_end": i + n, "sent": sent_of[i],
                         "cands": cands, "qualifier": qual, "site": site, "weak": weak, "patronym": patronym,
                         "features": feats, "precision": prec, "fuzzy": fuzzy, "key": k,
                         "follow": (follow,) if follow else (), "sentence": sent_countries[sent_of[i]],
                         "metonym": metonym, "doc_countries": doc_countries, "abroad": abroad,
                         "common": n == 1 and bool({k, norms[i][cut:]} & cfg["needs_context"]),
-                        "beside": beside, "airport": airport})
+                        "beside": beside, "airport": airport, "anaphor": anaphor})
         i += n
     return out
 
@@ -808,6 +814,27 @@ def _link_containers(matches: list[dict[str, Any]]) -> None:
             m["within"] = within
 
 
+def _link_anaphors(matches: list[dict[str, Any]]) -> None:
+    """`بمديرية X بالمحافظة`: "the province" after a name points back to the province the report named
+    last before it: one written as such (`محافظة صلاح الدين شمالي العاصمة بغداد ... بالمحافظة` is Salah
+    al-Din, not Baghdad), else a province or a city that stands for one. That province is where to
+    look for the name."""
+    province_words = _config()["province_words"]
+
+    def provinces(m: dict[str, Any]) -> set[tuple[str, str]]:
+        return {(c.country, c.admin1) for c in m["cands"] if c.admin1 and c.feature in ("admin1", "city")}
+
+    for j, m in enumerate(matches):
+        if not m.get("anaphor") or m.get("within"):
+            continue
+        earlier = matches[:j][::-1]
+        named = [o for o in earlier if o["qualifier"] in province_words and provinces(o)]
+        for o in named[:1] or earlier:
+            if provinces(o):
+                m["within"] = provinces(o)
+                break
+
+
 def _context(matches: list[dict[str, Any]]) -> tuple[Counter, Counter]:
     """Country and (country, admin1) votes from the doc's mentions; unambiguous ones count fully."""
     countries: Counter = Counter()
@@ -934,6 +961,7 @@ def find_places(doc) -> list[PlaceMention]:
     raw = _with_latin_names(doc, raw)
     matches = _plausible(_anchored(raw, raw[0]["doc_countries"] if raw else set()))
     _link_containers(matches)
+    _link_anaphors(matches)
     countries, admins = _context(matches)
     total = sum(countries.values())
     text = doc_text(doc)
