@@ -79,7 +79,8 @@ TALK_WEIGHTS = {"trial": 3.0, "inquiry": 5.0, "anniversary": 2.5, "test": 3.0, "
 # only for that unit, and a headline or lead trigger so governed does not count as narrating it;
 # statements and plans count only so (or, when the headline names no violence, as the headline's news)
 GOVERNING_WEIGHTS = {"statement": 2.0, "future": 2.5, "trial": 2.0, "anniversary": 2.0, "test": 2.0,
-                     "case": 2.0}  # `بقضية تفجير`: a court case governs the trigger it names
+                     "case": 2.0,  # `بقضية تفجير`: a court case governs the trigger it names
+                     "since": 2.5}  # `منذ بدء مسيرات`: the start of a period, a running count since
 # the lead tells what a UN agency or a rights group found (`هيومن رايتس ووتش`, `يونيسف`) or a toll over a
 # period (`منذ بداية العام`, `منذ اندلاع الحرب`) and the unit has no day of its own (none, or only the day
 # something was said): a count over weeks or years, not the incident of a day (relevance.yaml `periodic`)
@@ -112,6 +113,8 @@ SPEECH_REACH = 8  # words from a verb of saying to the trigger it governs
 # `التظاهرات المقررة`, `ضربة عسكرية أمريكية محتملة`): relevance.yaml `planned`
 PLANNED_REACH = 3
 CLAUSE_GOVERNING = frozenset({"trial"})  # talk that governs its whole clause, however far the trigger
+# talk that, governing a headline's trigger, says the headline does not narrate it (not `statement`)
+HEADLINE_GOVERNING = frozenset({"future", "trial", "anniversary", "test", "case"})
 HARM_KINDS = frozenset({"killed", "injured", "casualties", "abducted", "missing", "arrested", "displaced",
                         "freed", "escaped"})
 
@@ -150,6 +153,10 @@ class DocCues:
     headline: list[Any]  # the trigger words of the headline (marsad.extract.event_types.Trigger)
     model: float | None = None  # the learned model's probability that the report narrates an incident
     periodic: str | None = None  # a word of an organisation's report or a toll over a period in the lead
+    # the headline's triggers that a threat, a condition, a plan, a court or a memorial governs
+    # (`ماكرون يهدد بضربات إذا ثبت استخدام أسلحة كيماوية`): their word starts, and (family, the words)
+    head_governed: frozenset[int] = frozenset()
+    head_talk: tuple[str, str] | None = None
 
 
 @cache
@@ -201,6 +208,11 @@ def _topic_index() -> PhraseIndex:
 def _political_index() -> PhraseIndex:
     data = _data()
     return PhraseIndex([(w, True) for w in data["political"]] + [(w, False) for w in data["not_political"]])
+
+
+@cache
+def _investigators() -> tuple[str, ...]:
+    return tuple(_data()["investigators"])
 
 
 @cache
@@ -295,10 +307,38 @@ def doc_cues(doc: Doc) -> DocCues:
     periodic = next((" ".join(w.key for w in words[h.first:h.last])
                      for h in _periodic_index().find(words, l0, l1)
                      if h.payload and (h.first < h1 or h.first < body)), None)
+    head_governed, head_talk = _headline_governed(headline, words, h0, h1)
     cues = DocCues(talk, headline_talk, topic, section, political, headline, probability(doc_text(doc)),
-                   periodic)
+                   periodic, head_governed, head_talk)
     doc.user_data["marsad_relevance_cues"] = cues
     return cues
+
+
+def _headline_governed(headline: list[Any], words: Words, h0: int,
+                       h1: int) -> tuple[frozenset[int], tuple[str, str] | None]:
+    """The headline's triggers governed by talk that says the incident did not happen (yet) or is not
+    the news: a threat or condition (`يهدد بـ`, `إذا`), a court, a memorial, a test a few words before,
+    or a plan adjective after (`الهجوم المرتقب`). A statement verb (`يدين الهجوم`) is left out: a
+    condemnation is most often of an incident of the day. Returns the governed triggers' starts and
+    the family and words of the first such talk."""
+    governed: set[int] = set()
+    first: tuple[str, str] | None = None
+    for t in headline:
+        if t.term.weight <= 0:
+            continue
+        lo = max(h0, t.word - SPEECH_REACH)
+        talk = [h for h in _talk_index().find(words, lo, t.word) if h.payload in HEADLINE_GOVERNING]
+        if talk:
+            fam, found = talk[-1].payload, " ".join(w.key for w in words[talk[-1].first:talk[-1].last])
+        else:
+            end = bisect.bisect_left(words.starts, t.end)
+            planned = _planned_index().find(words, end, min(h1, end + PLANNED_REACH))
+            if not planned:
+                continue
+            fam, found = "future", words[planned[0].first].key
+        governed.add(t.start)
+        first = first or (fam, found)
+    return frozenset(governed), first
 
 
 def _asks(text: str) -> str:
@@ -339,7 +379,10 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
     # ثبوت اغتيال`), where a source (`قالت مصادر إن`) is how the body tells incidents: only talk counts
     governing = _governing(clauses, words, body=report is not None)
     governed = governing[2] if governing is not None else None
-    head = [t for t in headline if t.start != getattr(governed, "start", -1)]
+    cues0 = doc_cues(doc)
+    # a governed headline trigger that the unit's own clauses leave out (they weigh it when they hold it)
+    off_head = cues0.head_governed if not any(c.sentence == 0 for c in clauses) else frozenset()
+    head = [t for t in headline if t.start != getattr(governed, "start", -1) and t.start not in off_head]
     head_specific = [t for t in head if _specific(t, words)]
     lead = [t for t in lead if t.start != getattr(governed, "start", -1)]
     if report is not None:
@@ -389,14 +432,23 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
     armed = [a for a in getattr(ev, "actors", None) or () if _is_armed(a)]
     if armed:
         add(ARMED_PARTY, f"armed party named ({armed[0]})")
-    if report is None and not doc_cues(doc).political and not armed:
-        add(-NO_POLITICAL, "no political side (no armed party, no political word in the lead)")
+    # the police alone is the investigator of a crime (`حثت الشرطة النساء ... بعد سلسلة اعتداءات`), no side
+    # of a conflict: with no political word in the lead it does not give the unit a political side
+    sided = [a for a in armed if not a.startswith(_investigators())]
+    if report is None and not doc_cues(doc).political and not sided:
+        why = f"only {armed[0]}, " if armed else "no armed party, "
+        add(-NO_POLITICAL, f"no political side ({why}no political word in the lead)")
         if weighty and all(_bare_explosion().find(words, t.word, t.word + 1) for _c, t in weighty):
             add(-ACCIDENT, "an explosion with no political side: an accident")
     if governing is not None:
         fam, word, _t = governing
         pen = GOVERNING_WEIGHTS.get(fam, SAID) * (HARM_SHARE if counted else 1.0)
         add(-pen, f"{fam} governs the trigger ({word})")
+    elif report is None and off_head and cues0.head_talk is not None and not head:
+        # the unit's own clauses leave the headline out, yet the headline's news is the threat or the court
+        fam, word = cues0.head_talk
+        add(-GOVERNING_WEIGHTS[fam] * (HARM_SHARE if counted else 1.0),
+            f"{fam} governs the headline's trigger ({word})")
     crime = False
     if report is None or not report.keep:
         cues = doc_cues(doc)
