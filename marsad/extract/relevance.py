@@ -402,7 +402,10 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
         add(-HEADLINE_TALK, f"headline is talk ({talk_word})")
     if lead and report is None:
         add(LEAD_TRIGGER, f"lead names it ({lead[0].text})")
-    claims = [cl for c in clauses for cl in c.claims if cl.kind in HARM_KINDS and (cl.value or 0) < TOLL]
+    # a claim the incidents stage marked background (a recalled toll, a total since a date) is no harm of
+    # this unit: `مماثلة لهجوم شباط الذي أسفر عن أكثر من مئة قتيل` does not narrate today's incident
+    claims = [cl for c in clauses for cl in c.claims if cl.kind in HARM_KINDS and (cl.value or 0) < TOLL
+              and not getattr(cl, "background", False)]
     counted = [cl for cl in claims if (cl.value or 0) > 0]
     if counted:
         add(HARM, f"people {counted[0].kind} ({counted[0].number_text or counted[0].value})")
