@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -126,6 +127,7 @@ def extract_events(doc: Doc) -> Doc:
     places = [p for p in places if not getattr(p, "metonym", False)
               and (not any(a <= p.start and p.end <= b for a, b in names) or _named_as_place(doc, p))]
     actor_countries = [m.actor.country for m in actor_mentions if m.actor.country]
+    doc.user_data["marsad_province"] = _report_province(places)
     incidents, clauses = segment(doc, triggers, dates, places, claims, published, actor_countries)
     for claim in background_claims(clauses, doc_words(doc)):
         claim.background = True  # never an incident's figure, estimate or fatalities
@@ -391,7 +393,8 @@ def _build(doc: Doc, inc: Incident, actor_mentions: list[Any], published: dt.dat
         air_forces = _air_forces(words, actor_mentions)
         if len(air_forces) == 1:
             strikers = air_forces
-    _set_place(ev, inc, clause_actors, {a.country for a in strikers}, doc.user_data.get("marsad_country"))
+    _set_place(ev, inc, clause_actors, {a.country for a in strikers}, doc.user_data.get("marsad_country"),
+               doc.user_data.get("marsad_province"))
     # `43 مدنيا من الطوارق`: the community the victims come from is no party
     origins = {m.start for m in actor_mentions if _origin_of_people(doc, m, actor_mentions)}
     # `الشباب` is al-Shabaab only in a Somali report; elsewhere 'the youth' (actors.yaml local_aliases)
@@ -548,7 +551,8 @@ def _incident_actors(inc: Incident, mentions: list[Any]) -> list[tuple[Any, Clau
 
 
 def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]],
-               attacker_countries: set[str | None] | None = None, report_country: str | None = None) -> None:
+               attacker_countries: set[str | None] | None = None, report_country: str | None = None,
+               province: tuple[str, str, Any] | None = None) -> None:
     m = inc.place
     if m is not None:
         p = m.place
@@ -575,11 +579,65 @@ def _set_place(ev: Event, inc: Incident, clause_actors: list[tuple[Any, Clause]]
     iso = countries.most_common(1)[0][0]
     ev.country = iso
     ev.geo_precision = 3
+    if province and province[0] == iso and province[1] is None:
+        town = province[2]  # the report's only place, a city with no province on file: as far as it says
+        ev.location = town.name_en or town.name
+        ev.latitude, ev.longitude = town.lat, town.lon
+        ev.place_id = town.id
+        return
+    area = _province_place(*province[:2]) if province and province[0] == iso else None
+    if area is not None:
+        # every place the report names lies in one province: an incident it gives no place of its own
+        # happened there as far as the report says (ACLED: the province's capital, geo_precision 3).
+        # The capital is the town named after the province, else the town the report names most.
+        seat = _seat(_Named(area)) or province[2]
+        ev.admin1 = area.admin1
+        ev.location = area.name_en or area.name
+        ev.latitude, ev.longitude = (seat.lat, seat.lon) if seat is not None else (area.lat, area.lon)
+        ev.place_id = area.id
+        return
     country = _country_place(iso)
     if country is not None:
         ev.location = country.name_en or country.name
         ev.latitude, ev.longitude = country.lat, country.lon
         ev.place_id = country.id
+
+
+def _report_province(places: list[Any]) -> tuple[str, str, Any] | None:
+    """(country, province, the town most named in it) when every place below a country that the report
+    names lies in that one province (`الأنبار`, `الرمادي` twice and `العراق`: Anbar, Ramadi); None when
+    it names several provinces or none. The town is None when the report names no city or town. A
+    world-layer city carries no province: (country, None, city) when it is the only place named."""
+    # (rows of abandoned or historical places, `other`, say little about where a report is)
+    inside = [m for m in places if m.place.feature not in ("country", "other")]
+    areas = {(m.place.country, m.place.admin1) for m in inside}
+    if len(areas) != 1:
+        return None
+    ((iso, admin1),) = areas
+    only = {m.place for m in inside}
+    if iso and not admin1 and len(only) == 1 and inside[0].place.feature in _SEAT_FEATURES:
+        return iso, None, inside[0].place  # a world city, the only place named (`كابول` thrice)
+    if not (iso and admin1):
+        return None
+    towns = Counter(m.place for m in inside if m.place.feature in _SEAT_FEATURES)
+    return iso, admin1, max(towns, key=lambda p: (towns[p], p.feature == "city")) if towns else None
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A place standing as its own mention (what `_seat` reads)."""
+
+    place: Any
+    candidates: tuple = ()
+
+
+def _province_place(iso: str, admin1: str) -> Any:
+    try:
+        from marsad.extract.gazetteer import gazetteer
+
+        return gazetteer().provinces.get((iso, admin1))
+    except (ImportError, OSError):  # pragma: no cover
+        return None
 
 
 _SEAT_FEATURES = ("city", "town")

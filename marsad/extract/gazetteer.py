@@ -147,6 +147,17 @@ class Gazetteer:
                 out[country] = self.place(i)
         return out
 
+    @cached_property
+    def provinces(self) -> dict[tuple[str, str], Place]:
+        """(ISO3, province name) -> the province's own row (the first row filed as admin1)."""
+        out: dict[tuple[str, str], Place] = {}
+        for i, row in enumerate(map(_fields, self._rows)):
+            if row[3] == "admin1":
+                p = self.place(i)
+                if p.admin1:
+                    out.setdefault((p.country, p.admin1), p)
+        return out
+
     def __len__(self) -> int:
         return len(self._rows)
 

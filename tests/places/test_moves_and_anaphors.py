@@ -74,3 +74,39 @@ def test_the_province_said_again_outweighs_the_province_most_spoken_of(nlp):
             "محافظة البيضاء في هجوم على نقطة في مديرية الشرية")
     assert [f[2] for f in places(nlp, text + ".") if f[0] == "مديرية الشرية"] == ["Ma'rib"]
     assert [f[2] for f in places(nlp, text + " بالمحافظة.") if f[0] == "مديرية الشرية"] == ["Al Bayda'"]
+
+
+def test_an_incident_with_no_place_sits_in_the_one_province_the_report_names(full):
+    """The report names only Mosul and Nineveh below the country; the second incident names no place,
+    so it is put in Nineveh (at the town the report names, precision 3), not at Iraq's middle."""
+    text = ("مقتل عناصر من داعش في نينوى\n\n"
+            "قتلت القوات العراقية ستة من عناصر داعش في اشتباكات غربي الموصل، بحسب قيادة عمليات نينوى.\n"
+            "من جهة أخرى أعلنت مصادر أمنية أن عشرة عناصر من التنظيم قتلوا في غارة جوية.")
+    evs = events(full, text, published="2017-03-02")
+    unplaced = [e for e in evs if e.place_text is None]
+    assert unplaced, [(e.location, e.place_text) for e in evs]
+    ev = unplaced[0]
+    assert (ev.country, ev.admin1, ev.geo_precision) == ("IRQ", "Ninewa", 3)
+    assert (round(ev.latitude, 1), round(ev.longitude, 1)) == (36.3, 43.1)  # Mosul
+
+
+def test_an_incident_with_no_place_stays_at_the_country_when_provinces_differ(full):
+    """Two provinces named (Nineveh and Anbar): nothing says which one the unplaced incident is in."""
+    text = ("مقتل عناصر من داعش في العراق\n\n"
+            "قتلت القوات العراقية ستة من عناصر داعش في اشتباكات غربي الموصل، بحسب مصدر عسكري.\n"
+            "وفي الأنبار قتل جنديان في هجوم على نقطة تفتيش في الرمادي.\n"
+            "من جهة أخرى أعلنت مصادر أمنية أن عشرة عناصر من التنظيم قتلوا في غارة جوية.")
+    evs = events(full, text, published="2017-03-02")
+    unplaced = [e for e in evs if e.place_text is None]
+    assert [(e.location, e.admin1) for e in unplaced] == [("Iraq", None)]
+
+
+def test_an_incident_with_no_place_sits_at_the_only_world_city_named(full):
+    """A world-layer city has no province on file; named alone (twice), it is where the report's
+    unplaced incident happened as far as the report says, not the middle of Afghanistan."""
+    text = ("تفجير يستهدف مسجدا في كابول\n\n"
+            "قتل انتحاري الجمعة عشرة مصلين في مسجد غرب كابول، بحسب الشرطة.\n"
+            "وقتل قبل أسبوع خمسة أشخاص في تفجير انتحاري استهدف تجمعا لعلماء الدين.")
+    evs = events(full, text, published="2018-06-08")
+    assert [(e.location, e.place_text, e.geo_precision) for e in evs] == [
+        ("Kabul", "كابول", 1), ("Kabul", None, 3)]
