@@ -122,10 +122,12 @@ def _spans(inc: Incident, feat: EventFeatures):
             core = _union(core, span)
     continued = max(inc.continued, _own_span(feat))
     # fighting, hostages or a riot at one building over days (an attack on a prison and its standoff,
-    # workers held at a plant); strikes on one air base days apart are separate incidents
+    # workers held at a plant); strikes on one air base days apart are separate incidents. Two reports
+    # of one day from the building say nothing of days (two outlets on the storming of an airport)
     ongoing = feat.event_type in ONGOING_TYPES or any(m.event_type in ONGOING_TYPES for m in inc.members)
     if ongoing and feat.facility and feat.place and any(
-            m.facility and m.place == feat.place and _days_between(m, feat) <= FACILITY_GAP_DAYS
+            m.facility and m.place == feat.place and (m.day, m.day_end) != (feat.day, feat.day_end)
+            and _days_between(m, feat) <= FACILITY_GAP_DAYS
             for m in inc.members):
         continued = max(continued, FAR_DAYS - POINT_SPAN_DAYS)
     return core, loose, told, unsaid, continued
@@ -426,8 +428,11 @@ def _merge(inc: Incident) -> Event:
         merged.sub_event_type = _most_common([e.sub_event_type for e in typed], base.sub_event_type)
         merged.disorder_type = _most_common([e.disorder_type for e in typed], base.disorder_type)
         merged.civilian_targeting = any(e.civilian_targeting for e in typed)
+        # the place most reports give (the main incident's), not the most precise one a single report
+        # gives: one report of a neighbouring front placed the strike that killed a leader at its town
         placed = sorted((e for e in main if e.location or e.admin1),
-                        key=lambda e: (e.geo_precision or 3, -sum(x.location == e.location for x in main)))
+                        key=lambda e: ((e.geo_precision or 3) > 2, -sum(_same_place(x, e) for x in main),
+                                       e.geo_precision or 3))
         if placed:
             p = placed[0]
             for name in ("country", "admin1", "admin2", "location", "latitude", "longitude",
@@ -459,8 +464,12 @@ def _merge(inc: Incident) -> Event:
         for stored in [inc.stored, *_absorbed(inc)] if inc.stored is not None else []:
             if parse_day(stored.date):
                 main_days.append(parse_day(stored.date))
-        merged.date = min(main_days or days).isoformat()
-        merged.date_end = max(days).isoformat()
+        if any(f.continued for f, _ in pairs) or inc.stored is not None:
+            start = min(main_days or days)  # the day the reports say the incident began
+        else:
+            start = _main_day(main_days or days)
+        merged.date = start.isoformat()
+        merged.date_end = max(d for d in days if d >= start).isoformat()
     for e in evs:
         for d in e.doc_ids:
             if d not in merged.doc_ids:
@@ -471,6 +480,21 @@ def _merge(inc: Incident) -> Event:
     merged.links = merged.links + inc.links
     merged.relevance = list(base.relevance) + [r for e in evs if e is not base for r in e.relevance]
     return merged
+
+
+def _main_day(days: list[dt.date]) -> dt.date:
+    """The day most reports give the incident (the earliest of equals): a report of the day before
+    (the eve's strike, an early misdating) does not date an incident the others place a day later."""
+    counts = Counter(days)
+    top = max(counts.values())
+    return min(d for d in counts if counts[d] == top)
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """Do two reports give the incident the same place (the same gazetteer entry, else name)?"""
+    if a.place_id or b.place_id:
+        return a.place_id == b.place_id
+    return a.location == b.location and a.admin1 == b.admin1
 
 
 def _incident_actors(evs: list[Event], merged: Event) -> list[str]:
