@@ -110,3 +110,13 @@ def test_an_incident_with_no_place_sits_at_the_only_world_city_named(full):
     evs = events(full, text, published="2018-06-08")
     assert [(e.location, e.place_text, e.geo_precision) for e in evs] == [
         ("Kabul", "كابول", 1), ("Kabul", None, 3)]
+
+
+def test_an_ally_named_beside_a_government_is_not_where_the_shelling_fell(full):
+    """`الحكومة السورية وحليفتها موسكو`: whose side Moscow is on, not where the shelling fell; the
+    report's other place (Eastern Ghouta) is the site."""
+    text = ("اتهامات متبادلة في الغوطة\n\n"
+            "قتل ثلاثة مدنيين الاثنين بقصف على أحد الممرات. وتتهم الحكومة السورية وحليفتها موسكو المسلحين "
+            "بقصف الممرات المعدة للإجلاء من الغوطة الشرقية.")
+    evs = events(full, text, published="2018-03-05")
+    assert [(e.country, e.location) for e in evs] == [("SYR", "Eastern Ghouta")]
