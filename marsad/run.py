@@ -62,6 +62,11 @@ VOCAB_KEEP = 40_000
 PARTIAL = ".marsad-partial"
 # The store used when the given one cannot be opened (the outputs are still written), then removed.
 SCRATCH_STORE = ".marsad-scratch.db"
+# The cyclic collector's young-generation threshold while reports are processed (Python's default is
+# 700 allocations): a report allocates tens of thousands of short-lived containers, and at 700 the
+# collector ran ~2,700 young and ~20 full collections per 1,000 reports, 9% of the run's CPU time
+# (3.4 s of 37 s); at 50,000 it takes 1.5 s. The garbage it finds is the same, found a little later.
+GC_YOUNG_THRESHOLD = 50_000
 OUTPUTS = ("documents.jsonl", "claims.jsonl", "events.jsonl", "errors.jsonl")
 
 DOCUMENT_FIELDS = ("id", "title", "published", "published_origin", "outlet", "url", "language",
@@ -182,11 +187,16 @@ def _process_inputs(inputs: list[str], metadata: Metadata | None, journal: Journ
         chunk_size = min(chunk_size, DASK_CHUNK_SIZE)
     if dask is None:
         nlp = pipeline.build()
-        for chunk in todo():
-            journal.save_chunk(key, done_reports(chunk, process_articles([a for _, a, _ in chunk], nlp)))
-            n += len(chunk)
-            progress.processing(n)
-            release_free_memory()
+        thresholds = gc.get_threshold()
+        gc.set_threshold(max(thresholds[0], GC_YOUNG_THRESHOLD), *thresholds[1:])
+        try:
+            for chunk in todo():
+                journal.save_chunk(key, done_reports(chunk, process_articles([a for _, a, _ in chunk], nlp)))
+                n += len(chunk)
+                progress.processing(n)
+                release_free_memory()
+        finally:
+            gc.set_threshold(*thresholds)
         del nlp
         clear_word_caches()  # what the stages cached per word is not needed by linking
         gc.collect()

@@ -18,12 +18,10 @@ from spacy.tokens import Doc
 
 from marsad import lang
 from marsad.text.document import doc_text
-from marsad.text.normalize import NormText, key, normalize, word_cache
+from marsad.text.normalize import NormText, key, key_fold, normalize, word_cache
 
 # One "word" of a match key: Arabic letters, Latin letters or digits (punctuation separates words).
 _WORD = re.compile(r"[0-9]+|[a-z\u0621-\u064a\u0671-\u06d3]+")
-_LATIN_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
-_TA_MARBUTA = str.maketrans({"ة": "ه"})
 
 # Proclitics a word may carry before an alias: conjunction, then preposition, then the article.
 _CONJ = ("و", "ف")
@@ -68,7 +66,7 @@ def doc_keyed(doc: Doc) -> str:
 
 def _match_key(s: str) -> str:
     """Key for matching: normalised, ta marbuta folded, Latin lower-cased (all one-to-one)."""
-    return s.translate(_TA_MARBUTA).translate(_LATIN_LOWER)
+    return key_fold(s)
 
 
 def word_variants(word: str) -> list[str]:

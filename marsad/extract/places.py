@@ -156,19 +156,19 @@ def _token_arrays(doc) -> tuple[list[str], list[bool], list[bool]]:
     done = doc.user_data.get("marsad_place_tokens")
     if done is not None:
         return done
-    arr = doc.to_array([ORTH, SENT_START]).tolist()
+    arr = doc.to_array([ORTH, SENT_START])
     vocab = doc.vocab
-    norms, words, starts = [], [], []
+    norms, words = [], []
     cache = _LEXEMES
     trim_word_dict(cache)
-    for orth, sent_start in arr:
+    for orth in arr[:, 0].tolist():  # one flat list: a row list per token cost as much as the loop
         v = cache.get(orth)
         if v is None:
             lex = vocab[orth]
             v = cache[orth] = (lex.norm_, _is_word(lex))
         norms.append(v[0])
         words.append(v[1])
-        starts.append(sent_start == 1)
+    starts = (arr[:, 1] == 1).tolist()
     doc.user_data["marsad_place_tokens"] = (norms, words, starts)
     return norms, words, starts
 

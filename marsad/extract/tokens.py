@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 
 from marsad.extract.actors import word_variants
-from marsad.text.normalize import key, word_cache
+from marsad.text.normalize import key, key_fold, word_cache
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-z\u0621-\u064a\u0671-\u06d3]+|[،,:؛;\"“”«»″()\[\]؟?!.\-–%٪/]")
 _LATIN_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
-_KEY_FOLD = str.maketrans({"ة": "ه"})
 PUNCT = frozenset("،,:؛;\"“”«»″()[]؟?!.-–%٪/")
 
 
@@ -37,7 +36,7 @@ class Tok:
 
 def key_text(norm_text: str) -> str:
     """Normalised text folded one-to-one into match keys (ta marbuta, Latin case): offsets survive."""
-    return norm_text.translate(_KEY_FOLD).translate(_LATIN_LOWER)
+    return key_fold(norm_text)
 
 
 def tokenize(text: str, base: int = 0) -> list[Tok]:

@@ -15,7 +15,7 @@ import unicodedata
 from functools import cache
 
 from marsad import lang
-from marsad.extract.gazetteer import DATA_DIR, Place
+from marsad.extract.gazetteer import DATA_DIR, Place, collector_paused
 
 LATIN_FILE = "latin.csv.gz"
 MIN_CONSONANTS = 2  # `MB` (Mubi) still names a place; one consonant names everything
@@ -182,7 +182,7 @@ def _index() -> tuple[dict[str, list[int]], list[str], list[str]]:
     if not path.exists():
         return index, lines, countries
     interned: dict[str, str] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
+    with collector_paused(), gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             row = next(csv.reader([line]), None)
             if not row or row[0] == "id":

@@ -69,12 +69,20 @@ _DROP_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROP)) + "]")
 
 
 def _replacer(table: dict):
-    """`text.translate(table)` as one regex over the characters the table changes: about three
-    times faster on Arabic text, where most characters are left alone (same result)."""
-    mapping = {chr(k): (v or "") for k, v in table.items()}
-    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(mapping)) + "]")
-    get = mapping.__getitem__
-    return lambda text: pattern.sub(lambda m: get(m.group()), text)
+    """`text.translate(table)` as one `str.replace` per character the table changes, each skipped
+    when the text lacks it: on Arabic text, where most characters are left alone, three to five
+    times faster than a regex calling back per changed character, and ten times faster than
+    `translate` (same result: no character a table writes is one it changes, so order is free)."""
+    pairs = tuple((chr(k), v or "") for k, v in table.items() if chr(k) != (v or ""))
+    assert not {b for _, b in pairs if b} & {a for a, _ in pairs}, "a replacement is changed again"
+
+    def sub(text: str) -> str:
+        for a, b in pairs:
+            if a in text:
+                text = text.replace(a, b)
+        return text
+
+    return sub
 
 
 _MATCH_SUB = _replacer(_MATCH_TABLE)
@@ -155,7 +163,7 @@ KEY_CACHE_CHARS = 64
 
 def key(text: str) -> str:
     """The match key of a short string (a lexicon entry or a token): normalised, spaces collapsed."""
-    return _short_key(text) if len(text) <= KEY_CACHE_CHARS else " ".join(text.translate(_KEY_TABLE).split())
+    return _short_key(text) if len(text) <= KEY_CACHE_CHARS else " ".join(_KEY_SUB(text).split())
 
 
 @word_cache
@@ -171,6 +179,16 @@ def fold(text: str) -> str:
 def match_text(text: str) -> str:
     """Normalised form without the offset map."""
     return _MATCH_SUB(text)
+
+
+_ASCII_UPPER = re.compile(r"[A-Z]+")
+
+
+def key_fold(text: str) -> str:
+    """Ta marbuta as ha and ASCII capitals in lower case (one-to-one: offsets survive), for matching a
+    normalised text. Two C-speed passes: `str.translate` looks each character up in Python."""
+    text = text.replace("ة", "ه")
+    return _ASCII_UPPER.sub(lambda m: m.group().lower(), text) if _ASCII_UPPER.search(text) else text
 
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
