@@ -28,7 +28,7 @@ import bisect
 import copy
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +36,7 @@ from marsad.link.features import LEAD_CHARS, continued_days, parse_day
 from marsad.link.linker import link_events
 from marsad.link.scoring import FAR_DAYS, FOLLOWUP_DAYS, NEAR_DAYS
 from marsad.model import Article, Claim, Event
+from marsad.reconcile.estimates import reconcile
 
 # How far beyond its own days a report may find an incident: the widest look-up of the linker
 # (FAR_DAYS at one place, FOLLOWUP_DAYS back for a follow-up, NEAR_DAYS otherwise), plus a day.
@@ -50,6 +51,8 @@ class Block:
     events: list[Event] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     existing: list[Event] = field(default_factory=list)
+    # the run's documents its articles may name (see `run_documents`); set: reconcile the block too
+    run_docs: frozenset[str] | None = None
 
     @property
     def doc_ids(self) -> list[str]:
@@ -211,7 +214,21 @@ def link_block(block: Block, articles: Mapping[str, Article] | Callable[[list[st
     `articles`: the block's articles, or a function that fetches them by id (from the run journal)."""
     arts = articles(block.doc_ids) if callable(articles) else articles
     incidents = link_events(block.events, block.claims, arts, existing=block.existing)
+    if block.run_docs is not None:  # its incidents' estimates, here rather than on the driver
+        reconcile(incidents, block.claims, arts, run_docs=block.run_docs)
     return BlockResult(incidents, [c.event_id for c in block.claims], [e.event_id for e in block.events])
+
+
+def run_documents(block: Block, duplicates: Mapping[str, str], run: Container[str]) -> frozenset[str]:
+    """The run's documents (`run`) that reconciling `block` alone may ask about: its own, the originals
+    its articles are duplicates of (`duplicates`: id -> original), and the reports of its stored
+    incidents' toll timelines. Every other report of the run is in another block, and none of its
+    claims counts here."""
+    docs = set(block.doc_ids)
+    docs.update(o for d in block.doc_ids if (o := duplicates.get(d)) is not None and o in run)
+    for st in block.existing:
+        docs.update(t["doc_id"] for e in st.estimates for t in e.timeline if t.get("doc_id") in run)
+    return frozenset(docs)
 
 
 def link_blocks(tasks: list[list[Block]], articles: Any) -> list[BlockResult]:
@@ -233,15 +250,21 @@ def pack(blocks: list[Block], n_tasks: int) -> list[list[Block]]:
 
 def link_partitioned(article_events: list[Event], claims: list[Claim], articles: Mapping[str, Article],
                      existing: list[Event] | None = None, client: Any = None, fetch: Any = None,
-                     tasks_per_worker: int = 4, on_block: Callable[[int, int], None] | None = None
+                     tasks_per_worker: int = 4, on_block: Callable[[int, int], None] | None = None,
+                     run_docs: Container[str] | None = None, duplicates: Mapping[str, str] | None = None
                      ) -> list[Event]:
     """`link_events` over independent blocks: the same incidents, event ids and claim event ids.
 
     `client`: a dask.distributed Client whose workers link the blocks (None: linked here, one after
     another). `fetch`: a picklable function giving the workers articles by id (the run journal);
     without it each task carries its blocks' articles. `on_block(done, total)`: progress.
+    `run_docs`: the run's documents; given, each block is reconciled where it is linked (the same
+    estimates as `reconcile` over the whole run), with `duplicates` (id -> original) its reposts.
     """
     blocks = partition(article_events, claims, articles, existing)
+    if run_docs is not None:
+        for b in blocks:
+            b.run_docs = run_documents(b, duplicates or {}, run_docs)
     if client is None:
         results = []
         for k, b in enumerate(blocks):

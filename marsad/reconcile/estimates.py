@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -74,15 +74,17 @@ def _rank(claim: Claim, article: Article | None, cue: str | None, head_end: int)
     return RankedClaim(claim, day, tier, cue == "update")
 
 
-def _counted(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
+def _counted(claims: list[Claim], articles: dict[str, Article], run_docs: Container[str] | None = None
+             ) -> list[Claim]:
     """Claims with a figure, minus background figures and those of duplicate articles whose original
-    is in the corpus."""
+    is in the corpus (`run_docs`, when `articles` holds only some of the run's articles)."""
+    corpus = articles if run_docs is None else run_docs
     out = []
     for c in claims:
         if c.background:
             continue
         art = articles.get(c.doc_id)
-        if art is not None and art.duplicate_of and art.duplicate_of in articles:
+        if art is not None and art.duplicate_of and art.duplicate_of in corpus:
             continue
         if c.value is None and c.stance != "denied":
             continue  # a vague figure; a denial without a figure ("denied the reports") still counts
@@ -250,11 +252,13 @@ def publication_days(articles: Mapping[str, Article]) -> dict[str, str]:
 def incident_estimates(claims: list[Claim], articles: dict[str, Article],
                        carried: list[tuple[tuple[str, str], RankedClaim]] = (),
                        incident: Event | None = None, days: dict[str, str] | None = None,
-                       summed: frozenset[int] | set[int] = frozenset()) -> list[Estimate]:
+                       summed: frozenset[int] | set[int] = frozenset(),
+                       run_docs: Container[str] | None = None) -> list[Estimate]:
     """Estimates of one incident from its claims (and figures carried over from the store), one per
     (kind, who) with `who` read in the incident's context (marsad.reconcile.groups), in a stable order.
-    `summed`: the claims that sum several incidents of their report (summed_claims over all claims)."""
-    counted = _counted(claims, articles)
+    `summed`: the claims that sum several incidents of their report (summed_claims over all claims).
+    `run_docs`: the run's documents, when `articles` holds only some of them (reconcile)."""
+    counted = _counted(claims, articles, run_docs)
     if days is None:  # publication day of every article (reconcile works it out once for all incidents)
         days = publication_days(articles)
     who_of = group_names(incident, counted, days)
@@ -319,22 +323,29 @@ def _report_totals(claims: list[Claim], art: Article | None, who_of: dict[int, l
     return out
 
 
-def reconcile(incidents: list[Event], claims: list[Claim], articles: dict[str, Article]) -> None:
-    """Fill each incident's `estimates` from the claims whose `event_id` is the incident's."""
+def reconcile(incidents: list[Event], claims: list[Claim], articles: Mapping[str, Article],
+              run_docs: Collection[str] | None = None) -> None:
+    """Fill each incident's `estimates` from the claims whose `event_id` is the incident's.
+
+    Incidents are reconciled one by one, and a report's claims count only towards incidents of its
+    own linking block, so a block's incidents can be reconciled alone (marsad.link.partition, on a Dask
+    worker) with the same results: `articles` then holds the block's articles and `run_docs` the run's
+    documents those articles may name (originals of their duplicates, reports in stored timelines)."""
     by_event: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.event_id:
             by_event[c.event_id].append(c)
-    fresh_docs = set(articles)
+    fresh_docs = set(articles if run_docs is None else run_docs)
     days = publication_days(articles)  # once, not once per incident (a run has thousands of both)
     summed = summed_claims(claims)
     for ev in incidents:
         if ev.event_id in by_event:
             ev.estimates = incident_estimates(by_event[ev.event_id], articles, _carried(ev, fresh_docs), ev,
-                                              days, summed)
+                                              days, summed, run_docs)
         elif ev.event_id is None:
             ev.estimates = []
         elif len({(e.kind, e.who) for e in ev.estimates}) < len(ev.estimates):
             # stored incidents merged by linking: their figures become one estimate per (kind, who)
-            ev.estimates = incident_estimates([], articles, _carried(ev, fresh_docs), ev, days)
+            ev.estimates = incident_estimates([], articles, _carried(ev, fresh_docs), ev, days,
+                                              run_docs=run_docs)
         # a stored incident no new claim points at keeps the estimates it was stored with

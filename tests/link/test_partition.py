@@ -134,3 +134,33 @@ def test_partitioned_linking_on_dask_workers_equals_the_single_process_linker(go
         parts = link_partitioned(apart[0], apart[1], articles, client=client)
     assert _outputs(parts, apart[1]) == _outputs(whole, one[1])
     assert [e.event_id for e in apart[0]] == [e.event_id for e in one[0]]
+
+
+@pytest.mark.parametrize("name", ["dev", "public", "wide"])
+def test_reconciling_each_block_where_it_is_linked_equals_reconciling_the_whole_run(gold_reports, name):
+    events, claims, articles = gold_reports[name]
+    one = (copy.deepcopy(events), copy.deepcopy(claims))
+    whole = link_events(one[0], one[1], articles)
+    reconcile(whole, one[1], articles)
+    apart = (copy.deepcopy(events), copy.deepcopy(claims))
+    duplicates = {d: a.duplicate_of for d, a in articles.items() if a.duplicate_of}
+    parts = link_partitioned(apart[0], apart[1], articles, run_docs=set(articles), duplicates=duplicates)
+    assert _outputs(parts, apart[1]) == _outputs(whole, one[1])
+    assert sum(len(e.estimates) for e in parts) > 10  # the incidents do get estimates
+
+
+def test_a_block_reconciled_alone_does_not_count_a_repost_whose_original_is_in_another_block():
+    # the repost (b) and its original (a) are a year apart: two blocks; the original is in the run,
+    # so b's figure is not counted, as when the whole run is reconciled at once
+    a = _event("a", "2020-01-05", "SYR")
+    b = _event("b", "2021-01-05", "SYR")
+    arts = {"a": _article("a", "2020-01-05"), "b": _article("b", "2021-01-05")}
+    arts["b"].duplicate_of = "a"
+    claim = Claim(doc_id="b", kind="killed", value=7, event_index=0, evidence="قتل 7")
+    parts = link_partitioned([a, b], [claim], arts, run_docs={"a", "b"}, duplicates={"b": "a"})
+    assert len(partition([a, b], [claim], arts)) == 2
+    incident_b = next(e for e in parts if e.doc_ids == ["b"])
+    assert incident_b.estimates == []
+    alone = link_partitioned(copy.deepcopy([b]), [copy.deepcopy(claim)], {"b": arts["b"]}, run_docs={"b"},
+                             duplicates={"b": "a"})  # the original not in the run: the figure counts
+    assert [(e.kind, e.best) for e in alone[0].estimates] == [("killed", 7)]
