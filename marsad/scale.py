@@ -11,7 +11,8 @@ as one started by dask-jobqueue or dask-kubernetes, whose workers have Marsad in
   (marsad.store.journal). The driver reads nothing and gets back counts and read errors.
 - A single file, one stream that cannot be split, is read by the driver, which sends chunks of
   articles (`process_chunks`); the workers still record them themselves.
-- Linking is split into independent blocks that the workers link (marsad.link.partition).
+- Linking is split into independent blocks that the workers link and reconcile
+  (marsad.link.partition); the driver commits, writing the run's documents while they link.
 - The journal keeps input positions, so the outputs equal a plain run's in any completion order.
   With workers on other machines the store must be one they reach (PostgreSQL).
 """

@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -162,23 +164,30 @@ class Journal:
                 "result": None if r.error is not None else {
                     "claims": [{**c.to_dict(), "event_index": c.event_index} for c in r.claims],
                     "events": [e.to_dict() for e in r.events]},
+                **_document_prep(r),
             } for r in reports])
         return duplicates
 
     @staticmethod
     def _upsert_documents(conn: Any, articles: list[Article], now: datetime,
-                          stats: SaveStats | None = None) -> None:
+                          stats: SaveStats | None = None,
+                          prepared: Mapping[str, tuple[str | None, str | None]] | None = None) -> None:
+        """`prepared`: doc id -> (search text, hash without a duplicate mark) worked out when recorded."""
         if not articles:
             return
         stored = dict(conn.execute(select(DOCS.c.id, DOCS.c.content_hash)
                                    .where(DOCS.c.id.in_([a.id for a in articles]))).all())
         new, changed = [], []
         for a in articles:
-            h = _hash(a.to_dict())
+            search, h = (prepared or {}).get(a.id, (None, None))
+            if h is None or a.duplicate_of is not None:
+                h = _hash(a.to_dict())
             if stored.get(a.id) == h:
                 continue
             row = {k: getattr(a, k) for k in _DOC_FIELDS}
-            row.update(search_text=search_norm(f"{a.title or ''}\n{a.text}"), content_hash=h, updated_at=now)
+            if search is None:
+                search = search_norm(f"{a.title or ''}\n{a.text}")
+            row.update(search_text=search, content_hash=h, updated_at=now)
             if a.id in stored:
                 changed.append({"b_id": a.id, **row})
             else:
@@ -215,7 +224,10 @@ class Journal:
         """(doc id, published, shingle fingerprint) of the run's done reports in input order, a page
         at a time: what near-duplicate detection needs, without the claims and events."""
         last = -1
-        cols = (RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, RUN_DOCS.c.row, RUN_DOCS.c.shingles)
+        # the publication date read by the database from the row's JSON: decoding every row in Python
+        # for it was a third of this pass
+        published = RUN_DOCS.c.row["published"].as_string().label("published")
+        cols = (RUN_DOCS.c.doc_id, RUN_DOCS.c.seq, published, RUN_DOCS.c.shingles)
         while True:
             with self.engine.connect() as conn:
                 page = conn.execute(select(*cols).where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.seq > last)
@@ -223,78 +235,121 @@ class Journal:
             if not page:
                 return
             for r in page:
-                yield r.doc_id, r.row.get("published"), r.shingles or b""
+                yield r.doc_id, r.published, r.shingles or b""
             last = page[-1].seq
 
     def commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
-               events: list[Event], summary: dict[str, Any], source: str) -> SaveStats:
+               events: list[Event], summary: dict[str, Any], source: str,
+               early: EarlyDocuments | None = None) -> SaveStats:
         """One transaction: duplicate marks, the run's claims with event ids, its incidents, status linked.
 
         When the database refuses the batch, it is written again with each document in a savepoint
         of its own: a document it refuses is left out with its claims and its place in incidents,
-        named in `stats.failed` and in the run's summary, and the rest is stored.
+        named in `stats.failed` and in the run's summary, and the rest is stored. `early`: the run's
+        documents already being written in the same transaction (`write_documents_early`).
         """
         try:
-            return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=False)
+            return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=False,
+                                early=early)
         except SQLAlchemyError:
             if not doc_ids:
                 raise
         return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=True)
 
+    def write_documents_early(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str]
+                              ) -> EarlyDocuments:
+        """Start upserting the run's documents in a thread, in the transaction `commit` finishes.
+
+        Inserting the documents is most of the commit (SQLite's FTS5 trigram index is built as they
+        go in) and needs nothing from linking, so a Dask run's driver writes them while the workers
+        link and the driver reconciles: SQLite works with Python's lock released, so the two overlap
+        on two cores. Nothing else may use the store's write connection until `commit` (or `discard`)."""
+        return EarlyDocuments(self, key, duplicates, doc_ids)
+
     def _commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
-                events: list[Event], summary: dict[str, Any], source: str, each: bool) -> SaveStats:
-        stats = SaveStats()
+                events: list[Event], summary: dict[str, Any], source: str, each: bool,
+                early: EarlyDocuments | None = None) -> SaveStats:
         now = _now()
-        with self.store.session.begin() as s:
-            conn = s.connection()
-            origins: dict[str, str] = {}
-            for page in _chunks(doc_ids):
-                arts = list(self.articles(key, page, duplicates).values())
-                if not each:
-                    self._upsert_documents(conn, arts, now, stats)
-                    continue
-                for a in arts:
-                    try:
-                        with s.begin_nested():  # the SAVEPOINT is emitted when the session's
-                            self._upsert_documents(s.connection(), [a], now, stats)  # connection is used
-                    except SQLAlchemyError as e:
-                        stats.failed[a.id] = describe_error(e)
-                        origins[a.id] = a.origin or a.id
-            if stats.failed:
-                doc_ids, claims, events = without_refused(stats.failed, doc_ids, claims, events)
-                summary = with_refused(summary, stats.failed, origins, len(events))
-            for chunk in _chunks(doc_ids):
-                conn.execute(delete(CLAIMS).where(CLAIMS.c.doc_id.in_(chunk)))
-            rows_out: list[dict[str, Any]] = []
-            seen: dict[str, int] = {}
-            per_doc: dict[str, int] = {}
-            for c in claims:
-                cid = claim_id(c)
-                seen[cid] = seen.get(cid, 0) + 1
-                if seen[cid] > 1:
-                    cid = f"{cid}#{seen[cid]}"
-                rows_out.append(_claim_row(c, cid, per_doc.get(c.doc_id, 0)))
-                per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
-            for chunk in _chunks(rows_out):
-                conn.execute(insert(CLAIMS), chunk)
-            stats.claims = len(rows_out)
-            self.store._save_events(s, events, now, source, stats, True)
-            s.execute(update(RUNS).where(RUNS.c.key == key).values(status="linked", summary=summary,
-                                                                   updated_at=now))
+        if early is not None and not each:
+            s, stats = early.take()  # the documents are in; the transaction goes on here
+        else:
+            s, stats = self.store.session(), SaveStats()
+            s.begin()
+        try:
+            self._commit_in(s, key, duplicates, doc_ids, claims, events, summary, source, each, now,
+                            stats, documents=early is None or each)
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
         return stats
 
-    def articles(self, key: str, doc_ids: list[str], duplicates: Mapping[str, str]) -> dict[str, Article]:
-        """The run's articles of these ids, as processed (with duplicate marks), from the journal."""
+    def _documents(self, s: Any, key: str, duplicates: Mapping[str, str], doc_ids: list[str], each: bool,
+                   now: datetime, stats: SaveStats, origins: dict[str, str]) -> None:
+        conn = s.connection()
+        for page in _chunks(doc_ids):
+            prepared: dict[str, tuple[str | None, str | None]] = {}
+            arts = list(self.articles(key, page, duplicates, prepared).values())
+            if not each:
+                self._upsert_documents(conn, arts, now, stats, prepared)
+                continue
+            for a in arts:
+                try:
+                    with s.begin_nested():  # the SAVEPOINT is emitted when the session's
+                        self._upsert_documents(s.connection(), [a], now, stats)  # connection is used
+                except SQLAlchemyError as e:
+                    stats.failed[a.id] = describe_error(e)
+                    origins[a.id] = a.origin or a.id
+
+    def _commit_in(self, s: Any, key: str, duplicates: Mapping[str, str], doc_ids: list[str],
+                   claims: list[Claim], events: list[Event], summary: dict[str, Any], source: str,
+                   each: bool, now: datetime, stats: SaveStats, documents: bool = True) -> None:
+        conn = s.connection()
+        origins: dict[str, str] = {}
+        if documents:
+            self._documents(s, key, duplicates, doc_ids, each, now, stats, origins)
+        if stats.failed:
+            doc_ids, claims, events = without_refused(stats.failed, doc_ids, claims, events)
+            summary = with_refused(summary, stats.failed, origins, len(events))
+        for chunk in _chunks(doc_ids):
+            conn.execute(delete(CLAIMS).where(CLAIMS.c.doc_id.in_(chunk)))
+        # the claim rows a chunk at a time: all of them at once were ~1.5 KB a claim of the driver's peak
+        rows_out: list[dict[str, Any]] = []
+        seen: dict[str, int] = {}
+        per_doc: dict[str, int] = {}
+        for n, c in enumerate(claims, 1):
+            cid = claim_id(c)
+            seen[cid] = seen.get(cid, 0) + 1
+            if seen[cid] > 1:
+                cid = f"{cid}#{seen[cid]}"
+            rows_out.append(_claim_row(c, cid, per_doc.get(c.doc_id, 0)))
+            per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+            if len(rows_out) == CHUNK or n == len(claims):
+                conn.execute(insert(CLAIMS), rows_out)
+                rows_out = []
+        stats.claims = len(claims)
+        self.store._save_events(s, events, now, source, stats, True)
+        s.execute(update(RUNS).where(RUNS.c.key == key).values(status="linked", summary=summary,
+                                                               updated_at=now))
+
+    def articles(self, key: str, doc_ids: list[str], duplicates: Mapping[str, str],
+                 prepared: dict[str, tuple[str | None, str | None]] | None = None) -> dict[str, Article]:
+        """The run's articles of these ids, as processed (with duplicate marks), from the journal.
+        `prepared`: filled with each one's recorded (search text, document hash), when given."""
         out: dict[str, Article] = {}
+        extra = (RUN_DOCS.c.search_text, RUN_DOCS.c.doc_hash) if prepared is not None else ()
         with self.engine.connect() as conn:
             for chunk in _chunks(doc_ids):
-                for doc_id, row, text in conn.execute(
-                        select(RUN_DOCS.c.doc_id, RUN_DOCS.c.row, RUN_DOCS.c.text)
+                for doc_id, row, text, *more in conn.execute(
+                        select(RUN_DOCS.c.doc_id, RUN_DOCS.c.row, RUN_DOCS.c.text, *extra)
                         .where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(chunk))):
-                    fields = {k: row.get(k) for k in _DOC_FIELDS if k != "text"}
-                    art = Article(id=doc_id, text=text or "", **fields)
+                    art = _stored_article(doc_id, row, text)
                     art.duplicate_of = duplicates.get(doc_id)
                     out[doc_id] = art
+                    if prepared is not None:
+                        prepared[doc_id] = (more[0], more[1])
         return out
 
     def summary(self, key: str) -> dict[str, Any] | None:
@@ -306,6 +361,21 @@ class Journal:
         with write_transaction(self.engine, lock=None) as conn:
             conn.execute(delete(RUN_DOCS).where(RUN_DOCS.c.run_key == key))
             conn.execute(update(RUNS).where(RUNS.c.key == key).values(status="complete", updated_at=_now()))
+
+
+def _stored_article(doc_id: str, row: Mapping[str, Any], text: str | None) -> Article:
+    """A recorded report as the store gets it: its documents.jsonl fields and its text."""
+    return Article(id=doc_id, text=text or "", **{k: row.get(k) for k in _DOC_FIELDS if k != "text"})
+
+
+def _document_prep(r: DoneReport) -> dict[str, str | None]:
+    """The search text and content hash (without a duplicate mark) of a report's document row, worked
+    out by the process that records it: on Dask, the workers in parallel instead of the driver in its
+    commit. A report with an error gets no document row."""
+    if r.error is not None:
+        return {"search_text": None, "doc_hash": None}
+    art = _stored_article(r.article.id, dict(r.row, duplicate_of=None), r.article.text)
+    return {"search_text": search_norm(f"{art.title or ''}\n{art.text}"), "doc_hash": _hash(art.to_dict())}
 
 
 # Articles StoredArticles reads from the journal in one query when one is asked for: it and the ones
@@ -358,6 +428,47 @@ class StoredArticles(Mapping[str, Article]):
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+class EarlyDocuments:
+    """The run's documents being upserted in a thread, in a session of the store's write transaction
+    that `Journal.commit` takes over (all or nothing with the claims and incidents, as before)."""
+
+    def __init__(self, journal: Journal, key: str, duplicates: Mapping[str, str], doc_ids: list[str]) -> None:
+        self.session = journal.store.session()
+        self.stats = SaveStats()
+        self.error: BaseException | None = None
+        self.cpu = 0.0  # CPU seconds of the thread (bench/scale.py)
+
+        def run() -> None:
+            started = time.thread_time()
+            try:
+                self.session.begin()
+                journal._documents(self.session, key, duplicates, doc_ids, False, _now(), self.stats, {})
+            except BaseException as e:  # noqa: BLE001 - handed to the thread that commits
+                self.error = e
+            finally:
+                self.cpu = time.thread_time() - started
+
+        self.thread = threading.Thread(target=run, name="marsad-documents", daemon=True)
+        self.thread.start()
+
+    def take(self) -> tuple[Any, SaveStats]:
+        """The session with the documents written, once the thread is done (its error raised here)."""
+        self.thread.join()
+        if self.error is not None:
+            self.discard()
+            raise self.error
+        session, self.session = self.session, None
+        return session, self.stats
+
+    def discard(self) -> None:
+        """Roll the documents back unless `take` handed them on (a run that fails before its commit)."""
+        self.thread.join()
+        if self.session is not None:
+            self.session.rollback()
+            self.session.close()
+            self.session = None
 
 
 def without_refused(refused: Mapping[str, str], doc_ids: list[str], claims: list[Claim],

@@ -194,3 +194,7 @@ class RunDocumentRow(Base):
     text: Mapped[str | None] = mapped_column(Text)
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     shingles: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # the document row's search text and content hash (without a duplicate mark), worked out as the
+    # report is recorded (migration 0006); None in rows of older versions
+    search_text: Mapped[str | None] = mapped_column(Text)
+    doc_hash: Mapped[str | None] = mapped_column(String(64))
