@@ -36,6 +36,12 @@ UNDATED_SAME_TEXT = 0.5  # an undated later report at the province level must re
 UNDATED_SPOT_TEXT = 0.3  # ... and at the same place, a town that sees several incidents a week, this closely
 SAME_STORY_TEXT = 0.6  # word overlap of two tellings of one story (a statement relayed by two outlets)
 SAME_STORY_BONUS = 0.1  # tolls that only grow as the wounded die and bodies are found
+# Two reports of one place and day whose event types cannot describe one incident (an air strike and a
+# protest, an announcement and a bombing) are one incident only if they tell one story: this much
+# shared wording, or MANY_NAMES shared rare names. Otherwise a report of another day's strike that
+# recalls the day's protest joins it on date, place and actors alone (0.8 of the 0.6 needed). Reports
+# days apart are left to the span rules (a running siege is told as fighting, then as a deal).
+TYPE_CLASH_TEXT = 0.3
 UNPLACED_TEXT = 0.35  # a report naming no country joins one that does only on shared figures or this overlap
 # Rare names (features.rare_names: a village, a street, a person few reports name) two reports share.
 NAME_BONUS = 0.05  # per shared rare name, up to MANY_NAMES of them (0.1 joined more hot-spot reports)
@@ -61,7 +67,10 @@ COMPATIBLE_TYPES = {frozenset({"Battles", "Explosions/Remote violence"}),
                     frozenset({"Explosions/Remote violence", "Violence against civilians"}),
                     frozenset({"Protests", "Riots"}),
                     frozenset({"Battles", "Riots"}),
-                    frozenset({"Riots", "Violence against civilians"})}
+                    frozenset({"Riots", "Violence against civilians"}),
+                    # protesters shot: excessive force against a protest to one outlet, an attack on
+                    # civilians to another
+                    frozenset({"Protests", "Violence against civilians"})}
 
 
 @dataclass(slots=True)
@@ -279,6 +288,9 @@ def score_pair(a: EventFeatures, b: EventFeatures) -> PairScore:
         # one side does not say where: the same actors, type and words on the same or next day tell it
         score = round(score + SAME_STORY_BONUS, 3)
         feats["same_story"] = 1.0
+    if (type_sim == 0.0 and gap is not None and gap <= 1 and not running and text < TYPE_CLASH_TEXT
+            and names < MANY_NAMES):
+        return PairScore(score, feats, "type")
     if bool(a.country) != bool(b.country) and not (shared or text >= UNPLACED_TEXT):
         # a report that does not say which country: only the same figures or the same words place it
         return PairScore(score, feats, "country_unknown")
