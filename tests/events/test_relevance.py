@@ -543,3 +543,19 @@ def test_a_recalled_toll_is_no_harm_of_the_unit(nlp):
     # the same toll told as the blast's own
     own = recalled.replace("في هجوم مماثل لهجوم العام الماضي الذي أسفر", "ما أسفر")
     assert "+2.0 people killed (12)" in _reasons(run(nlp, own))
+
+
+def test_a_model_leaning_to_talk_weighs_only_where_nothing_anchors_the_unit(nlp, monkeypatch):
+    # a minister's remarks on strikes: no one hurt, no violence in the headline; the model's doubt decides
+    remarks = ("الوزير: لا يمكننا منع التصعيد في الجنوب\n\n"
+               "قال وزير الخارجية، الاثنين، إن بلاده لا تستطيع منع الضربات الجوية على مدينة درعا، في رد على "
+               "سؤال للصحفيين في موسكو.")
+    monkeypatch.setattr("marsad.extract.relevance.probability", lambda _text: 0.6)
+    assert any("place" in r for r in _reasons(run(nlp, remarks)))
+    assert not any("model leans" in r for r in _reasons(run(nlp, remarks)))
+    monkeypatch.setattr("marsad.extract.relevance.probability", lambda _text: 0.4)
+    doc = run(nlp, remarks)
+    assert "-1.0 model leans to talk (p=0.40), no harm, no headline trigger" in _reasons(doc)
+    # people killed anchor the unit: the same doubt counts nothing
+    killed = remarks.replace("في رد على سؤال للصحفيين في موسكو", "التي قتلت 7 مدنيين صباح الاثنين")
+    assert not any("model leans" in r for r in _reasons(run(nlp, killed)))
