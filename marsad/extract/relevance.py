@@ -223,6 +223,11 @@ def _investigators() -> tuple[str, ...]:
 
 
 @cache
+def _conflict_countries() -> frozenset[str]:
+    return frozenset(_data()["conflict_countries"])
+
+
+@cache
 def _off_sections() -> frozenset[str]:
     return frozenset(_data()["off_sections"])
 
@@ -444,7 +449,9 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
         add(ARMED_PARTY, f"armed party named ({armed[0]})")
     # the police alone is the investigator of a crime (`حثت الشرطة النساء ... بعد سلسلة اعتداءات`), no side
     # of a conflict: with no political word in the lead it does not give the unit a political side
-    sided = [a for a in armed if not a.startswith(_investigators())]
+    # (in a country at war the police is a party: `مقتل تاجر برصاص مجهولين في الخليل` is political violence)
+    at_war = getattr(ev, "country", None) in _conflict_countries()
+    sided = [a for a in armed if at_war or not a.startswith(_investigators())]
     if report is None and not doc_cues(doc).political and not sided:
         why = f"only {armed[0]}, " if armed else "no armed party, "
         add(-NO_POLITICAL, f"no political side ({why}no political word in the lead)")
