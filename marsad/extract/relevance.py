@@ -218,16 +218,6 @@ def _political_index() -> PhraseIndex:
 
 
 @cache
-def _investigators() -> tuple[str, ...]:
-    return tuple(_data()["investigators"])
-
-
-@cache
-def _conflict_countries() -> frozenset[str]:
-    return frozenset(_data()["conflict_countries"])
-
-
-@cache
 def _off_sections() -> frozenset[str]:
     return frozenset(_data()["off_sections"])
 
@@ -447,14 +437,8 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
     armed = [a for a in getattr(ev, "actors", None) or () if _is_armed(a)]
     if armed:
         add(ARMED_PARTY, f"armed party named ({armed[0]})")
-    # the police alone is the investigator of a crime (`حثت الشرطة النساء ... بعد سلسلة اعتداءات`), no side
-    # of a conflict: with no political word in the lead it does not give the unit a political side
-    # (in a country at war the police is a party: `مقتل تاجر برصاص مجهولين في الخليل` is political violence)
-    at_war = getattr(ev, "country", None) in _conflict_countries()
-    sided = [a for a in armed if at_war or not a.startswith(_investigators())]
-    if report is None and not doc_cues(doc).political and not sided:
-        why = f"only {armed[0]}, " if armed else "no armed party, "
-        add(-NO_POLITICAL, f"no political side ({why}no political word in the lead)")
+    if report is None and not doc_cues(doc).political and not armed:
+        add(-NO_POLITICAL, "no political side (no armed party, no political word in the lead)")
         if weighty and all(_bare_explosion().find(words, t.word, t.word + 1) for _c, t in weighty):
             add(-ACCIDENT, "an explosion with no political side: an accident")
     if governing is not None:

@@ -501,24 +501,6 @@ def test_a_threat_in_the_headline_is_no_narration_of_its_trigger(nlp):
     assert not any("governs the headline" in r for r in _reasons(doc))
 
 
-def test_the_police_alone_gives_no_political_side(nlp):
-    # police advice after a series of assaults: the police is the investigator, not a side of a conflict
-    text = ("الشرطة تنصح سكان الحي بالحذر\n\n"
-            "نصحت الشرطة البريطانية سكان حي في مدينة ليدز بتجنب الطرق المعتمة ليلا، بعد اعتداءات جنسية "
-            "على ثلاث نساء في المدينة.")
-    doc = run(nlp, text, published="2018-10-11")
-    assert doc._.events == []
-    assert any(r.endswith("no political side (only Police Forces of the United Kingdom, no political word "
-                          "in the lead)") for r in _reasons(doc))
-    # riots in the lead give the police a side: a man killed by a policeman, unrest for two nights
-    text = ("مقتل شاب برصاص شرطي في ليون\n\n"
-            "قتل شاب برصاص شرطي، مساء الثلاثاء، في مدينة ليون الفرنسية، واندلعت أعمال شغب في الحي لليلتين "
-            "متتاليتين، بحسب الشرطة الفرنسية.")
-    doc = run(nlp, text, published="2018-07-05")
-    assert doc._.events != []
-    assert not any("no political side" in r for r in _reasons(doc))
-
-
 def test_a_running_count_since_the_start_of_protests_is_no_incident(nlp):
     # the marches are where a toll's count begins, weeks before the report: no incident of its day
     since = ("حصيلة جديدة في غزة\n\nارتفع إلى 40 عدد الفلسطينيين الذين قتلوا منذ بدء مسيرات احتجاجية على "
