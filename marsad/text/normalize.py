@@ -37,7 +37,8 @@ for _i in range(10):
     _MATCH_MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
 # Keys only: ta marbuta folds into ha (المدينة = المدينه); never used for display.
-_KEY_MAP = dict(_MATCH_MAP, **{"ة": "ه"})
+_KEY_ONLY = {"ة": "ه"}
+_KEY_MAP = dict(_MATCH_MAP, **_KEY_ONLY)
 
 _MATCH_TABLE = str.maketrans({**{c: None for c in _DROP}, **_MATCH_MAP})
 _KEY_TABLE = str.maketrans({**{c: None for c in _DROP}, **_KEY_MAP})
@@ -74,7 +75,8 @@ def _replacer(table: dict):
     times faster than a regex calling back per changed character, and ten times faster than
     `translate` (same result: no character a table writes is one it changes, so order is free)."""
     pairs = tuple((chr(k), v or "") for k, v in table.items() if chr(k) != (v or ""))
-    assert not {b for _, b in pairs if b} & {a for a, _ in pairs}, "a replacement is changed again"
+    if {b for _, b in pairs if b} & {a for a, _ in pairs}:
+        raise ValueError("a character the table writes is one it changes: replacement order would matter")
 
     def sub(text: str) -> str:
         for a, b in pairs:
@@ -185,9 +187,11 @@ _ASCII_UPPER = re.compile(r"[A-Z]+")
 
 
 def key_fold(text: str) -> str:
-    """Ta marbuta as ha and ASCII capitals in lower case (one-to-one: offsets survive), for matching a
-    normalised text. Two C-speed passes: `str.translate` looks each character up in Python."""
-    text = text.replace("ة", "ه")
+    """The key-only folds (ta marbuta as ha) and ASCII capitals in lower case (one-to-one: offsets
+    survive), for matching a normalised text. C-speed passes: `str.translate` looks each character up
+    in Python."""
+    for a, b in _KEY_ONLY.items():
+        text = text.replace(a, b)
     return _ASCII_UPPER.sub(lambda m: m.group().lower(), text) if _ASCII_UPPER.search(text) else text
 
 
