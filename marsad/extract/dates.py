@@ -180,6 +180,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "month_mod": rf"(?:{mw}{_SP})?{month_pair}{_SP}(?P<mod>{mod})",
         "month_bare": rf"(?<!\w)[وف]?(?:{_bar(pw['month_lead'])}){_SP}"
                       rf"(?P<body>(?:{mw}{_SP})?{month_pair})(?!\w)",
+        # a month written in both its names (`شباط/فبراير`, `تشرين الأول/أكتوبر`) is a date wherever it
+        # stands (`لهجوم شباط/فبراير`, `حصيلة آذار/مارس`): the pair is never an ordinary word, unlike a
+        # single name without a lead (`مارس` is also 'he practised')
+        "month_pair": rf"(?<!\w)[وفبل]?(?P<body>(?:{mw}{_SP})?(?P<mo>{month})\s*/\s*(?:{month}))(?!\w)",
         "weekday": rf"(?:(?P<part>{part}){_SP})?(?:(?P<rel>{rel}){_SP})?(?:{dw}{_SP})?(?P<wd>{wday})"
                    rf"(?:{_SP}(?P<lastweek>{_alt(words['last_week_words'])})|{_SP}(?P<mod>{mod}))?",
         "ago": rf"(?:{ago}){_SP}(?:{some}{_SP})?(?:(?P<n>\d{{1,2}})\s*|(?P<cw>{count}))?(?:{_SP})?"
@@ -190,14 +194,17 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         "relative": rf"(?:(?P<part>{part}){_SP})?(?:{dw}{_SP})?(?P<rel>{rel})",
         "year": rf"(?<!\w)(?:[وف]?[بل]?)(?P<body>(?:(?:{year_lead}){_SP})+{year})",
     }
+    # a day number glued to its preposition (`في18 شباط/فبراير`, `منذ19 حزيران`: one outlet's typography)
+    glued = "".join(rf"|(?<=(?<!\w){re.escape(match_text(w))})" for w in pw["glued_lead"])
+    clitic = rf"(?:{_CLITIC}{glued})"
     out = []
     for name, body in pats.items():
         # the text is in match form (ى→ي, أ→ا ...): so are the words written into the patterns here
         body = match_text(body).replace("ة", "[ةه]")  # text may write ta marbuta as ha
-        if name in ("month_bare", "year"):
+        if name in ("month_bare", "month_pair", "year"):
             out.append((name, re.compile(body)))
         else:
-            out.append((name, re.compile(rf"{_CLITIC}(?P<body>{body})(?!\w)")))
+            out.append((name, re.compile(rf"{clitic}(?P<body>{body})(?!\w)")))
     return out
 
 
@@ -335,7 +342,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None) -> _Resolved | None:
             y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
         day = _safe_date(y, mo, d)
         return _Resolved(day, day, 1, True) if day else None
-    if kind in ("month_year", "month_mod", "month_bare"):
+    if kind in ("month_year", "month_mod", "month_bare", "month_pair"):
         mo = lx["greg"].get(g["mo"])
         if mo is None:
             return None
@@ -523,7 +530,7 @@ def _not_dates_re() -> re.Pattern[str]:
 def _since_re() -> re.Pattern[str]:
     since = _alt(_lexicon()["raw"]["since_words"])
     lead = "|".join(w + r"\s+" for w in _lexicon()["raw"]["pattern_words"]["since_lead"])
-    return re.compile(rf"(?:^|(?<=\W))(?:[وف]?)(?:{since})\s+(?:{lead})?$")
+    return re.compile(rf"(?:^|(?<=\W))(?:[وف]?)(?:{since})\s*(?:{lead})?$")  # `منذ19 حزيران`: glued
 
 
 def _finish(kind: str, res: _Resolved, before: str, body: str,

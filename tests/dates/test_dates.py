@@ -142,3 +142,32 @@ def test_levantine_and_egyptian_names_agree():
         want = (D(2021, month, 3), D(2021, month, 3), 1)
         assert resolve_date_text(f"في 3 {levant} 2021", pub) == want
         assert resolve_date_text(f"في 3 {egypt} 2021", pub) == want
+
+
+@pytest.mark.parametrize(("text", "first", "last", "precision"), [
+    # a month in both its names is a date with no preposition before it
+    ("قال إن الاشتباك يشبه هجوم تموز/يوليو على القاعدة", D(2021, 7, 1), D(2021, 7, 31), 3),
+    ("حصيلة كانون الثاني/يناير كانت الأعلى", D(2021, 1, 1), D(2021, 1, 31), 3),
+    # compound ordinal days, and the Maghrebi 'first'
+    ("أطلق سراحه في السابع عشر من آب/أغسطس الماضي", D(2021, 8, 17), D(2021, 8, 17), 1),
+    ("وقعت المواجهات في الثالث والعشرين من أيار", D(2021, 5, 23), D(2021, 5, 23), 1),
+    ("عاد الوفد في الفاتح من أيلول", D(2021, 9, 1), D(2021, 9, 1), 1),
+    # a day number glued to its preposition
+    ("أغلقت الطرق في12 تشرين الأول/أكتوبر قرب الحدود", D(2021, 10, 12), D(2021, 10, 12), 1),
+])
+def test_month_pairs_compound_ordinals_and_glued_days(text, first, last, precision):
+    assert resolve_date_text(text, D(2021, 10, 20)) == (first, last, precision)
+
+
+def test_glued_since_runs_to_publication():
+    pub = D(2021, 10, 20)
+    assert resolve_date_text("تحاصر القوات البلدة منذ3 تموز/يوليو", pub) == (D(2021, 7, 3), pub, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "مارس الوزير ضغوطا على الحكومة",  # a single name without a lead is the verb 'practised'
+    "شاب في العشرين من عمره",  # an ordinal with no month after it
+    "الكافي12 تموز",  # a preposition glued to a number must start its word
+])
+def test_month_pair_and_ordinals_not_overread(text):
+    assert resolve_date_text(text, D(2021, 10, 20)) is None
