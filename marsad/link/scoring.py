@@ -203,6 +203,10 @@ def _follows_up(a: EventFeatures, b: EventFeatures, gap: int | None, place: floa
     toll), or a report that gives no date of its own (dated by its publication day)."""
     if gap is None or not 1 <= gap <= FOLLOWUP_DAYS or place < PROVINCE_SIM or type_sim <= 0:
         return False
+    if gap > 1 and place < SAME_SPOT and not (a.event_type in RETOLD_TYPES and b.event_type in RETOLD_TYPES):
+        # a battle or a protest somewhere in a province days later is another day's (RETOLD_TYPES);
+        # at one spot (a prison under siege) the same fight may still be going on
+        return False
     later, earlier = (a, b) if (a.day or a.day_end) > (b.day_end or b.day) else (b, a)  # type: ignore[operator]
     if not (later.followup or later.undated) or not _tolls_grow(later, earlier):
         return False

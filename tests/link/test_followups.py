@@ -195,3 +195,21 @@ def test_generic_militants_half_match_isis_and_a_shared_large_toll_ties_an_undat
     c.article("t2", "2021-01-21", [(claimed, [("killed", 4, CIV)])])
     c.article("t3", "2021-01-22", [(condemned, [("killed", 4, CIV)])])
     assert groups(link_events(c.events, c.claims, c.articles)) == {frozenset({"t2"}), frozenset({"t3"})}
+
+
+def test_a_battle_in_the_province_days_later_is_no_follow_up_of_the_first_days_fighting():
+    """Fighting somewhere in a large province three days on, in a report that says losses rose, is
+    that day's battle; the same words at the spot (a camp under siege) may still be the same fight."""
+
+    def run(second_place_town: bool):
+        c = Corpus()
+        c.article("h1", "2022-01-10", [(marib("h1", "2022-01-10", "معارك عنيفة في مديرية الوادي",
+                                              event_type="Battles", town=True), [("killed", 12, YEMEN)])])
+        later = marib("h2", "2022-01-13", "ارتفاع حصيلة قتلى المعارك في مأرب", event_type="Battles",
+                      town=second_place_town)
+        later.date_text = "الخميس"
+        c.article("h2", "2022-01-13", [(later, [("killed", 30, YEMEN)])])
+        return groups(link_events(c.events, c.claims, c.articles))
+
+    assert run(second_place_town=False) == {frozenset({"h1"}), frozenset({"h2"})}
+    assert run(second_place_town=True) == {frozenset({"h1", "h2"})}
