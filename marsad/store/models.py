@@ -184,6 +184,8 @@ class RunDocumentRow(Base):
     """
 
     __tablename__ = "run_documents"
+    # migration 0007: the journal is read in input order a page at a time
+    __table_args__ = (Index("ix_run_documents_seq", "run_key", "seq"),)
 
     run_key: Mapped[str] = mapped_column(ForeignKey("runs.key", ondelete="CASCADE"), primary_key=True)
     doc_id: Mapped[str] = mapped_column(String(200), primary_key=True)

@@ -74,7 +74,7 @@ def store(store_url):
 
 def test_schema_is_migrated_to_head_and_reopening_is_a_noop(store_url):
     with Store(store_url) as st, st.engine.connect() as c:
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0006"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0007"
     with Store(store_url) as st:  # second open: already at head
         assert st.counts() == {"documents": 0, "claims": 0, "events": 0, "revisions": 0}
     assert (MIGRATIONS / "env.py").exists()
