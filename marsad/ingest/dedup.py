@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -30,6 +30,8 @@ ALL_PAIRS_MAX = 200
 # The LSH layout datasketch's MinHashLSH picks for THRESHOLD and NUM_PERM (its optimal bands and rows
 # for equal false-positive and false-negative weights): 14 bands of 9 rows.
 BANDS, ROWS = 14, 9
+# find_duplicates_streamed holds the signatures in blocks of this many rows (never copied whole).
+SIG_BLOCK = 1024
 # datasketch's MinHash permutations ("affine32", its default since 2.0: seed 1) and the MurmurHash3
 # finalizer it mixes each 32-bit shingle hash with first, computed here with numpy alone: importing
 # datasketch pulls in scipy (+59 MB and 0.6 s CPU a run); tests/ingest check both give one signature.
@@ -93,6 +95,76 @@ def find_duplicates(entries: Sequence[tuple[str, str | None, bytes]], threshold:
             continue
         index.insert(i, keys)
         sets[i] = this
+    return found
+
+
+def find_duplicates_streamed(entries: Iterable[tuple[str, str | None, bytes]],
+                             fingerprints_of: Callable[[list[str]], dict[str, bytes]],
+                             threshold: float = THRESHOLD, all_pairs_max: int = ALL_PAIRS_MAX
+                             ) -> dict[str, str]:
+    """`find_duplicates` over a stream of (id, published, fingerprint), holding each report's MinHash
+    signature instead of its fingerprint (512 bytes, not ~2.3 KB, and no band dict per original).
+
+    The signatures' bands are numbered (each distinct band value of a band gets one number), and the
+    reports are then visited as `find_duplicates` visits them, each compared with the kept originals
+    that share a band number with it: its candidates. Only the fingerprints of reports that share a
+    band with another are read back (`fingerprints_of(ids)` -> id -> fingerprint) for the exact check.
+    The same answers as `find_duplicates`, whose exact all-pairs path it takes for a small run."""
+    ids: list[str] = []
+    published: list[str | None] = []
+    blocks: list[np.ndarray] = []  # the signatures, SIG_BLOCK rows a block (never copied whole)
+    small: dict[str, bytes] | None = {}  # fingerprints kept while the run could still be small
+    for doc_id, pub, fp in entries:
+        arr = np.frombuffer(fp, dtype=np.uint64)
+        if len(arr) < MIN_WORDS:  # never compared: find_duplicates leaves it out too
+            continue
+        if len(ids) % SIG_BLOCK == 0:
+            blocks.append(np.empty((SIG_BLOCK, NUM_PERM), dtype=np.uint32))
+        blocks[-1][len(ids) % SIG_BLOCK] = signature(arr)
+        ids.append(doc_id)
+        published.append(pub)
+        if small is not None:
+            small[doc_id] = fp
+            if len(small) > all_pairs_max:
+                small = None
+    if len(ids) < 2:
+        return {}
+    if small is not None:
+        return find_duplicates([(d, p, small[d]) for d, p in zip(ids, published, strict=True)], threshold,
+                               all_pairs_max)
+    order = sorted(range(len(ids)), key=lambda i: (published[i] or "9999", i))
+    published.clear()
+    # per band, each report's band number; -1 where no other report has that band value (it can never
+    # be a candidate nor have one)
+    numbers = np.full((len(ids), BANDS), -1, dtype=np.int32)
+    for b in range(BANDS):
+        band = np.concatenate([blk[:, b * ROWS:(b + 1) * ROWS] for blk in blocks])[:len(ids)]
+        _, inverse, counts = np.unique(band.view(np.dtype((np.void, ROWS * 4))).ravel(), return_inverse=True,
+                                       return_counts=True)
+        numbers[:, b] = np.where(counts[inverse] > 1, inverse, -1)
+    del blocks
+    shared = np.flatnonzero((numbers >= 0).any(axis=1))
+    fps = {d: np.frombuffer(fp, dtype=np.uint64)
+           for d, fp in fingerprints_of([ids[i] for i in shared.tolist()]).items()}
+    kept: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]  # band number -> originals
+    rank = {i: r for r, i in enumerate(order)}
+    found: dict[str, str] = {}
+    for i in order:
+        row = numbers[i].tolist()
+        if max(row) < 0:
+            continue  # shares no band: an original no later report can match
+        cands: set[int] = set()
+        for band, n in zip(kept, row, strict=True):
+            if n >= 0 and n in band:
+                cands.update(band[n])
+        this = fps[ids[i]]
+        originals = [j for j in cands if _jaccard(this, fps[ids[j]]) >= threshold]
+        if originals:
+            found[ids[i]] = ids[min(originals, key=rank.__getitem__)]
+            continue
+        for band, n in zip(kept, row, strict=True):
+            if n >= 0:
+                band.setdefault(n, []).append(i)
     return found
 
 

@@ -238,10 +238,22 @@ class Journal:
                 yield r.doc_id, r.published, r.shingles or b""
             last = page[-1].seq
 
-    def commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
+    def shingles(self, key: str, doc_ids: list[str]) -> dict[str, bytes]:
+        """doc id -> shingle fingerprint of these of the run's done reports (the exact check of the
+        pairs near-duplicate detection proposes, `find_duplicates_streamed`)."""
+        out: dict[str, bytes] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(doc_ids):
+                out.update((d, fp or b"") for d, fp in conn.execute(
+                    select(RUN_DOCS.c.doc_id, RUN_DOCS.c.shingles)
+                    .where(RUN_DOCS.c.run_key == key, RUN_DOCS.c.doc_id.in_(chunk))))
+        return out
+
+    def commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: Iterable[Claim],
                events: list[Event], summary: dict[str, Any], source: str,
                early: EarlyDocuments | None = None) -> SaveStats:
         """One transaction: duplicate marks, the run's claims with event ids, its incidents, status linked.
+        `claims` may be a stream that can be iterated again (run.RunClaims): it is read once a try.
 
         When the database refuses the batch, it is written again with each document in a savepoint
         of its own: a document it refuses is left out with its claims and its place in incidents,
@@ -266,7 +278,7 @@ class Journal:
         on two cores. Nothing else may use the store's write connection until `commit` (or `discard`)."""
         return EarlyDocuments(self, key, duplicates, doc_ids)
 
-    def _commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
+    def _commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: Iterable[Claim],
                 events: list[Event], summary: dict[str, Any], source: str, each: bool,
                 early: EarlyDocuments | None = None) -> SaveStats:
         now = _now()
@@ -304,7 +316,7 @@ class Journal:
                     origins[a.id] = a.origin or a.id
 
     def _commit_in(self, s: Any, key: str, duplicates: Mapping[str, str], doc_ids: list[str],
-                   claims: list[Claim], events: list[Event], summary: dict[str, Any], source: str,
+                   claims: Iterable[Claim], events: list[Event], summary: dict[str, Any], source: str,
                    each: bool, now: datetime, stats: SaveStats, documents: bool = True) -> None:
         conn = s.connection()
         origins: dict[str, str] = {}
@@ -319,17 +331,20 @@ class Journal:
         rows_out: list[dict[str, Any]] = []
         seen: dict[str, int] = {}
         per_doc: dict[str, int] = {}
-        for n, c in enumerate(claims, 1):
+        n = 0
+        for n, c in enumerate(claims, 1):  # noqa: B007 - n is the count after the loop
             cid = claim_id(c)
             seen[cid] = seen.get(cid, 0) + 1
             if seen[cid] > 1:
                 cid = f"{cid}#{seen[cid]}"
             rows_out.append(_claim_row(c, cid, per_doc.get(c.doc_id, 0)))
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
-            if len(rows_out) == CHUNK or n == len(claims):
+            if len(rows_out) == CHUNK:
                 conn.execute(insert(CLAIMS), rows_out)
                 rows_out = []
-        stats.claims = len(claims)
+        if rows_out:
+            conn.execute(insert(CLAIMS), rows_out)
+        stats.claims = n
         self.store._save_events(s, events, now, source, stats, True)
         s.execute(update(RUNS).where(RUNS.c.key == key).values(status="linked", summary=summary,
                                                                updated_at=now))
@@ -471,7 +486,7 @@ class EarlyDocuments:
             self.session = None
 
 
-def without_refused(refused: Mapping[str, str], doc_ids: list[str], claims: list[Claim],
+def without_refused(refused: Mapping[str, str], doc_ids: list[str], claims: Iterable[Claim],
              events: list[Event]) -> tuple[list[str], list[Claim], list[Event]]:
     """The run without the documents the store refused: their claims go, and so do they from incidents
     (an incident left with no report goes too)."""

@@ -112,3 +112,46 @@ def test_input_metadata_dates_in_the_forms_scrapers_write(value, iso):
     from marsad.ingest.dates import iso_date
 
     assert iso_date(value) == iso
+
+
+def _story(rng: np.random.Generator, n: int = 300) -> np.ndarray:
+    return np.unique(rng.integers(1, 2**63, n, dtype=np.uint64))
+
+
+def _repost(rng: np.random.Generator, fp: np.ndarray, keep: float) -> np.ndarray:
+    """A copy that keeps `keep` of the story's shingles and adds a few of its own (a masthead line)."""
+    kept = fp[rng.random(len(fp)) < keep]
+    return np.unique(np.concatenate([kept, rng.integers(1, 2**63, 5, dtype=np.uint64)]))
+
+
+@pytest.mark.parametrize("all_pairs_max", [200, 0], ids=["small-run", "minhash-lsh"])
+def test_streamed_dedup_gives_the_in_memory_answers_and_reads_back_only_band_sharers(all_pairs_max):
+    """A run's near-duplicates found from a stream of fingerprints (a signature held per report, the
+    fingerprints of reports that share a band read again) are those of find_duplicates over the list."""
+    rng = np.random.default_rng(7)
+    stories = [_story(rng) for _ in range(40)]
+    entries: list[tuple[str, str | None, bytes]] = [
+        (f"s{i}", f"2018-03-{10 + i % 9:02d}", fp.tobytes()) for i, fp in enumerate(stories)]
+    # s3 reposted twice later; a third copy published first becomes the original of all three
+    entries.append(("s3-copy", "2018-03-20", _repost(rng, stories[3], 0.95).tobytes()))
+    entries.append(("s3-first", "2018-03-01", _repost(rng, stories[3], 0.97).tobytes()))
+    entries.append(("s5-far", "2018-03-21", _repost(rng, stories[5], 0.4).tobytes()))  # too different
+    entries.append(("short", "2018-03-02", stories[7][:10].tobytes()))  # under MIN_WORDS: never compared
+    entries.append(("s9-undated", None, _repost(rng, stories[9], 0.9).tobytes()))
+    read_back: list[str] = []
+
+    def fingerprints_of(ids: list[str]) -> dict[str, bytes]:
+        read_back.extend(ids)
+        return {d: fp for d, _, fp in entries if d in ids}
+
+    streamed = dedup.find_duplicates_streamed(iter(entries), fingerprints_of, all_pairs_max=all_pairs_max)
+    assert streamed == dedup.find_duplicates(entries, all_pairs_max=all_pairs_max)
+    assert streamed == {"s3": "s3-first", "s3-copy": "s3-first", "s9-undated": "s9"}
+    if all_pairs_max == 0:  # only reports that share a band with another are read back
+        assert sorted(read_back) == ["s3", "s3-copy", "s3-first", "s9", "s9-undated"]
+
+
+def test_streamed_dedup_of_fewer_than_two_comparable_reports_finds_nothing():
+    fp = _story(np.random.default_rng(1))
+    entries = [("a", None, fp.tobytes()), ("b", None, fp[:5].tobytes())]
+    assert dedup.find_duplicates_streamed(entries, lambda ids: {}, all_pairs_max=0) == {}
