@@ -25,6 +25,7 @@ from marsad.link.scoring import (
     RETOLD_DAYS,
     SAME_SPOT,
     PairScore,
+    km,
     score_pair,
 )
 from marsad.model import Article, Claim, Event
@@ -434,7 +435,7 @@ def _merge(inc: Incident) -> Event:
                         key=lambda e: ((e.geo_precision or 3) > 2, -sum(_same_place(x, e) for x in main),
                                        e.geo_precision or 3))
         if placed:
-            p = placed[0]
+            p = _finer_of_tie(placed, main)
             for name in ("country", "admin1", "admin2", "location", "latitude", "longitude",
                          "geo_precision", "place_text", "place_id"):
                 setattr(merged, name, getattr(p, name))
@@ -480,6 +481,41 @@ def _merge(inc: Incident) -> Event:
     merged.links = merged.links + inc.links
     merged.relevance = list(base.relevance) + [r for e in evs if e is not base for r in e.relevance]
     return merged
+
+
+FINER_FEATURES = frozenset({"facility", "village", "neighborhood"})
+FINER_KM = 30.0  # a finer place this close to the city another report gives is the same site, told exactly
+
+
+def _finer_of_tie(placed: list[Event], main: list[Event]) -> Event:
+    """The first of the sorted places, unless another report gives the same number of reports and
+    precision a finer place near it (`مطار قندهار` beside `قندهار`): one report named the city, the
+    other where in or by it, and the exact site is the incident's."""
+    def rank(e: Event) -> tuple[bool, int, int]:
+        return (e.geo_precision or 3) > 2, -sum(_same_place(x, e) for x in main), e.geo_precision or 3
+
+    first = placed[0]
+    features = _features()
+    if features.get(first.place_id or "") in FINER_FEATURES:
+        return first
+    for e in placed[1:]:
+        if rank(e) != rank(first):
+            break
+        if features.get(e.place_id or "") in FINER_FEATURES and None not in (
+                e.latitude, e.longitude, first.latitude, first.longitude) \
+                and km(e.latitude, e.longitude, first.latitude, first.longitude) <= FINER_KM:
+            return e
+    return first
+
+
+def _features() -> dict[str, str]:
+    """Place id -> feature class (gazetteer and airports); empty without a gazetteer."""
+    try:
+        from marsad.extract.gazetteer import gazetteer
+
+        return gazetteer().features
+    except (ImportError, OSError):  # pragma: no cover
+        return {}
 
 
 def _main_day(days: list[dt.date]) -> dt.date:

@@ -123,3 +123,30 @@ def test_reports_of_different_days_from_the_airport_still_run_on():
     incidents = link_events(c.events, c.claims, c.articles)
     assert _groups(incidents) == {frozenset({"b1", "b2", "b3"})}
     assert (incidents[0].date, incidents[0].date_end) == ("2024-06-16", "2024-06-21")
+
+
+def _city_or_site(doc: str, place: str, place_id: str, lat: float, lon: float):
+    return make_event(doc, "2024-06-11", place=place, lat=lat, lon=lon, place_id=place_id,
+                      admin1="Al Hudaydah", country="YEM", event_type="Battles", actors=[HOUTHI, YEMEN],
+                      evidence="قوات الجيش تقتحم مطار الحديدة بعد معارك ضارية")
+
+
+def test_a_finer_site_beside_the_city_wins_a_tie():
+    # one report says the city, the other (published later) its airport: one report each, the exact site
+    c = Corpus()
+    c.article("k1", "2024-06-11", [(_city_or_site("k1", "Al Hudaydah", "wof:890432439", 14.80, 42.95), TOLL)])
+    airport = _city_or_site("k2", "Hodeidah airport", "airport:HOD", 14.75, 42.98)
+    c.article("k2", "2024-06-12", [(airport, TOLL)])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert _groups(incidents) == {frozenset({"k1", "k2"})}
+    assert (incidents[0].location, incidents[0].place_id) == ("Hodeidah airport", "airport:HOD")
+
+
+def test_a_finer_site_far_from_the_city_does_not_win_a_tie():
+    # a village 60 km away is another front's, not where in the city: the first report's city stays
+    c = Corpus()
+    c.article("f1", "2024-06-11", [(_city_or_site("f1", "Al Hudaydah", "wof:890432439", 14.80, 42.95), TOLL)])
+    c.article("f2", "2024-06-12", [(_city_or_site("f2", "Al Ma'arif", "wof:1327453599", 14.30, 43.20), TOLL)])
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert _groups(incidents) == {frozenset({"f1", "f2"})}
+    assert incidents[0].location == "Al Hudaydah"
