@@ -175,3 +175,16 @@ def test_a_persian_spelling_abroad_is_no_arabic_adjective(nlp):
     assert [f[1] for f in found(nlp, text)] == ["Tehran"]
     # Arabic news' own spelling of the capital still names it
     assert [f[1] for f in found(nlp, "تظاهر المئات في وسط العاصمة البلغارية صوفيا")][-1:] == ["Sofia"]
+
+
+def test_a_state_of_the_united_states_is_a_province(nlp):
+    # `فلوريدا` was a hamlet in Massachusetts, `ولاية جورجيا` the country Georgia
+    assert found(nlp, "قتل مسلح خمسة أشخاص في مدرسة ثانوية بولاية فلوريدا الأمريكية") == [
+        ("فلوريدا", "Florida", "admin1", "USA", 3)]
+    assert found(nlp, "أطلق معلم النار داخل فصل دراسي في مدرسة بولاية جورجيا الأميركية") == [
+        ("جورجيا", "Georgia", "admin1", "USA", 3)]
+
+
+def test_a_country_named_like_a_state_stays_the_country(nlp):
+    assert found(nlp, "اشتباكات على الحدود بين جورجيا وروسيا قرب العاصمة تبليسي")[0][1:4] == (
+        "Georgia", "country", "GEO")
