@@ -289,6 +289,8 @@ def _load() -> Gazetteer:
     rows = _read_rows()
     for i, row in enumerate(rows):
         name_ar, alt = row[1], row[3]
+        if _district_as_locality(row):
+            row[4] = "admin2"
         if name_ar:
             arabic.append(name_ar)
             owners.append(i)
@@ -325,6 +327,14 @@ def _load() -> Gazetteer:
 
 
 _BIG = frozenset({"country", "admin1", "city"})
+_DISTRICT_WORD = "مديرية"
+
+
+def _district_as_locality(row: list[str]) -> bool:
+    """A Yemeni district that Who's On First files as a locality (`Ash Sharyah District`, village; its
+    Arabic variant `مديرية الشرية`): 28 rows, read as the district (admin2) they are named."""
+    return (row[4] in ("village", "town", "neighborhood") and row[2].endswith(" District")
+            and any(n.startswith(_DISTRICT_WORD) for n in (row[1], *row[3].split("|"))))
 
 
 def _row_feature(row) -> str:

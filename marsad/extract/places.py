@@ -812,6 +812,10 @@ def _link_containers(matches: list[dict[str, Any]]) -> None:
         within |= {(c.country, "*") for c in nxt["cands"] if c.feature == "country"}
         if within:
             m["within"] = within
+            # named as a province (`لولاية بنزرت`) or a district (`بمديرية الشرية`), not a countryside
+            # (`بريف إدلب` also covers villages across the governorate line)
+            m["boxed"] = nxt["qualifier"] in _config()["province_words"] or (
+                nxt["qualifier"] is None and all(c.feature == "admin2" for c in nxt["cands"]))
 
 
 def _link_anaphors(matches: list[dict[str, Any]]) -> None:
@@ -987,9 +991,14 @@ def find_places(doc) -> list[PlaceMention]:
         if m.get("airport"):
             best = _airport_of(best, ranked) or best
         m["best"] = best
+        # `منطقة العروق بمديرية الشرية`: a village none of whose homonyms lies in the province or district
+        # named as its container is a place we do not know; its namesakes elsewhere are not it
+        m["unknown"] = bool(m.get("boxed") and best.feature in _MINOR
+                            and all(c.admin1 and (c.country, c.admin1) not in m["within"] for c in cands))
         out.append(PlaceMention(m["start"], m["end"], text[m["start"]:m["end"]], best, tuple(ranked),
                                 _precision(best, m), m["qualifier"], m["fuzzy"], m["metonym"]))
-    out = _inside_named_town(matches, out)
+    kept = [(m, pm) for m, pm in zip(matches, out, strict=True) if not m["unknown"]]
+    out = _inside_named_town([m for m, _ in kept], [pm for _, pm in kept])
     doc._.places = out
     doc.user_data["marsad_country"] = report_country(out, doc.user_data.get("marsad_nisba") or Counter())
     return out

@@ -93,3 +93,30 @@ def test_a_two_word_name_spelled_with_more_long_vowels_after_a_designator(nlp):
         "أب كاماري", "Āb-e Kamarī", "village", "AFG")
     # the letter after the article must agree: خان الأحمر (near Jerusalem) is not Syria's خان الحمر
     assert [p for p in found(nlp, "تعتزم السلطات هدم قرية خان الأحمر شرق القدس") if p[3] == "SYR"] == []
+
+
+def test_a_village_whose_namesakes_all_lie_outside_its_named_district_is_unknown(nlp):
+    # our only المنقم is in Amran and our only العروق in al-Jawf; the districts named after them are
+    # in al-Hudaydah and al-Bayda: the villages are ones we do not know, the districts are the places
+    text = "قصفت طائرات التحالف مواقع للمتمردين في منطقة المنقم بمديرية الدريهمي جنوب الحديدة"
+    assert found(nlp, text) == [("مديرية الدريهمي", "Ad Durayhimi", "admin2", "YEM", 2),
+                                ("الحديدة", "Al Hudaydah", "admin1", "YEM", 3)]
+    assert found(nlp, "هاجم مسلحون نقطة أمنية في منطقة العروق بمديرية الشرية") == [
+        ("مديرية الشرية", "Ash Sharyah District", "admin2", "YEM", 2)]
+
+
+def test_a_district_filed_as_a_locality_is_read_as_the_district():
+    from marsad.extract.gazetteer import gazetteer
+    from marsad.text.normalize import key
+
+    assert {(p.feature, p.admin1) for p in gazetteer().lookup(key("مديرية الشرية"))} == {
+        ("admin2", "Al Bayda'"), ("admin2", "Amran"), ("admin2", "Ma'rib")}
+
+
+def test_a_countryside_or_a_province_does_not_unmake_a_village(nlp):
+    # `بريف حلب` also names villages across the governorate line (Kafr Nabl is in Idlib); a world-layer
+    # town carries no province, so `التابعة لولاية بنزرت` cannot contradict it
+    assert found(nlp, "سقطت قذيفة على قرية كفرنبل بريف حلب الجنوبي")[0][:4] == (
+        "كفرنبل", "Kafr Nabl", "town", "SYR")
+    assert found(nlp, "اعتقلت قوات الأمن ثلاثة مسلحين في مدينة سجنان التابعة لولاية بنزرت")[0][:4] == (
+        "سجنان", "Sejenane", "village", "TUN")
