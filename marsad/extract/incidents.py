@@ -616,6 +616,14 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     elif by_admin1:
         admin1 = max(by_admin1, key=lambda k: by_admin1[k])
         cands = [(s, m) for s, m in cands if m.place.admin1 in (admin1, None) or m.place.feature == "country"]
+    if admin1 is not None:
+        # a world-layer city carries no province: `قتلى في فلوريدا، ومسيرة في واشنطن` does not put a
+        # Florida shooting in Washington, 1,200 km from the province the incident names
+        area = next((m.place for _s, m in cands if m.place.feature == "admin1" and m.place.admin1 == admin1
+                     and m.place.lat is not None), None)
+        if area is not None:
+            cands = [(s, m) for s, m in cands if m.place.admin1 is not None or m.place.lat is None
+                     or m.place.feature == "country" or km(m.place, area) <= FAR_FROM_PROVINCE_KM]
     total: dict[str, float] = {}
     for s, m in cands:  # repeats of one place add up, a little
         total[m.place.id] = total.get(m.place.id, 0.0) + (s if m.place.id not in total else 0.5)
@@ -639,6 +647,7 @@ def best_place(clauses: list[Clause], words: list[Word], support: Counter | None
     return max(cands, key=lambda sm: (total[sm[1].place.id], sm[0]))[1], country
 
 
+FAR_FROM_PROVINCE_KM = 600.0  # a city with no province on file this far from the named province is outside it
 CONTAINER_WORDS = 3  # `سجنان التابعة لمحافظة بنزرت`: a container named within this many words after a place
 CONTAINER_KM = 75.0  # a place lies within a governorate's reach of the seat that stands for it
 

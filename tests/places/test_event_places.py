@@ -91,3 +91,17 @@ def test_ahvaz_in_its_usual_arabic_spelling(nlp):
             "عددا منهم، بحسب ناشطين.")
     (ev,) = events(nlp, text, published="2018-04-05")
     assert (ev.country, ev.location) == ("IRN", "Ahvaz")
+
+
+def test_a_city_with_no_province_far_from_the_named_province_is_not_the_site(nlp):
+    # the shooting is in Florida; Washington, where the march will be, lies 1,200 km from it
+    text = ("نظم طلاب نجوا من إطلاق نار أوقع الأربعاء الماضي 17 قتيلا في مدرسة بولاية فلوريدا "
+            "مسيرة في واشنطن للمطالبة بتشديد قوانين حيازة السلاح")
+    ev = events(nlp, text, "2018-02-19")[0]
+    assert (ev.country, ev.location, ev.geo_precision) == ("USA", "Florida", 3)
+
+
+def test_a_city_with_no_province_inside_the_named_province_stays_the_site(nlp):
+    text = "قتل مسلح ثلاثة أشخاص في هجوم على متجر بمدينة بالتيمور في ولاية ميريلاند الأمريكية"
+    ev = events(nlp, text, "2018-06-28")[0]
+    assert (ev.country, ev.location, ev.geo_precision) == ("USA", "Baltimore", 1)
