@@ -541,3 +541,29 @@ def test_a_model_leaning_to_talk_weighs_only_where_nothing_anchors_the_unit(nlp,
     # people killed anchor the unit: the same doubt counts nothing
     killed = remarks.replace("في رد على سؤال للصحفيين في موسكو", "التي قتلت 7 مدنيين صباح الاثنين")
     assert not any("model leans" in r for r in _reasons(run(nlp, killed)))
+
+
+def test_a_feared_arrest_or_attack_is_no_incident(nlp):
+    # the families who stay away fear arrests that have not happened
+    feared = ("عودة آلاف النازحين إلى قرى ريف حمص\n\n"
+              "عاد آلاف النازحين، الثلاثاء، إلى قرى في ريف حمص الشمالي، فيما تجنب شبان المرور بحواجز "
+              "القوات الحكومية في مدينة الرستن خوفا من اعتقالهم.")
+    doc = run(nlp, feared, published="2018-05-15")
+    assert [e.sub_event_type for e in doc._.events] == []
+    assert any(r.startswith("-2.5 future governs the trigger (خوفا من)") for r in _reasons(doc))
+    # the arrests told as done stay
+    done = feared.replace("تجنب شبان المرور بحواجز القوات الحكومية في مدينة الرستن خوفا من اعتقالهم",
+                          "اعتقلت القوات الحكومية عشرة شبان على حاجز في مدينة الرستن")
+    assert [e.sub_event_type for e in run(nlp, done, published="2018-05-15")._.events] == ["Arrests"]
+
+
+def test_halting_flights_or_a_broadcast_is_no_arrest(nlp):
+    grounded = ("الجيش يوقف تحليق مقاتلاته بعد عطل في إحداها\n\n"
+                "أعلن الجيش، الخميس، توقيف تحليق مقاتلات من طراز واحد في قاعدة قرب العاصمة بعد اكتشاف عيوب "
+                "في إحداها، كما أوقفت هيئة الإعلام بث قناة محلية.")
+    assert [e.sub_event_type for e in run(nlp, grounded, published="2018-10-11")._.events] == []
+    # the same verbs before people still hold them
+    held = ("الشرطة توقف خمسة مشتبه بهم بالانتماء لتنظيم داعش في مدينة ليون\n\n"
+            "أوقفت الشرطة، الخميس، خمسة مشتبه بهم بالانتماء لتنظيم داعش في مدينة ليون، "
+            "وأعلنت توقيف سادس مساء.")
+    assert [e.sub_event_type for e in run(nlp, held, published="2018-10-11")._.events] == ["Arrests"]
