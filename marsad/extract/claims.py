@@ -69,6 +69,7 @@ class ClaimLexicon:
     chain: PhraseSet
     not_after: frozenset[str]
     not_before: frozenset[str]
+    designation: frozenset[str]
     prefilter: re.Pattern
 
 
@@ -98,6 +99,7 @@ def lexicon() -> ClaimLexicon:
         weak=PhraseSet(t["weak"]), irrealis=_keys(t["irrealis"]), bounds=PhraseSet({"b": t["clause_bounds"]}),
         chain=PhraseSet({"c": t["chain_links"]}),
         not_after=_keys(w for ws in nc["after"].values() for w in ws), not_before=_keys(nc["before"]),
+        designation=frozenset(nc["designation"]),
         prefilter=prefilter,
     )
 
@@ -615,6 +617,8 @@ class ClaimExtractor:
                                    (before.is_word and variants(before.text)[-1] in self.lex.not_before
                                     and before.text not in ("و",))):
             return False
+        if self._designation(toks, m.num_start):
+            return False
         after = toks[m.num_end] if m.num_end < n else None
         if after is not None:
             if after.text in (":", "%", "٪", "/") and not m.dual:
@@ -667,6 +671,13 @@ class ClaimExtractor:
                                          for t in ctx.triggers):
                 out[i] = ("abducted", out[i][1])
         return out
+
+    def _designation(self, toks: list[Tok], i: int) -> bool:
+        """A spelled Latin letter or a maker's prefix before the figure (إف 35, سي-130): a model."""
+        k = i - 1
+        if k > 0 and toks[k].text in ("-", "."):
+            k -= 1
+        return k >= 0 and toks[k].text in self.lex.designation
 
     def _thing(self, word: str) -> bool:
         """A noun of things, time or money (سيارة, صاروخا, مقعدا, أيام): the figure counts no people."""

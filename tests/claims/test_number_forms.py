@@ -41,6 +41,13 @@ def test_digit_forms_never_crash(claims_of, text):
     ("وقتل المسلحون الساعة 22,00 (21,00 ت غ) خمسة رعاة في القرية.", [("killed", 5, None, "exact")]),
     ("وانفجرت العبوة بعد منتصف الليل (2330 بتوقيت غرينتش) ما أدى إلى إصابة ثلاثة أشخاص.",
      [("injured", 3, None, "exact")]),
+    # a spelled Latin letter or a maker's prefix before a figure makes it a model or a name
+    ("وأعلنت موسكو أنها ستبدأ تسليم منظومة إس-400 إلى الجيش خلال أسبوعين.", []),
+    ("وقالت القيادة إن طيارين في طائرة سي-130 أصيبا إصابات طفيفة.", []),
+    ("ونقلت وكالة عن موقع \"تي 24\" أن الشرطة أفرجت عن ثلاثة صحافيين.", [("freed", 3, None, "exact")]),
+    ("وسقطت مروحية من طراز ميغ-31 ما أدى إلى مقتل طيارين اثنين.", [("killed", 2, None, "exact")]),
+    # the letter-like Arabic words stay words: في and إن before a figure leave it a count
+    ("وقالت الوزارة إن 12 جنديا قتلوا في الهجوم.", [("killed", 12, None, "exact")]),
 ])
 def test_digit_forms_values(figures, text, expected):
     assert figures(text) == expected
