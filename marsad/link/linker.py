@@ -431,9 +431,7 @@ def _merge(inc: Incident) -> Event:
         merged.civilian_targeting = any(e.civilian_targeting for e in typed)
         # the place most reports give (the main incident's), not the most precise one a single report
         # gives: one report of a neighbouring front placed the strike that killed a leader at its town
-        placed = sorted((e for e in main if e.location or e.admin1),
-                        key=lambda e: ((e.geo_precision or 3) > 2, -sum(_same_place(x, e) for x in main),
-                                       e.geo_precision or 3))
+        placed = sorted((e for e in main if e.location or e.admin1), key=lambda e: _site_rank(e, main))
         if placed:
             p = _finer_of_tie(placed, main)
             for name in ("country", "admin1", "admin2", "location", "latitude", "longitude",
@@ -487,19 +485,22 @@ FINER_FEATURES = frozenset({"facility", "village", "neighborhood"})
 FINER_KM = 30.0  # a finer place this close to the city another report gives is the same site, told exactly
 
 
+def _site_rank(e: Event, main: list[Event]) -> tuple[bool, int, int]:
+    """Sort key of an incident's candidate sites: town or district level first, then the place most
+    of its reports give, then the finer precision."""
+    return (e.geo_precision or 3) > 2, -sum(_same_place(x, e) for x in main), e.geo_precision or 3
+
+
 def _finer_of_tie(placed: list[Event], main: list[Event]) -> Event:
     """The first of the sorted places, unless another report gives the same number of reports and
     precision a finer place near it (`مطار قندهار` beside `قندهار`): one report named the city, the
     other where in or by it, and the exact site is the incident's."""
-    def rank(e: Event) -> tuple[bool, int, int]:
-        return (e.geo_precision or 3) > 2, -sum(_same_place(x, e) for x in main), e.geo_precision or 3
-
     first = placed[0]
     features = _features()
     if features.get(first.place_id or "") in FINER_FEATURES:
         return first
     for e in placed[1:]:
-        if rank(e) != rank(first):
+        if _site_rank(e, main) != _site_rank(first, main):
             break
         if features.get(e.place_id or "") in FINER_FEATURES and None not in (
                 e.latitude, e.longitude, first.latitude, first.longitude) \
