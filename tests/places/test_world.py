@@ -101,6 +101,14 @@ def test_an_ordinary_word_that_names_a_village_needs_place_context(nlp, text):
     assert [p for p in found(nlp, text) if p[1] in words] == []
 
 
+@pytest.mark.parametrize("text", [
+    "وروى الشاهد كيف سقطت القذائف على الحي",  # كيف: "how", not Kyiv
+    "لجأت الجماعة المسلحة إلى تفجير الجسور",  # لجأت: "resorted", not ل + Ghat (Libya)
+])
+def test_a_frequent_word_is_no_world_city(nlp, text):
+    assert [p for p in found(nlp, text) if p[3] in ("UKR", "LBY")] == []
+
+
 def test_the_same_words_count_with_place_context(nlp):
     # a designator, or another place of the same country in the report
     assert found(nlp, "قتل ثلاثة في اشتباكات بمدينة الزاوية غرب طرابلس") == [
