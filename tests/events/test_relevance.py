@@ -567,3 +567,35 @@ def test_halting_flights_or_a_broadcast_is_no_arrest(nlp):
             "أوقفت الشرطة، الخميس، خمسة مشتبه بهم بالانتماء لتنظيم داعش في مدينة ليون، "
             "وأعلنت توقيف سادس مساء.")
     assert [e.sub_event_type for e in run(nlp, held, published="2018-10-11")._.events] == ["Arrests"]
+
+
+STORMS = ("عواصف ترابية تقتل 40 شخصا في ولاية بيهار الهندية\n\n"
+          "قتل 40 شخصا على الأقل وأصيب العشرات، مساء الثلاثاء، بعد أن اجتاحت عواصف ترابية قوية قرى في "
+          "ولاية بيهار شرقي الهند، وفق ما أعلنت السلطات المحلية.")
+
+
+def test_storms_in_the_plural_are_a_disaster(nlp):
+    doc = run(nlp, STORMS)
+    assert [e.sub_event_type for e in doc._.events] == []
+    assert "-3.0 disaster (عواصف)" in _reasons(doc)
+
+
+def test_a_drug_seizure_is_crime(nlp):
+    seized = ("الشرطة الإسبانية تضبط طنين من الكوكايين في ميناء الجزيرة الخضراء\n\n"
+              "ضبطت الشرطة الإسبانية، الأحد، نحو طنين من الكوكايين مخبأة في حاوية موز بميناء الجزيرة "
+              "الخضراء، واعتقلت ثلاثة أشخاص، بحسب وزارة الداخلية.")
+    doc = run(nlp, seized)
+    assert [e.sub_event_type for e in doc._.events] == []
+    assert "-8.0 crime (الكوكايين)" in _reasons(doc)
+
+
+def test_an_opinion_columns_byline_makes_it_a_feature(nlp):
+    column = ("سامر خليل يكتب لـCNN: احتجاجات الخبز تضع حكومة السودان أمام امتحان صعب\n\n"
+              "لم تكن الاحتجاجات التي شهدتها مدينة عطبرة مفاجئة لمن يتابع أوضاع السودانيين، فالأزمة "
+              "الاقتصادية تتفاقم منذ أشهر والحكومة عاجزة عن كبح الأسعار.")
+    doc = run(nlp, column)
+    assert [e.sub_event_type for e in doc._.events] == []
+    assert "-2.0 feature (يكتب)" in _reasons(doc)
+    # the same words under a plain headline are the protests' news
+    plain = column.replace("سامر خليل يكتب لـCNN: ", "")
+    assert [e.sub_event_type for e in run(nlp, plain)._.events] == ["Peaceful protest"]
