@@ -152,6 +152,9 @@ class Event:
     date_end: str | None = None
     time_precision: int | None = None
     date_text: str | None = None
+    # the date is only when the report said it (a statement's day, the publication's "today"), not
+    # when the incident happened: linking does not let such a report fix the incident's day
+    date_said: bool = False
     country: str | None = None
     admin1: str | None = None
     admin2: str | None = None

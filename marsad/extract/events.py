@@ -526,6 +526,7 @@ def _set_date(ev: Event, inc: Incident, published: dt.date | None) -> None:
         ev.date, ev.date_end = first, last or first
         ev.time_precision = d.precision
         ev.date_text = d.text
+        ev.date_said = inc.weak_date
     elif published is not None:
         ev.date = ev.date_end = published.isoformat()
         ev.time_precision = 2

@@ -137,6 +137,7 @@ class EventFeatures:
     continued: int = 0  # days the report says the incident had gone on before its own day ("for the 4th day")
     names: frozenset[str] = frozenset()  # rare words of the report around the event (rare_names)
     retold: bool = False  # joined its incident as a later retelling: its own date does not stretch it
+    said: bool = False  # dated only by when it was said (Event.date_said): not the incident's own day
 
     def sort_key(self) -> tuple:
         """Deterministic processing order, independent of input order."""
@@ -315,6 +316,7 @@ def features_of(ev: Event, member: tuple[str, int], claims: list[Claim],
         and parse_day(article.published) == day,
         continued=continued,
         names=rare_names(_name_text(ev, article, alone)),
+        said=ev.date_said,
     )
 
 
