@@ -20,7 +20,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,7 +259,14 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
     # Near-duplicates first, from the fingerprints streamed: a signature a report is held, and only the
     # reports sharing a band are read again (73 MB -> 17 MB at 17.7k reports), and the dedup's memory
     # and the run's claims and events are never in memory together.
-    duplicates = find_duplicates_streamed(journal.fingerprints(key), lambda ids: journal.shingles(key, ids))
+    # On Dask, a worker finds them while the driver reads the run's results (the workers are idle now).
+    found = None
+    if client is not None:
+        from marsad.scale import find_duplicates_on_worker
+
+        found = client.submit(find_duplicates_on_worker, journal.store.url, key, pure=False, retries=2)
+    else:
+        duplicates = run_duplicates(journal, key)
     ok_ids: list[str] = []
     # Only the claims of reports with an article event are held: linking and reconciling read no other
     # claim (none of them can get an event id); the rest stream from the journal into the commit and
@@ -277,6 +284,8 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
         if e.result["events"]:
             linked[e.doc_id] = [_claim(d) for d in e.result["claims"]]
             events.extend(event_from_dict(d) for d in e.result["events"])
+    if found is not None:
+        duplicates = found.result()
     claims: Iterable[Claim] = RunClaims(journal, key, linked, n_claims)
     to_link = [c for own in linked.values() for c in own]
     articles = StoredArticles(journal, key, ok_ids, duplicates)
@@ -310,6 +319,13 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
         errors = [e for _, e in read_errors] + stage_errors + store_errors
         partial = out_dir / PARTIAL
         partial.mkdir(exist_ok=True)
+        on_workers = None
+        if client is not None:  # the workers sit idle from here: they write two files while we commit
+            from marsad.scale import OutputsOnWorkers
+
+            event_ids = {d: [c.event_id for c in own] for d, own in linked.items()}
+            on_workers = OutputsOnWorkers(client, journal.store.url, key, partial, read_errors, ok_ids,
+                                          duplicates, event_ids)
         summary = {"read": len(ok_ids), "duplicates": len(duplicates), "claims": n_claims,
                    "events": len(incidents), "errors": [e.to_dict() for e in errors]}
         refused: dict[str, str] = {}
@@ -325,12 +341,20 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
             origins = {d: articles[d].origin or d for d in refused}
             summary = with_refused(summary, refused, origins, len(incidents))
             errors = [IngestError(**e) for e in summary["errors"]]
-    lines = journal.entries(key, results=False)  # the documents.jsonl lines, without decoding results again
-    _write_documents(partial / "documents.jsonl", lines, read_errors, set(ok_ids), duplicates, refused)
-    write_jsonl(partial / "claims.jsonl", (c.to_dict() for c in claims))
+    written = on_workers.wait() if on_workers is not None and not refused else set()
+    if "documents.jsonl" not in written:
+        lines = journal.entries(key, results=False)  # the documents.jsonl lines, without decoding results
+        _write_documents(partial / "documents.jsonl", lines, read_errors, set(ok_ids), duplicates, refused)
+    if "claims.jsonl" not in written:
+        write_jsonl(partial / "claims.jsonl", (c.to_dict() for c in claims))
     write_jsonl(partial / "events.jsonl", (e.to_dict() for e in incidents))
     write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in errors))
     return summary
+
+
+def run_duplicates(journal: Journal, key: str) -> dict[str, str]:
+    """The run's near-duplicates (report id -> original), from the fingerprints in its journal."""
+    return find_duplicates_streamed(journal.fingerprints(key), lambda ids: journal.shingles(key, ids))
 
 
 def _finish(journal: Journal, key: str, out_dir: Path, saved: dict[str, Any] | None) -> RunSummary:
@@ -343,6 +367,8 @@ def _finish(journal: Journal, key: str, out_dir: Path, saved: dict[str, Any] | N
         if (partial / name).exists():
             os.replace(partial / name, out_dir / name)
     if partial.exists():
+        for stale in partial.glob(".marsad-token-*"):  # of a run killed while its workers wrote files
+            stale.unlink()
         partial.rmdir()
     if saved is None:
         saved = journal.summary(key) or {}
@@ -377,6 +403,22 @@ class RunClaims:
 
     def __len__(self) -> int:
         return self.count
+
+
+def claims_with_ids(journal: Journal, key: str, event_ids: Mapping[str, list[str | None]]) -> Iterator[Claim]:
+    """The run's claims in input order read from the journal, each claim of an `event_ids` report
+    (doc id -> the event id of each of its claims, in order) given its event id: on a Dask run, the
+    claims a worker writes to claims.jsonl are the driver's RunClaims, event ids and all (linking on
+    the workers changes nothing else in the driver's claims)."""
+    for e in journal.entries(key):
+        if e.error is not None:
+            continue
+        ids = event_ids.get(e.doc_id)
+        for i, d in enumerate(e.result["claims"]):
+            c = _claim(d)
+            if ids is not None:
+                c.event_id = ids[i]
+            yield c
 
 
 def _write_documents(path: Path, entries: Iterator[JournalEntry], read_errors: list[tuple[int, IngestError]],

@@ -98,6 +98,62 @@ def _worker_journal(url: str) -> Any:
     return _WORKER_JOURNALS[url]
 
 
+class OutputsOnWorkers:
+    """documents.jsonl and claims.jsonl written by two Dask workers from the run journal while the driver
+    commits: after linking the workers are idle and the files need nothing from the commit (only a
+    refused document changes them, and the driver then writes them itself). A worker writes into the
+    driver's partial folder only if it sees that folder (a token file the driver puts there: the same
+    machine or a shared file system); otherwise, or if its task fails, the driver writes the file."""
+
+    def __init__(self, client: Any, url: str, key: str, folder: Path,
+                 read_errors: list[tuple[int, IngestError]], ok_ids: list[str], duplicates: dict[str, str],
+                 event_ids: dict[str, list[str | None]]) -> None:
+        self.token = folder / f".marsad-token-{uuid.uuid4().hex}"
+        self.token.touch()
+        where = (url, key, str(folder.resolve()), self.token.name)
+        self.futures = {
+            "documents.jsonl": client.submit(write_output, "documents.jsonl", *where,
+                                             (read_errors, ok_ids, duplicates), pure=False, retries=2),
+            "claims.jsonl": client.submit(write_output, "claims.jsonl", *where, event_ids, pure=False,
+                                          retries=2)}
+
+    def wait(self) -> set[str]:
+        """The names of the files the workers wrote (the others are the driver's to write)."""
+        written = set()
+        for name, fut in self.futures.items():
+            with contextlib.suppress(Exception):  # a task that failed every retry: the driver writes it
+                if fut.result():
+                    written.add(name)
+        self.token.unlink(missing_ok=True)
+        return written
+
+
+def find_duplicates_on_worker(url: str, key: str) -> dict[str, str]:
+    """Runs on a worker: the run's near-duplicates (report id -> original), found from the journal as
+    the driver would (`run.run_duplicates`) while the driver reads the run's results."""
+    from marsad.run import run_duplicates
+
+    return run_duplicates(_worker_journal(url), key)
+
+
+def write_output(name: str, url: str, key: str, folder: str, token: str, data: Any) -> bool:
+    """Runs on a worker: write output file `name` of run `key` into `folder` from the journal (see
+    OutputsOnWorkers); False when this worker does not see the folder."""
+    from marsad.run import _write_documents, claims_with_ids, write_jsonl
+
+    out = Path(folder)
+    if not (out / token).exists():
+        return False
+    journal = _worker_journal(url)
+    if name == "documents.jsonl":
+        read_errors, ok_ids, duplicates = data
+        lines = journal.entries(key, results=False)
+        _write_documents(out / name, lines, read_errors, set(ok_ids), duplicates)
+    else:
+        write_jsonl(out / name, (c.to_dict() for c in claims_with_ids(journal, key, data)))
+    return True
+
+
 # Input positions of a shard's reports: the shard's place among the inputs, shifted left by this many
 # bits, plus the report's place in the shard (the journal's position column is 32-bit).
 POSITION_BITS = 31
