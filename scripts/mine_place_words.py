@@ -11,6 +11,12 @@ word (بيتين = بيت + ين). Such names (الضلوع "involvement", بي�
 "ambassador") still name places, but only with place context: a designator (قرية، مدينة ...), or
 another place of the same province or country in the report. Names already in place_stopwords.yaml
 are left out (they never match alone).
+
+With `--world`, the world layer's one-word names that the world build's screen
+(build_world_gazetteer.is_word: seen often and almost never where a place stands, or inflected like a
+word) calls ordinary words are listed instead, for `world_needs_context`. The build drops such names,
+except those of capitals and cities of a million people, which it keeps (كيف for Kyiv, هزة for Heze,
+بنوك read as ب + Nuuk); at run time their world-layer reading needs a designator.
 """
 
 from __future__ import annotations
@@ -33,7 +39,36 @@ MIN_INFLECTED = 0.5  # inflected forms per bare occurrence that make a word
 SUFFIXES = ("ها", "هم", "هما")  # pronoun suffixes only: ه and ات also make unrelated words (السلط -> السلطة)
 
 
+WORLD_PREFIXES = ("gn:", "capital:")  # GeoNames towns and cities of the world layer
+
+
+def world_words(total, site) -> list[tuple[int, str, str, str, int]]:
+    """World-layer one-word names that the corpus uses as ordinary words: (count, key, name, country,
+    population), most frequent first. Names any other layer also has are left out (their rows are
+    judged by the usual rules), and so are names already in place_stopwords.yaml."""
+    from build_world_gazetteer import is_word
+
+    g = gazetteer()
+    stop = _config()["stop"]
+    out = []
+    for k, ids in g.index.items():
+        if " " in k or k in stop or len(k) < 3:
+            continue
+        places = [g.place(i) for i in ids]
+        if not all(p.id.startswith(WORLD_PREFIXES) for p in places) or not is_word(k, total, site):
+            continue
+        n = sum(total[c + k] for c in ("", "و", "ف", "ب", "ل", "وب"))
+        big = max(places, key=lambda p: (p.population or 0))
+        out.append((n, k, big.name_en, big.country, big.population or 0))
+    return sorted(out, key=lambda r: (-r[0], r[1]))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--world"]:
+        print("world_needs_context:")
+        for n, k, name_en, country, pop in world_words(*corpus_counts(sys.argv[2:])):
+            print(f"  - {k}  # {n} {name_en} ({country}, {pop:,})")
+        return
     total, site = corpus_counts(sys.argv[1:])
     g = gazetteer()
     stop = _config()["stop"]

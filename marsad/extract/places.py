@@ -67,6 +67,7 @@ def _config() -> dict[str, Any]:
     """Stopwords and designators as match keys."""
     stop = lang.load("place_stopwords") or {}
     cur = lang.load("places_curated") or {}
+    mined = lang.load("place_words_mined") or {}
     designators = {}
     for word, spec in (cur.get("designators") or {}).items():
         designators[key(word)] = (tuple(spec.get("features") or ()), spec.get("precision"))
@@ -99,7 +100,9 @@ def _config() -> dict[str, Any]:
         "keeping_words": {key(w) for w in cur.get("anaphoric_unit_not_before") or []},
         "noun_adjectives": {key(w) for w in cur.get("noun_phrase_adjectives") or []},
         # names that are also ordinary words (mined, reviewed): they need place context to count
-        "needs_context": {key(w) for w in _flat((lang.load("place_words_mined") or {}).get("needs_context"))},
+        "needs_context": {key(w) for w in _flat(mined.get("needs_context"))},
+        # world-layer names that are ordinary words (mined, reviewed): that reading needs a designator
+        "world_words": {key(w) for w in _flat(mined.get("world_needs_context"))},
     }
 
 
@@ -316,6 +319,13 @@ def _adjective(norm: str, adjectives: dict[str, str]) -> str | None:
 _NO_HIT = (None, False, None, (), None, False)
 
 
+def _soft_country(gaz: Gazetteer, k: str, cfg: dict[str, Any]) -> bool:
+    """A name of a country that only the frequent-word lists screen: those lists were drawn from
+    small places' names (a Syrian hamlet الصين) before the world layer brought the countries, so they
+    do not screen a country (الصين China, السويد Sweden, المجر Hungary); the hand-picked stopwords do."""
+    return k not in cfg["hard_stop"] and any(p.feature == "country" for p in gaz.lookup(k))
+
+
 def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bool], i: int):
     """The place name starting at token i, if any: ((tokens, key, clitic chars), fuzzy, designator...)."""
     hit = _longest(gaz, norms, words, starts, i)
@@ -352,7 +362,8 @@ def _hit_at(gaz: Gazetteer, norms: list[str], words: list[bool], starts: list[bo
     weak = False
     if hit[0] == 1:
         word = norms[i][hit[2]:]
-        if hit[1] in stop or word in stop:
+        if (hit[1] in stop or word in stop) and (
+                set(feats) & _SETTLEMENTS or not _soft_country(gaz, hit[1], cfg)):
             # A common word, unless a designator says it is a place ("قرية الجديدة"); an indefinite
             # word after one is an adjective ("بلدة تركية", "مدينة استراتيجية"). Even then it may
             # begin a longer unknown name ("حي الشيخ مقصود"): weak, kept only with the doc's support.
@@ -443,6 +454,16 @@ def _raw_matches(doc) -> list[dict[str, Any]]:
                                   and bool(set(feats) & _SETTLEMENTS))
                 # rows of a country the name itself never pointed to stand only if the report names it
                 abroad = frozenset(c.id for c in cands if c.country not in {b.country for b in base})
+            if n == 1 and k in cfg["stop"] and not set(feats) & _SETTLEMENTS and any(
+                    c.feature == "country" for c in cands):
+                # a country's name that a frequent-word list holds (_soft_country), bare or after a
+                # direction (`غرب الصين`): the country, not the hamlets of that name the list was drawn
+                # for (الصين in Yemen, السويد in Iraq); `قرية الصين` is still the hamlet
+                cands = tuple(c for c in cands if c.feature == "country")
+            if n == 1 and qual is None and {k, norms[i][cut:]} & cfg["world_words"]:
+                # `هزة أرضية` (a tremor, not Heze), `بنوك` (banks, not ب + Nuuk): with no designator
+                # before it, a world-layer name that the corpus uses as a word is that word
+                cands = tuple(c for c in cands if not c.id.startswith(_WORLD_TOWNS))
             if not cands:
                 i += n
                 continue
@@ -562,6 +583,7 @@ _SUPPORTING = frozenset({"admin1", "admin2", "admin3", "city", "town", "region"}
 _NAMED_UNITS = frozenset({"city", "town", "village", "neighborhood", "admin1", "admin2", "admin3"})
 
 
+_WORLD_TOWNS = ("gn:", "capital:")  # id prefixes of the world layer's GeoNames towns and cities
 BIG_CITY = 1_000_000  # a world-layer city this large needs no other cue to its country
 
 

@@ -58,6 +58,16 @@ def test_a_place_fled_from_stays_the_site(full):
     assert ev.location == "Kafr Zita"
 
 
+def test_where_a_fighter_comes_from_is_not_where_he_fought(full):
+    """`ينحدر من ولاية تكساس`: Texas is where the volunteer comes from; he fell in Syria. Without the
+    origin word the province would outrank the country named last."""
+    text = ("مقتل متطوع في سوريا\n\n"
+            "قتل متطوع ينحدر من ولاية تكساس في اشتباكات مع مسلحي تنظيم الدولة في سوريا.")
+    assert [(ev.country, ev.location) for ev in events(full, text)] == [("SYR", "Syria")]
+    moved = text.replace("ينحدر من", "من")  # a bare `من` may be either: the province still wins
+    assert [(ev.country, ev.location) for ev in events(full, moved)] == [("USA", "Texas")]
+
+
 def test_the_province_said_again_points_back_to_the_province_named_before(nlp):
     """Several Yemeni districts are named الشرية; `بالمحافظة` after one picks the one in the province
     the report spoke of last (al-Bayda)."""
