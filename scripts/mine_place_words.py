@@ -17,6 +17,10 @@ With `--world`, the world layer's one-word names that the world build's screen
 word) calls ordinary words are listed instead, for `world_needs_context`. The build drops such names,
 except those of capitals and cities of a million people, which it keeps (كيف for Kyiv, هزة for Heze,
 بنوك read as ب + Nuuk); at run time their world-layer reading needs a designator.
+
+With `--clitic`, names that are the conjunction و/ف glued to a frequent word and that almost never
+stand where a place does are listed, for `clitic_needs_context` (ودان "and condemned" read as Waddan,
+فايد the name Faïd as Fayed): like the inflected names, they need place context.
 """
 
 from __future__ import annotations
@@ -63,7 +67,31 @@ def world_words(total, site) -> list[tuple[int, str, str, str, int]]:
     return sorted(out, key=lambda r: (-r[0], r[1]))
 
 
+def clitic_words(total, site) -> list[tuple[int, str, int, str, str]]:
+    """One-word names made of و/ف and a word the corpus uses often (and no place of that name), seldom
+    standing where a place does: (count, key, count of the word, name, country), most frequent first."""
+    from build_world_gazetteer import MIN_SHARE_ANY
+
+    g = gazetteer()
+    cfg = _config()
+    out = []
+    for k, ids in g.index.items():
+        rest = k[1:]
+        if " " in k or len(k) < 4 or k[0] not in "وف" or rest in g.index or k in cfg["stop"] \
+                or k in cfg["needs_context"]:
+            continue
+        if total[k] >= MIN_COUNT and total[rest] >= MIN_BASE and site[k] / total[k] < MIN_SHARE_ANY:
+            big = max((g.place(i) for i in ids), key=lambda p: (p.population or 0))
+            out.append((total[k], k, total[rest], big.name_en, big.country))
+    return sorted(out, key=lambda r: (-r[0], r[1]))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--clitic"]:
+        print("clitic_needs_context:")
+        for n, k, base, name_en, country in clitic_words(*corpus_counts(sys.argv[2:])):
+            print(f"  - {k}  # {n} ({k[1:]}: {base}) {name_en} ({country})")
+        return
     if sys.argv[1:2] == ["--world"]:
         print("world_needs_context:")
         for n, k, name_en, country, pop in world_words(*corpus_counts(sys.argv[2:])):

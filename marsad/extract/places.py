@@ -100,7 +100,8 @@ def _config() -> dict[str, Any]:
         "keeping_words": {key(w) for w in cur.get("anaphoric_unit_not_before") or []},
         "noun_adjectives": {key(w) for w in cur.get("noun_phrase_adjectives") or []},
         # names that are also ordinary words (mined, reviewed): they need place context to count
-        "needs_context": {key(w) for w in _flat(mined.get("needs_context"))},
+        "needs_context": {key(w) for w in [*_flat(mined.get("needs_context")),
+                                           *_flat(mined.get("clitic_needs_context"))]},
         # world-layer names that are ordinary words (mined, reviewed): that reading needs a designator
         "world_words": {key(w) for w in _flat(mined.get("world_needs_context"))},
     }

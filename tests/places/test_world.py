@@ -238,3 +238,15 @@ def test_a_hand_picked_stopword_still_hides_a_country_name(nlp):
 def test_a_village_designator_before_a_country_name_is_no_country(nlp):
     # `قرية الصين`: a village's name (here one we do not know in that province), never the country
     assert [p for p in found(nlp, "قصفت الطائرات قرية الصين في محافظة صنعاء") if p[2] == "country"] == []
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("ودان وزير الخارجية الهجوم على السفارة في باريس", ["باريس"]),  # and condemned, not Waddan
+    ("بحثت الشرطة عن السجين فايد بعد فراره من سجن في فرنسا", ["فرنسا"]),  # a person, not Fayed (Egypt)
+])
+def test_a_conjunction_glued_to_a_word_is_no_place_without_context(nlp, text, places):
+    assert [p[0] for p in found(nlp, text)] == places
+
+
+def test_a_conjunction_like_name_counts_with_place_context(nlp):
+    assert found(nlp, "سيطرت القوات على بلدة ودان في منطقة الجفرة")[0] == ("ودان", "Waddan", "town", "LBY", 1)
