@@ -74,7 +74,9 @@ NO_PLACE = 1.5  # neither a place nor a country: nothing ACLED could code, and s
 # talk about the report, per cue family: in the headline at full weight, only in the lead at LEAD_SHARE
 # (crime with no political side is no ACLED event however well narrated: decisive in the headline)
 TALK_WEIGHTS = {"trial": 3.0, "inquiry": 5.0, "anniversary": 2.5, "test": 3.0, "feature": 2.0,
-                "analysis": 4.0, "disaster": 3.0, "crime": 8.0}
+                "analysis": 4.0, "disaster": 3.0, "crime": 8.0, "drugs": 8.0}
+# families of crime with no political side (a political word in the lead lifts them)
+CRIME_FAMILIES = frozenset({"crime", "drugs"})
 # talk that governs the incident's trigger (`ندد الوزير بالقصف`, `يهدد بإعدام`, `الذكرى الرابعة لمجزرة`):
 # only for that unit, and a headline or lead trigger so governed does not count as narrating it;
 # statements and plans count only so (or, when the headline names no violence, as the headline's news)
@@ -91,9 +93,10 @@ HEADLINE_TALK = 2.0  # `فرنسا تحث روسيا على ...`, `فلسطين 
 # question_marks)
 HEADLINE_QUESTION = 2.0
 REPORT_TALK = 1.0  # a further incident in a report whose main news was found to be talk
-# `كيف`, `قصة`: a question or a story only as the headline says it; an inquiry too (`فتحت الشرطة تحقيقا`
-# follows many a current incident in its lead)
-HEADLINE_ONLY = {"feature", "inquiry", "analysis"}
+# `كيف`, `قصة`: a question or a story only as the headline says it; a drug too (a lead's `آثار للحشيش`
+# is a detail of a report that may carry other news: a CNN page's further stories); an inquiry too
+# (`فتحت الشرطة تحقيقا` follows many a current incident in its lead)
+HEADLINE_ONLY = {"feature", "inquiry", "analysis", "drugs"}
 # an analysis format is a label that opens the headline (`إنفوغرافيك..`, `تحليل:`, `ما أهمية ...؟`)
 HEADLINE_OPENING = {"analysis"}
 LEAD_SHARE = 0.5
@@ -454,7 +457,7 @@ def judge(doc: Doc, inc: Any, ev: Any, report: Relevance | None = None) -> Relev
     if report is None or not report.keep:
         cues = doc_cues(doc)
         for fam, (pen, word) in sorted(cues.talk.items()):
-            if fam == "crime":
+            if fam in CRIME_FAMILIES:
                 if cues.political:
                     continue
                 crime = True
