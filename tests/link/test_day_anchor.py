@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from linkcorpus import Corpus, make_event
 
-from marsad.link.linker import ANCHOR_REPORTS, link_events
+from marsad.link.linker import ANCHOR_NEWS, ANCHOR_REPORTS, link_events
 from marsad.model import Article
 from marsad.run import process_articles
 
@@ -27,16 +27,24 @@ def _march(doc: str, date: str, evidence: str, *, date_end: str | None = None, s
     return ev
 
 
-def _two_days(first: int, second: int, *, said_second: bool = False) -> Corpus:
+def _two_days(first: int, second: int, *, said_second: bool = False, news: bool = True) -> Corpus:
     """`first` reports of Friday's march, one report of "the last hours" spanning Friday and Saturday,
-    `second` reports of Saturday's march; the same town, crowd, police and wording."""
+    `second` reports of Saturday's march; the same town, crowd, police and wording. With news=False the
+    Saturday march is each Saturday report's second event, after a strike elsewhere (its news)."""
     c = Corpus()
     for i in range(first):
         c.article(f"fri{i}", "2024-04-05", [(_march(f"fri{i}", "2024-04-05", MARCH), [])])
     c.article("hours", "2024-04-06", [(_march("hours", "2024-04-05", HOURS, date_end="2024-04-06"), [])])
     for i in range(second):
-        c.article(f"sat{i}", "2024-04-07", [(_march(f"sat{i}", "2024-04-06", NEXT, said=said_second), [])])
+        march = (_march(f"sat{i}", "2024-04-06", NEXT, said=said_second), [])
+        c.article(f"sat{i}", "2024-04-07", [march] if news else [(_elsewhere(f"sat{i}"), []), march])
     return c
+
+
+def _elsewhere(doc: str):
+    return make_event(doc, "2024-04-06", place="Kafr Nakhla", lat=36.0, lon=37.0, admin1="Halab",
+                      country="SYR", event_type="Explosions/Remote violence", actors=["Air force"],
+                      evidence="غارة جوية على كفر نخلة")
 
 
 def _groups(incidents) -> set[frozenset[str]]:
@@ -59,12 +67,30 @@ def test_anchor_reports_of_each_of_two_days_are_two_events():
     assert [link["day"] for link in split] == ["2024-04-05", "2024-04-06"]
 
 
-def test_fewer_reports_of_the_second_day_leave_one_event():
-    # one report fewer of the Saturday: outlets a day apart on one incident, as often as two incidents
+def test_fewer_reports_of_the_second_day_are_two_events_when_it_is_their_news():
+    # fewer than ANCHOR_REPORTS Saturday reports, but the Saturday march is their news
     k = ANCHOR_REPORTS
-    c = _two_days(k + 1, k - 1)
+    c = _two_days(k, ANCHOR_NEWS)
     incidents = link_events(c.events, c.claims, c.articles)
-    assert _groups(incidents) == {frozenset(_docs("fri", k + 1) | {"hours"} | _docs("sat", k - 1))}
+    friday = frozenset(_docs("fri", k) | {"hours"})
+    assert _groups(incidents) == {friday, frozenset(_docs("sat", ANCHOR_NEWS))}
+
+
+def test_one_report_of_the_second_day_leaves_one_event():
+    # one report a day late: outlets a day apart on one incident, as often as two incidents
+    k = ANCHOR_REPORTS
+    c = _two_days(k, ANCHOR_NEWS - 1)
+    incidents = link_events(c.events, c.claims, c.articles)
+    assert _groups(incidents) == {frozenset(_docs("fri", k) | {"hours"} | _docs("sat", ANCHOR_NEWS - 1))}
+
+
+def test_second_day_mentions_in_reports_of_other_news_leave_one_event():
+    # the Saturday march is the second event of reports whose news is a strike elsewhere
+    k = ANCHOR_REPORTS
+    c = _two_days(k, ANCHOR_NEWS, news=False)
+    incidents = link_events(c.events, c.claims, c.articles)
+    marches = {g for g in _groups(incidents) if "fri0" in g}
+    assert marches == {frozenset(_docs("fri", k) | {"hours"} | _docs("sat", ANCHOR_NEWS))}
 
 
 def test_reports_dated_by_when_they_were_said_fix_no_day():
