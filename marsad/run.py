@@ -267,43 +267,58 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
         found = client.submit(find_duplicates_on_worker, journal.store.url, key, pure=False, retries=2)
     else:
         duplicates = run_duplicates(journal, key)
-    ok_ids: list[str] = []
-    # Only the claims of reports with an article event are held: linking and reconciling read no other
-    # claim (none of them can get an event id); the rest stream from the journal into the commit and
-    # claims.jsonl (RunClaims), ~40% of a run's claims.
-    linked: dict[str, list[Claim]] = {}
-    events: list[Event] = []
-    n_claims = 0
-    stage_errors: list[IngestError] = []
-    for e in journal.entries(key):
-        if e.error is not None:
-            stage_errors.append(IngestError(e.row.get("origin") or e.doc_id, e.error, e.doc_id))
-            continue
-        ok_ids.append(e.doc_id)
-        n_claims += len(e.result["claims"])
-        if e.result["events"]:
-            linked[e.doc_id] = [_claim(d) for d in e.result["claims"]]
-            events.extend(event_from_dict(d) for d in e.result["events"])
-    if found is not None:
-        duplicates = found.result()
-    claims: Iterable[Claim] = RunClaims(journal, key, linked, n_claims)
-    to_link = [c for own in linked.values() for c in own]
-    articles = StoredArticles(journal, key, ok_ids, duplicates)
-    early = None
     with contextlib.ExitStack() as lock:
         # the store's write lock, from loading its incidents to committing: a concurrent run or the
         # service waits here, then links against what this one committed (never one incident twice)
-        try:
-            lock.enter_context(journal.store.writing())
-            # only the stored incidents of the run's blocks (country, date window), not the whole store
-            existing = journal.store.candidate_events([astuple(b) for b in store_blocks(events)], ok_ids)
-            if client is not None:  # documents go in while the workers link (write_documents_early)
-                early = journal.write_documents_early(key, duplicates, ok_ids)
+        early = None
+        locked = False
+        if client is not None:
+            # on Dask the lock is taken now and the run's documents go in from here, in a thread, while
+            # the driver reads the results and the workers find the duplicates and link: that thread's
+            # FTS5 indexing is the longest part of the tail (write_documents_early)
+            try:
+                lock.enter_context(journal.store.writing())
+                locked = True
+                early = journal.write_documents_early(key, found.result)
                 lock.callback(early.discard)
+            except Exception as e:  # noqa: BLE001 - a store that fails now is listed; the outputs are still written
+                store_errors.append(IngestError(_safe_url(journal.store.url),
+                                                f"store not readable: {store.describe_error(e)}"))
+        ok_ids: list[str] = []
+        # Only the claims of reports with an article event are held: linking and reconciling read no other
+        # claim (none of them can get an event id); the rest stream from the journal into the commit and
+        # claims.jsonl (RunClaims), ~40% of a run's claims.
+        linked: dict[str, list[Claim]] = {}
+        events: list[Event] = []
+        n_claims = 0
+        stage_errors: list[IngestError] = []
+        for e in journal.entries(key):
+            if e.error is not None:
+                stage_errors.append(IngestError(e.row.get("origin") or e.doc_id, e.error, e.doc_id))
+                continue
+            ok_ids.append(e.doc_id)
+            n_claims += len(e.result["claims"])
+            if e.result["events"]:
+                linked[e.doc_id] = [_claim(d) for d in e.result["claims"]]
+                events.extend(event_from_dict(d) for d in e.result["events"])
+        if found is not None:
+            duplicates = found.result()
+        claims: Iterable[Claim] = RunClaims(journal, key, linked, n_claims)
+        to_link = [c for own in linked.values() for c in own]
+        articles = StoredArticles(journal, key, ok_ids, duplicates)
+        existing: list[Event] = []
+        try:
+            if client is None:
+                lock.enter_context(journal.store.writing())
+                locked = True
+            if locked:
+                # only the stored incidents of the run's blocks (country, date window), not the whole
+                # store; on Dask through a connection of their own (the document thread has the lock's)
+                existing = journal.store.candidate_events([astuple(b) for b in store_blocks(events)], ok_ids,
+                                                          own_connection=early is not None)
         except Exception as e:  # noqa: BLE001 - a store that fails now is listed; the outputs are still written
             store_errors.append(IngestError(_safe_url(journal.store.url),
                                             f"store not readable: {store.describe_error(e)}"))
-            existing = []
         if client is None:
             incidents = link_events(events, to_link, articles, existing=existing)
             reconcile(incidents, to_link, articles)

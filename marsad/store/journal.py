@@ -17,7 +17,7 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -268,15 +268,24 @@ class Journal:
                 raise
         return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=True)
 
-    def write_documents_early(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str]
-                              ) -> EarlyDocuments:
+    def write_documents_early(self, key: str, duplicates: Mapping[str, str] | Callable[[], Mapping[str, str]],
+                              doc_ids: list[str] | None = None) -> EarlyDocuments:
         """Start upserting the run's documents in a thread, in the transaction `commit` finishes.
 
         Inserting the documents is most of the commit (SQLite's FTS5 trigram index is built as they
         go in) and needs nothing from linking, so a Dask run's driver writes them while the workers
         link and the driver reconciles: SQLite works with Python's lock released, so the two overlap
-        on two cores. Nothing else may use the store's write connection until `commit` (or `discard`)."""
+        on two cores. Nothing else may use the store's write connection until `commit` (or `discard`).
+        `duplicates`: or a function the thread calls for them (it waits there); `doc_ids`: None for
+        the run's reports done without error (`ok_ids`)."""
         return EarlyDocuments(self, key, duplicates, doc_ids)
+
+    def ok_ids(self, key: str) -> list[str]:
+        """The ids of the run's reports done without error, in input order (no results decoded)."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(RUN_DOCS.c.doc_id).where(RUN_DOCS.c.run_key == key,
+                                                                     RUN_DOCS.c.error.is_(None))
+                                     .order_by(RUN_DOCS.c.seq)).scalars())
 
     def _commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: Iterable[Claim],
                 events: list[Event], summary: dict[str, Any], source: str, each: bool,
@@ -449,7 +458,9 @@ class EarlyDocuments:
     """The run's documents being upserted in a thread, in a session of the store's write transaction
     that `Journal.commit` takes over (all or nothing with the claims and incidents, as before)."""
 
-    def __init__(self, journal: Journal, key: str, duplicates: Mapping[str, str], doc_ids: list[str]) -> None:
+    def __init__(self, journal: Journal, key: str,
+                 duplicates: Mapping[str, str] | Callable[[], Mapping[str, str]], doc_ids: list[str] | None
+                 ) -> None:
         self.session = journal.store.session()
         self.stats = SaveStats()
         self.error: BaseException | None = None
@@ -459,7 +470,9 @@ class EarlyDocuments:
             started = time.thread_time()
             try:
                 self.session.begin()
-                journal._documents(self.session, key, duplicates, doc_ids, False, _now(), self.stats, {})
+                ids = journal.ok_ids(key) if doc_ids is None else doc_ids
+                dups = duplicates() if callable(duplicates) else duplicates
+                journal._documents(self.session, key, dups, ids, False, _now(), self.stats, {})
             except BaseException as e:  # noqa: BLE001 - handed to the thread that commits
                 self.error = e
             finally:

@@ -207,6 +207,7 @@ class Store:
         self.engine = open_engine(self.url)
         self.dialect = self.engine.dialect.name
         self.session = sessionmaker(self.engine, expire_on_commit=False)
+        self.reader = self.session  # never rebound to the write lock's connection (`writing`)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -465,11 +466,12 @@ class Store:
         return self.events(EventFilter())
 
     def candidate_events(self, blocks: Sequence[tuple[str | None, str, str]],
-                         doc_ids: Sequence[str] = ()) -> list[Event]:
+                         doc_ids: Sequence[str] = (), own_connection: bool = False) -> list[Event]:
         """Active incidents a batch can link to, read block by block instead of the whole store: those
         of a (country, first day, last day) block (country None: any country) whose days overlap it,
         incidents without a country in those days, and the incidents already holding one of
-        `doc_ids` (a re-run re-attaches its reports)."""
+        `doc_ids` (a re-run re-attaches its reports). `own_connection`: read through a connection of
+        their own, not the write lock's (`writing`), which another thread is using."""
         conds = []
         for country, first, last in blocks:
             overlap = and_(func.coalesce(EventRow.date_end, EventRow.date) >= first,
@@ -480,7 +482,7 @@ class Store:
                 where.append(or_(same, EventRow.country.is_(None)))
             conds.append(and_(*where))
         ids: set[str] = set()
-        with self.session() as s:
+        with (self.reader() if own_connection else self.session()) as s:
             for i in range(0, len(conds), 50):  # a few OR-ed blocks per query
                 chunk = conds[i:i + 50]
                 active = EventRow.status == "active"
