@@ -104,9 +104,13 @@ def _reach(first: dt.date, last: dt.date) -> tuple[int, int]:
 def _leads(article_events: list[Event], articles: Mapping[str, Article]) -> dict[str, str]:
     """The title and opening of each article with a one-day event (read a page at a time from a
     journal's articles): where the linker looks for "for the Nth day"."""
-    wanted = {_doc(ev) for ev in article_events if (day := parse_day(ev.date)) is not None
-              and (parse_day(ev.date_end) or day) <= day}
-    return {d: f" {a.title or ''} {(a.text or '')[:LEAD_CHARS]}" for d, a in articles.items() if d in wanted}
+    wanted = list(dict.fromkeys(_doc(ev) for ev in article_events if (day := parse_day(ev.date)) is not None
+                                and (parse_day(ev.date_end) or day) <= day))
+    # a journal's articles: only these read (of 17,743 ANT reports, 4,128 texts instead of all, 1.0 -> 0.3 s
+    # of the driver's time before the workers can start linking)
+    read_many = getattr(articles, "read_many", None)
+    got = read_many(wanted) if read_many is not None else {d: articles[d] for d in wanted if d in articles}
+    return {d: f" {a.title or ''} {(a.text or '')[:LEAD_CHARS]}" for d, a in got.items()}
 
 
 def _event_days(ev: Event, lead: str) -> tuple[dt.date, dt.date] | None:

@@ -440,6 +440,15 @@ class StoredArticles(Mapping[str, Article]):
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self.ids
 
+    def read_many(self, doc_ids: Iterable[str]) -> dict[str, Article]:
+        """These of the run's articles, read a page at a time (one query per page), without the cache:
+        for a caller that needs many of them once."""
+        ids = [d for d in doc_ids if d in self.ids]
+        out: dict[str, Article] = {}
+        for i in range(0, len(ids), CHUNK):
+            out.update(self.journal.articles(self.key, ids[i:i + CHUNK], self.duplicates))
+        return out
+
     def items(self) -> Iterator[tuple[str, Article]]:  # type: ignore[override]
         """Every article, read from the journal a page at a time (one query per page, not per article)."""
         ids = list(self.ids)

@@ -164,3 +164,27 @@ def test_a_block_reconciled_alone_does_not_count_a_repost_whose_original_is_in_a
     alone = link_partitioned(copy.deepcopy([b]), [copy.deepcopy(claim)], {"b": arts["b"]}, run_docs={"b"},
                              duplicates={"b": "a"})  # the original not in the run: the figure counts
     assert [(e.kind, e.best) for e in alone[0].estimates] == [("killed", 7)]
+
+
+def test_the_leads_of_a_journal_are_read_for_the_one_day_events_only(tmp_path):
+    """`_leads` reads the title and opening of the articles with a one-day event; from a run journal it
+    reads those alone (StoredArticles.read_many), and they equal the leads of the same articles in a dict."""
+    from marsad.link.partition import _leads
+    from marsad.run import document_row
+    from marsad.store.journal import DoneReport, Journal, StoredArticles, run_key
+    from marsad.store.store import Store
+
+    arts = [Article("day", "لليوم الثالث على التوالي قصف المدينة", title="قصف", published="2018-03-02"),
+            Article("span", "معارك مستمرة منذ أسبوع", title="معارك", published="2018-03-02"),
+            Article("quiet", "بيان سياسي", title="بيان", published="2018-03-02")]
+    events = [_event("day", "2018-03-02", "SYR"), _event("span", "2018-03-01", "SYR", date_end="2018-03-05")]
+    journal = Journal(Store(f"sqlite:///{tmp_path / 'j.db'}"))
+    key = run_key(["in.jsonl"], "/out")
+    journal.start(key)
+    journal.save_chunk(key, [DoneReport(i, a, f"h{i}", document_row(a), [], [], b"")
+                             for i, a in enumerate(arts)])
+    stored = StoredArticles(journal, key, [a.id for a in arts], {})
+    assert _leads(events, stored) == _leads(events, {a.id: a for a in arts}) == {
+        "day": " قصف لليوم الثالث على التوالي قصف المدينة"}
+    assert list(stored.read_many(["quiet", "nowhere"])) == ["quiet"]
+    assert stored.cache == {}  # read once, not kept
