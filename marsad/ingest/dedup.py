@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 
@@ -222,6 +223,9 @@ class _MinHashIndex:
 
 
 _PERMUTATIONS: tuple[np.ndarray, np.ndarray] | None = None
+# Shingles a signature mixes at a time in its scratch buffer (SIG_ROWS x NUM_PERM uint32, 1 MB a thread).
+SIG_ROWS = 2048
+_SCRATCH = threading.local()
 
 
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
@@ -250,7 +254,22 @@ def signature(fp: np.ndarray) -> np.ndarray:
     hv = hv ^ (hv >> s2)
     hv = hv * m2
     hv = hv ^ (hv >> s3)
-    return (hv * a + b).min(axis=0)
+    # a*h+b for every shingle and permutation in a scratch buffer kept per thread, SIG_ROWS shingles at
+    # a time: a fresh (shingles x 128) array per report is ~0.5 MB, above glibc's mmap threshold, and
+    # where that threshold is fixed (Dask's workers set MALLOC_TRIM_THRESHOLD_) every one was mapped
+    # and unmapped again: a run's signatures took 2.7x the CPU on a worker (ANT: 6.2 s against 2.3 s)
+    scratch = getattr(_SCRATCH, "buf", None)
+    if scratch is None:
+        scratch = _SCRATCH.buf = np.empty((SIG_ROWS, NUM_PERM), dtype=np.uint32)
+    out = None
+    for i in range(0, len(hv), SIG_ROWS):
+        part = hv[i:i + SIG_ROWS]
+        buf = scratch[:len(part)]
+        np.multiply(part, a, out=buf)
+        np.add(buf, b, out=buf)
+        low = buf.min(axis=0)
+        out = low if out is None else np.minimum(out, low)
+    return out
 
 
 def _jaccard(a: np.ndarray | set[int], b: np.ndarray | set[int]) -> float:

@@ -155,3 +155,21 @@ def test_streamed_dedup_of_fewer_than_two_comparable_reports_finds_nothing():
     fp = _story(np.random.default_rng(1))
     entries = [("a", None, fp.tobytes()), ("b", None, fp[:5].tobytes())]
     assert dedup.find_duplicates_streamed(entries, lambda ids: {}, all_pairs_max=0) == {}
+
+
+def test_a_signature_longer_than_its_scratch_buffer_is_the_minimum_over_all_its_shingles():
+    """Signatures are mixed SIG_ROWS shingles at a time in a reused buffer; a report with more shingles
+    than that gets the signature of the whole array at once (the formula written out here)."""
+    rng = np.random.default_rng(3)
+    for n in (1, dedup.SIG_ROWS - 1, dedup.SIG_ROWS, 2 * dedup.SIG_ROWS + 5):
+        fp = np.unique(rng.integers(0, 2**63, n, dtype=np.uint64))
+        a, b = dedup._permutations()
+        hv = (fp & np.uint64(0xFFFFFFFF)).astype(np.uint32).reshape(-1, 1)
+        s1, m1, s2, m2, s3 = dedup._FMIX32
+        hv = hv ^ (hv >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        hv = hv ^ (hv >> s3)
+        assert dedup.signature(fp).tolist() == (hv * a + b).min(axis=0).tolist()
+    assert signature(np.array([], dtype=np.uint64)).tolist() == [0xFFFFFFFF] * dedup.NUM_PERM
