@@ -343,28 +343,46 @@ def _link_and_write(journal: Journal, key: str, out_dir: Path, read_errors: list
                                           duplicates, event_ids)
         summary = {"read": len(ok_ids), "duplicates": len(duplicates), "claims": n_claims,
                    "events": len(incidents), "errors": [e.to_dict() for e in errors]}
-        refused: dict[str, str] = {}
+        written: dict[str, Any] = {}
+
+        def write_outputs(refused: dict[str, str]) -> None:
+            """The four files beside the folder, called before the store's COMMIT: a run killed while
+            they are written is not yet `linked` and links again, so `linked` means they are whole."""
+            out_claims, out_incidents, out_summary, out_errors = claims, incidents, summary, errors
+            if refused:  # the documents the store refused are errors; the rest of the run is stored
+                _, out_claims, out_incidents = without_refused(refused, ok_ids, claims, incidents)
+                origins = {d: articles[d].origin or d for d in refused}
+                out_summary = with_refused(summary, refused, origins, len(out_incidents))
+                out_errors = [IngestError(**e) for e in out_summary["errors"]]
+            try:
+                by_workers = on_workers.wait() if on_workers is not None and not refused else set()
+                if "documents.jsonl" not in by_workers:
+                    lines = journal.entries(key, results=False)  # documents.jsonl lines, results not decoded
+                    _write_documents(partial / "documents.jsonl", lines, read_errors, set(ok_ids), duplicates,
+                                     refused)
+                if "claims.jsonl" not in by_workers:
+                    write_jsonl(partial / "claims.jsonl", (c.to_dict() for c in out_claims))
+                write_jsonl(partial / "events.jsonl", (e.to_dict() for e in out_incidents))
+                write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in out_errors))
+            except Exception as exc:
+                raise OutputsNotWritten(str(exc)) from exc
+            written["summary"] = out_summary
+
         try:
-            refused = journal.commit(key, duplicates, ok_ids, claims, incidents, summary,
-                                     store.save_source.get(), early).failed
+            journal.commit(key, duplicates, ok_ids, claims, incidents, summary, store.save_source.get(),
+                           early, before_commit=write_outputs)
+        except OutputsNotWritten as exc:  # the outputs' own failure (a full disk), not the store's
+            raise exc.__cause__ from None  # noqa: B904 - the original error, as if raised here
         except Exception as exc:  # noqa: BLE001 - the outputs are still written, the error listed
             errors.append(IngestError(_safe_url(journal.store.url),
                                       f"store not written: {store.describe_error(exc)}"))
             summary["errors"] = [e.to_dict() for e in errors]
-        if refused:  # the documents the store refused are errors; the rest of the run is stored
-            _, claims, incidents = without_refused(refused, ok_ids, claims, incidents)
-            origins = {d: articles[d].origin or d for d in refused}
-            summary = with_refused(summary, refused, origins, len(incidents))
-            errors = [IngestError(**e) for e in summary["errors"]]
-    written = on_workers.wait() if on_workers is not None and not refused else set()
-    if "documents.jsonl" not in written:
-        lines = journal.entries(key, results=False)  # the documents.jsonl lines, without decoding results
-        _write_documents(partial / "documents.jsonl", lines, read_errors, set(ok_ids), duplicates, refused)
-    if "claims.jsonl" not in written:
-        write_jsonl(partial / "claims.jsonl", (c.to_dict() for c in claims))
-    write_jsonl(partial / "events.jsonl", (e.to_dict() for e in incidents))
-    write_jsonl(partial / "errors.jsonl", (e.to_dict() for e in errors))
-    return summary
+            write_outputs({})
+    return written["summary"]
+
+
+class OutputsNotWritten(Exception):
+    """Writing the output files failed inside the store's transaction (kept apart from store errors)."""
 
 
 def run_duplicates(journal: Journal, key: str) -> dict[str, str]:

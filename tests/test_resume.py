@@ -146,6 +146,34 @@ def test_a_crash_after_the_store_commit_finishes_from_the_store(clean, tmp_path,
     assert store_rows(out) == store_rows(clean)
 
 
+def test_a_crash_while_the_outputs_are_written_commits_nothing_and_the_rerun_links_again(clean, tmp_path,
+                                                                                          monkeypatch):
+    """Killed half way through events.jsonl: the files are written before the store's COMMIT, so the
+    run is not `linked`, no incident is stored, and the rerun ends with the clean run's files and rows
+    (it used to find the run `linked` and move the half-written file into place)."""
+    out = tmp_path / "out"
+    real = marsad.run.write_jsonl
+
+    def crash_in_events(path: Path, rows) -> None:
+        if path.name == "events.jsonl":
+            path.write_text('{"event_id": "IRQ-', encoding="utf-8")
+            raise Crash
+        real(path, rows)
+
+    monkeypatch.setattr(marsad.run, "write_jsonl", crash_in_events)
+    with pytest.raises(Crash):
+        run_corpus(INPUTS, out, chunk_size=CHUNK)
+    assert _journal(out) == (28, "processing")
+    with sqlite3.connect(out / "marsad.db") as db:
+        assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    assert not (out / "events.jsonl").exists()
+    monkeypatch.setattr(marsad.run, "write_jsonl", real)
+    run_corpus(INPUTS, out, chunk_size=CHUNK)
+    assert outputs(out) == outputs(clean)
+    assert store_rows(out) == store_rows(clean)
+    assert _journal(out) == (0, "complete")
+
+
 def test_the_same_command_after_a_complete_run_is_a_new_run_that_adds_nothing(clean, tmp_path):
     """Not a resume: every report is processed again and linked against the stored incidents (whose
     link records then differ from a first run's), and no document, claim or incident is added."""

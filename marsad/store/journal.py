@@ -5,8 +5,9 @@ stores in `run_documents` each report's article and results (claims, article eve
 documents.jsonl line, its near-duplicate fingerprint): the report is then done. A run killed at any
 point and started again with the same command finds its key, skips the done reports, and links all
 of them from the journal. The documents, the claims with their event ids, the incidents and the
-run's status `linked` are committed in one transaction (the store never shows a half-stored run);
-the run is `complete` once its output files are in place, and its journal rows are then deleted.
+run's status `linked` are committed in one transaction (the store never shows a half-stored run),
+after the output files were written beside the folder (so `linked` means they are whole); the run is
+`complete` once they are moved into place, and its journal rows are then deleted.
 Bulk writes use Core `executemany`, not the ORM's unit of work.
 """
 
@@ -251,7 +252,8 @@ class Journal:
 
     def commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: Iterable[Claim],
                events: list[Event], summary: dict[str, Any], source: str,
-               early: EarlyDocuments | None = None) -> SaveStats:
+               early: EarlyDocuments | None = None,
+               before_commit: Callable[[dict[str, str]], None] | None = None) -> SaveStats:
         """One transaction: duplicate marks, the run's claims with event ids, its incidents, status linked.
         `claims` may be a stream that can be iterated again (run.RunClaims): it is read once a try.
 
@@ -259,14 +261,18 @@ class Journal:
         of its own: a document it refuses is left out with its claims and its place in incidents,
         named in `stats.failed` and in the run's summary, and the rest is stored. `early`: the run's
         documents already being written in the same transaction (`write_documents_early`).
+        `before_commit`: called with the refused documents (id -> reason) once every row is in and
+        before the COMMIT, so what it does (the run writes its output files) is done whenever the
+        status `linked` is; if it raises, nothing is committed.
         """
         try:
             return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=False,
-                                early=early)
+                                early=early, before_commit=before_commit)
         except SQLAlchemyError:
             if not doc_ids:
                 raise
-        return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=True)
+        return self._commit(key, duplicates, doc_ids, claims, events, summary, source, each=True,
+                            before_commit=before_commit)
 
     def write_documents_early(self, key: str, duplicates: Mapping[str, str] | Callable[[], Mapping[str, str]],
                               doc_ids: list[str] | None = None) -> EarlyDocuments:
@@ -289,7 +295,8 @@ class Journal:
 
     def _commit(self, key: str, duplicates: Mapping[str, str], doc_ids: list[str], claims: Iterable[Claim],
                 events: list[Event], summary: dict[str, Any], source: str, each: bool,
-                early: EarlyDocuments | None = None) -> SaveStats:
+                early: EarlyDocuments | None = None,
+                before_commit: Callable[[dict[str, str]], None] | None = None) -> SaveStats:
         now = _now()
         if early is not None and not each:
             s, stats = early.take()  # the documents are in; the transaction goes on here
@@ -299,6 +306,8 @@ class Journal:
         try:
             self._commit_in(s, key, duplicates, doc_ids, claims, events, summary, source, each, now,
                             stats, documents=early is None or each)
+            if before_commit is not None:
+                before_commit(dict(stats.failed))
             s.commit()
         except BaseException:
             s.rollback()
