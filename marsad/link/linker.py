@@ -641,8 +641,8 @@ def _anchors(feat: EventFeatures) -> dt.date | None:
 def _split_by_day(inc: Incident) -> list[Incident]:
     """The incident as one incident per anchored day: ANCHOR_REPORTS or more reports dating it to a day
     (or ANCHOR_NEWS whose news it is) and as many to the next day are two days' incidents, whatever
-    chained them (two anchored days
-    further apart are left together: the later reports are as often a reaction dated by its own day).
+    chained them (two anchored days further apart are left together: the later reports are as often
+    a reaction dated by its own day).
     Every other report goes to an anchored day on or before its own (a report dated by when it was said
     or published tells an incident of that day or earlier): a report dated only so, to the latest such
     day; any other, to the one whose anchoring reports it scores best with on average. Incidents the
