@@ -44,6 +44,18 @@ SUFFIXES = ("ها", "هم", "هما")  # pronoun suffixes only: ه and ات also
 
 
 WORLD_PREFIXES = ("gn:", "capital:")  # GeoNames towns and cities of the world layer
+CLITICS = ("", "و", "ف", "ب", "ل", "وب")  # the bare name and the proclitics it is counted with
+
+
+def one_word_names(g, stop) -> list[tuple[str, list]]:
+    """The gazetteer's one-word match keys of 3+ letters not in place_stopwords.yaml, with their places."""
+    return [(k, [g.place(i) for i in ids]) for k, ids in g.index.items()
+            if " " not in k and k not in stop and len(k) >= 3]
+
+
+def with_clitics(total, k: str) -> int:
+    """How often the corpus writes `k`, bare or after a proclitic (و، ف، ب، ل، وب)."""
+    return sum(total[c + k] for c in CLITICS)
 
 
 def world_words(total, site) -> list[tuple[int, str, str, str, int]]:
@@ -52,16 +64,11 @@ def world_words(total, site) -> list[tuple[int, str, str, str, int]]:
     judged by the usual rules), and so are names already in place_stopwords.yaml."""
     from build_world_gazetteer import is_word
 
-    g = gazetteer()
-    stop = _config()["stop"]
     out = []
-    for k, ids in g.index.items():
-        if " " in k or k in stop or len(k) < 3:
-            continue
-        places = [g.place(i) for i in ids]
+    for k, places in one_word_names(gazetteer(), _config()["stop"]):
         if not all(p.id.startswith(WORLD_PREFIXES) for p in places) or not is_word(k, total, site):
             continue
-        n = sum(total[c + k] for c in ("", "و", "ف", "ب", "ل", "وب"))
+        n = with_clitics(total, k)
         big = max(places, key=lambda p: (p.population or 0))
         out.append((n, k, big.name_en, big.country, big.population or 0))
     return sorted(out, key=lambda r: (-r[0], r[1]))
@@ -98,16 +105,11 @@ def main() -> None:
             print(f"  - {k}  # {n} {name_en} ({country}, {pop:,})")
         return
     total, site = corpus_counts(sys.argv[1:])
-    g = gazetteer()
-    stop = _config()["stop"]
     out = []
-    for k, ids in g.index.items():
-        if " " in k or k in stop or len(k) < 3:
-            continue
-        places = [g.place(i) for i in ids]
+    for k, places in one_word_names(gazetteer(), _config()["stop"]):
         if any(p.feature == "country" for p in places):
             continue
-        n = sum(total[c + k] for c in ("", "و", "ف", "ب", "ل", "وب"))
+        n = with_clitics(total, k)
         stem = k[2:] if k.startswith("ال") else k
         base = next((stem[:-len(s)] for s in ("ين", "ان", "ات")
                      if stem.endswith(s) and len(stem) - len(s) >= 3), None)
