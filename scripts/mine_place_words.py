@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_world_gazetteer import corpus_counts  # noqa: E402
 
 from marsad.extract.gazetteer import gazetteer  # noqa: E402
+from marsad.extract.places import _WORLD_TOWNS as WORLD_PREFIXES  # noqa: E402
 from marsad.extract.places import _config  # noqa: E402
 
 MIN_COUNT = 10  # names seen less often are judged at run time by the usual rules
@@ -43,7 +44,6 @@ MIN_INFLECTED = 0.5  # inflected forms per bare occurrence that make a word
 SUFFIXES = ("ها", "هم", "هما")  # pronoun suffixes only: ه and ات also make unrelated words (السلط -> السلطة)
 
 
-WORLD_PREFIXES = ("gn:", "capital:")  # GeoNames towns and cities of the world layer
 CLITICS = ("", "و", "ف", "ب", "ل", "وب")  # the bare name and the proclitics it is counted with
 
 
